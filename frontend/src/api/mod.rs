@@ -1,0 +1,86 @@
+//! HTTP to the API: one GET and one send function over gloo-net, and the error type the UI renders.
+
+use std::collections::BTreeMap;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::{Serialize, de::DeserializeOwned};
+use studio_wire::ErrorBody;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The server could not be reached.
+    Network(String),
+    /// The server refused the request and said why.
+    Http { status: u16, code: String, message: String, fields: BTreeMap<String, String> },
+    /// The answer was not what this version of the app expects.
+    Decode(String),
+}
+
+impl ApiError {
+    pub fn field(&self, name: &str) -> Option<&str> {
+        match self {
+            ApiError::Http { fields, .. } => fields.get(name).map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Post,
+    Patch,
+    Delete,
+}
+
+async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, ApiError> {
+    let response = response.map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    if (200..300).contains(&status) {
+        return Ok(text);
+    }
+    Err(match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(body) => ApiError::Http { status, code: body.error.code, message: body.error.message, fields: body.error.fields },
+        Err(_) => ApiError::Http { status, code: "http".into(), message: format!("HTTP {status}"), fields: BTreeMap::new() },
+    })
+}
+
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+pub async fn get_text(url: &str) -> Result<String, ApiError> {
+    read(Request::get(url).send().await).await
+}
+
+pub async fn send<B: Serialize, R: DeserializeOwned>(method: Method, url: &str, body: Option<&B>) -> Result<R, ApiError> {
+    let builder: RequestBuilder = match method {
+        Method::Post => Request::post(url),
+        Method::Patch => Request::patch(url),
+        Method::Delete => Request::delete(url),
+    };
+    let response = match body {
+        Some(body) => builder.json(body).map_err(|e| ApiError::Decode(e.to_string()))?.send().await,
+        None => builder.send().await,
+    };
+    decode(&read(response).await?)
+}
+
+/// Percent-encodes a query parameter value (everything but unreserved characters).
+pub fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(super::encode("Léa & co"), "L%C3%A9a%20%26%20co");
+    }
+}

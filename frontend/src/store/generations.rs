@@ -1,0 +1,104 @@
+//! Generation counters: one per resource (its lists) and one per (resource, id) (its detail view).
+//! A fetch hook depends on the counter of what it shows, so bumping a counter re-runs exactly those hooks.
+
+use std::{collections::HashMap, rc::Rc};
+
+use studio_wire::Invalidation;
+use yew::Reducible;
+
+/// What a view shows, and so which counter it depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ResourceKey {
+    List(&'static str),
+    Entity(&'static str, String),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Generations {
+    lists: HashMap<String, u64>,
+    entities: HashMap<(String, String), u64>,
+}
+
+impl Generations {
+    pub fn of(&self, key: &ResourceKey) -> u64 {
+        match key {
+            ResourceKey::List(resource) => self.lists.get(*resource).copied().unwrap_or(0),
+            ResourceKey::Entity(resource, id) => {
+                self.entities.get(&((*resource).to_owned(), id.clone())).copied().unwrap_or(0)
+            }
+        }
+    }
+
+    /// Bumps each named counter once, however often it is named.
+    pub fn applied(&self, invalidations: &[Invalidation]) -> Self {
+        let mut next = self.clone();
+        let mut lists: Vec<&str> = Vec::new();
+        let mut entities: Vec<(&str, &str)> = Vec::new();
+        for inv in invalidations {
+            match &inv.id {
+                None if !lists.contains(&inv.resource.as_str()) => lists.push(&inv.resource),
+                Some(id) if !entities.contains(&(inv.resource.as_str(), id.as_str())) => {
+                    entities.push((&inv.resource, id))
+                }
+                _ => {}
+            }
+        }
+        for resource in lists {
+            *next.lists.entry(resource.to_owned()).or_default() += 1;
+        }
+        for (resource, id) in entities {
+            *next.entities.entry((resource.to_owned(), id.to_owned())).or_default() += 1;
+        }
+        next
+    }
+}
+
+/// Everything a response said became stale, applied as one state update.
+pub struct Apply(pub Vec<Invalidation>);
+
+impl Reducible for Generations {
+    type Action = Apply;
+
+    fn reduce(self: Rc<Self>, action: Apply) -> Rc<Self> {
+        if action.0.is_empty() {
+            return self;
+        }
+        Rc::new(self.applied(&action.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_invalidation_bumps_only_that_resources_lists() {
+        let next = Generations::default().applied(&[Invalidation::list("clients")]);
+        assert_eq!(next.of(&ResourceKey::List("clients")), 1);
+        assert_eq!(next.of(&ResourceKey::List("rooms")), 0);
+        assert_eq!(next.of(&ResourceKey::Entity("clients", "A".into())), 0);
+    }
+
+    #[test]
+    fn an_entity_invalidation_bumps_only_that_entity() {
+        let next = Generations::default().applied(&[Invalidation::entity("clients", "A")]);
+        assert_eq!(next.of(&ResourceKey::Entity("clients", "A".into())), 1);
+        assert_eq!(next.of(&ResourceKey::Entity("clients", "B".into())), 0);
+        assert_eq!(next.of(&ResourceKey::List("clients")), 0);
+    }
+
+    #[test]
+    fn several_invalidations_of_one_key_bump_it_once() {
+        let invalidations = [Invalidation::list("clients"), Invalidation::list("clients"), Invalidation::entity("clients", "A")];
+        let next = Generations::default().applied(&invalidations);
+        assert_eq!(next.of(&ResourceKey::List("clients")), 1);
+        assert_eq!(next.of(&ResourceKey::Entity("clients", "A".into())), 1);
+    }
+
+    #[test]
+    fn an_empty_apply_keeps_the_same_state() {
+        let state = Rc::new(Generations::default());
+        let next = state.clone().reduce(Apply(vec![]));
+        assert!(Rc::ptr_eq(&state, &next));
+    }
+}

@@ -1,0 +1,67 @@
+//! The resource store: a context holding generation counters, the shared in-flight requests, and `apply`,
+//! the one path by which anything that changed data (a form, the assistant) marks views stale.
+
+mod generations;
+mod inflight;
+mod latest;
+
+use std::rc::Rc;
+
+pub use generations::{Apply, Generations, ResourceKey};
+pub use inflight::{Inflight, SharedRequest};
+pub use latest::{Latest, Ticket};
+use studio_wire::Invalidation;
+use yew::prelude::*;
+
+use crate::api::{self, ApiError};
+
+pub type FetchResult = Result<String, ApiError>;
+
+#[derive(Clone)]
+pub struct ResourceStore {
+    generations: UseReducerHandle<Generations>,
+    inflight: Rc<Inflight<FetchResult>>,
+}
+
+impl PartialEq for ResourceStore {
+    fn eq(&self, other: &Self) -> bool {
+        *self.generations == *other.generations && Rc::ptr_eq(&self.inflight, &other.inflight)
+    }
+}
+
+impl ResourceStore {
+    pub fn generation(&self, key: &ResourceKey) -> u64 {
+        self.generations.of(key)
+    }
+
+    /// Marks stale what a write changed: one state update, whatever the number of invalidations.
+    pub fn apply(&self, invalidations: Vec<Invalidation>) {
+        self.generations.dispatch(Apply(invalidations));
+    }
+
+    /// GETs `url` at `generation`, sharing the request with every view asking the same at the same time.
+    pub fn fetch(&self, url: &str, generation: u64) -> SharedRequest<FetchResult> {
+        let owned = url.to_owned();
+        self.inflight.join(format!("{generation}|{url}"), move || async move { api::get_text(&owned).await })
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResourceStoreProviderProps {
+    pub children: Html,
+}
+
+#[function_component]
+pub fn ResourceStoreProvider(props: &ResourceStoreProviderProps) -> Html {
+    let generations = use_reducer(Generations::default);
+    let inflight = use_memo((), |_| Inflight::<FetchResult>::default());
+    let store = ResourceStore { generations, inflight: Rc::clone(&inflight) };
+    html! {
+        <ContextProvider<ResourceStore> context={store}>{ props.children.clone() }</ContextProvider<ResourceStore>>
+    }
+}
+
+#[hook]
+pub fn use_resource_store() -> ResourceStore {
+    use_context::<ResourceStore>().expect("ResourceStoreProvider is at the root of the app")
+}

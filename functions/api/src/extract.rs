@@ -1,0 +1,89 @@
+//! Extractors whose failures speak the API's error format.
+
+use axum::{
+    body::Bytes,
+    extract::{FromRef, FromRequest, FromRequestParts, Request},
+    http::{StatusCode, header::CONTENT_TYPE, request::Parts},
+};
+use serde_json::error::Category;
+use serde::de::DeserializeOwned;
+use studio_domain::Ctx;
+
+use crate::{ApiError, AppState};
+
+/// The domain context of the calling studio.
+pub struct Caller(pub Ctx);
+
+impl<S: Send + Sync> FromRequestParts<S> for Caller
+where
+    AppState: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let studio = state.auth.studio(parts)?;
+        Ok(Caller(Ctx::new(studio, state.services.clone())))
+    }
+}
+
+/// A JSON body; malformed JSON, unknown fields, wrong types and oversize bodies become clear 4xx errors.
+///
+/// The body is read as JSON when the content type says JSON, says nothing, or is the form type that
+/// `curl -d` sends by default (so `curl -d '{"message": …}'` works as people type it); any other declared
+/// type is refused with 415.
+pub struct JsonBody<T>(pub T);
+
+fn accepts(content_type: Option<&str>) -> bool {
+    let Some(content_type) = content_type else { return true };
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json") || essence == "application/x-www-form-urlencoded"
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let content_type = req.headers().get(CONTENT_TYPE).map(|v| v.to_str().unwrap_or("?"));
+        if !accepts(content_type) {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the body as JSON with the header Content-Type: application/json.",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "too_large",
+                    format!("The request body is too large: at most {} KiB.", crate::BODY_LIMIT / 1024),
+                )
+            } else {
+                ApiError::bad_request("The request body could not be read.")
+            }
+        })?;
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| match e.classify() {
+            Category::Data => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "bad_request",
+                format!("The request body does not have the expected fields: {e}."),
+            ),
+            _ => ApiError::bad_request(format!("The request body is not valid JSON ({e}).")),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::accepts;
+
+    #[test]
+    fn json_and_undeclared_bodies_are_read_as_json() {
+        assert!(accepts(None));
+        assert!(accepts(Some("application/json; charset=utf-8")));
+        assert!(accepts(Some("application/x-www-form-urlencoded")));
+        assert!(!accepts(Some("text/plain")));
+        assert!(!accepts(Some("multipart/form-data; boundary=x")));
+    }
+}

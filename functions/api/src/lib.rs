@@ -1,0 +1,34 @@
+//! The API function: `app(state)` is the one router used by the Lambda entry point, the local stack and the tests.
+
+pub mod clients;
+pub mod error;
+pub mod extract;
+pub mod identity;
+pub mod lambda;
+
+use std::sync::Arc;
+
+use axum::{Router, extract::DefaultBodyLimit, routing::get};
+use studio_domain::Services;
+
+pub use error::ApiError;
+pub use extract::{Caller, JsonBody};
+pub use identity::{Authenticate, DevIdentity, JwtClaims};
+
+/// Request bodies larger than this are refused with 413 before any parsing.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// What every handler needs: the domain's ports and the way to tell who is calling.
+#[derive(Clone)]
+pub struct AppState {
+    pub services: Services,
+    pub auth: Arc<dyn Authenticate>,
+}
+
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/api/health", get(|| async { "ok" }))
+        .merge(clients::routes())
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}

@@ -1,0 +1,62 @@
+//! Conversations are kept server-side, in the studio's partition, so a turn sees the earlier ones.
+
+use serde::{Deserialize, Serialize};
+use studio_domain::{Condition, Ctx, DomainError, Item, Key, StoreError, WriteOp};
+
+use crate::model::Message;
+
+/// Older messages are dropped past this many, to bound the item and the prompt.
+const KEEP: usize = 40;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Conversation {
+    pub messages: Vec<Message>,
+    #[serde(skip)]
+    version: u64,
+}
+
+fn key(ctx: &Ctx, id: &str) -> Key {
+    Key::new(ctx.studio.partition(), format!("CONV#{id}"))
+}
+
+fn not_found(id: &str) -> DomainError {
+    DomainError::NotFound { resource: "conversations", id: id.to_owned() }
+}
+
+/// Loads the conversation, or `NotFound` (also for ids that are not ours: they are simply not in our partition).
+pub async fn load(ctx: &Ctx, id: &str) -> Result<Conversation, DomainError> {
+    let valid = id.len() == 26 && id.chars().all(|c| c.is_ascii_alphanumeric());
+    if !valid {
+        return Err(not_found(id));
+    }
+    let item = ctx.store().get(&key(ctx, id)).await?.ok_or_else(|| not_found(id))?;
+    let mut conversation: Conversation =
+        serde_json::from_str(&item.data).map_err(|e| StoreError::Unavailable(format!("corrupt conversation: {e}")))?;
+    conversation.version = item.version;
+    Ok(conversation)
+}
+
+/// Saves the conversation; fails with `Conflict` if another turn saved it meanwhile.
+pub async fn save(ctx: &Ctx, id: &str, mut conversation: Conversation) -> Result<(), DomainError> {
+    if conversation.messages.len() > KEEP {
+        let cut = conversation.messages.len() - KEEP;
+        // Never start the kept history on a tool result whose call was cut off.
+        let start = (cut..conversation.messages.len())
+            .find(|&i| matches!(conversation.messages[i], Message::User { .. }))
+            .unwrap_or(cut);
+        conversation.messages.drain(..start);
+    }
+    let condition = if conversation.version == 0 { Condition::NotExists } else { Condition::Version(conversation.version) };
+    let item = Item {
+        key: key(ctx, id),
+        version: conversation.version + 1,
+        data: serde_json::to_string(&conversation).expect("a conversation serialises"),
+    };
+    match ctx.store().transact(vec![WriteOp::Put { item, condition }]).await {
+        Ok(()) => Ok(()),
+        Err(StoreError::ConditionFailed { .. }) => Err(DomainError::Conflict {
+            message: "This conversation was continued elsewhere at the same time; send your message again.".into(),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,79 @@
+//! Change sets: what a domain write actually changed, turned into the wire's invalidations.
+
+use std::collections::BTreeSet;
+
+use studio_wire::Invalidation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// One entity written by a committed transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub resource: &'static str,
+    pub id: String,
+    pub op: Op,
+}
+
+/// Everything one domain call changed, cascades included. Built only from committed writes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeSet(Vec<Change>);
+
+impl ChangeSet {
+    pub fn push(&mut self, change: Change) {
+        self.0.push(change);
+    }
+
+    pub fn extend(&mut self, other: ChangeSet) {
+        self.0.extend(other.0);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn changes(&self) -> &[Change] {
+        &self.0
+    }
+
+    /// Every list of a changed resource is stale, and so is each changed entity's detail view.
+    /// Sorted and without duplicates, so the SPA bumps each counter once.
+    pub fn invalidations(&self) -> Vec<Invalidation> {
+        let mut set = BTreeSet::new();
+        for change in &self.0 {
+            set.insert(Invalidation::list(change.resource));
+            set.insert(Invalidation::entity(change.resource, change.id.clone()));
+        }
+        set.into_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalidations_name_each_list_and_entity_once() {
+        let mut set = ChangeSet::default();
+        set.push(Change { resource: "clients", id: "a".into(), op: Op::Created });
+        set.push(Change { resource: "clients", id: "a".into(), op: Op::Updated });
+        set.push(Change { resource: "clients", id: "b".into(), op: Op::Deleted });
+        assert_eq!(
+            set.invalidations(),
+            vec![
+                Invalidation::list("clients"),
+                Invalidation::entity("clients", "a"),
+                Invalidation::entity("clients", "b"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_change_set_invalidates_nothing() {
+        assert!(ChangeSet::default().invalidations().is_empty());
+    }
+}

@@ -1,0 +1,14 @@
+//! Studio's business rules. No I/O here: storage, clock and id generation are ports (`store`, `context`).
+
+pub mod changes;
+pub mod clients;
+pub mod context;
+pub mod error;
+pub mod store;
+mod text;
+mod tx;
+
+pub use changes::{Change, ChangeSet, Op};
+pub use context::{Clock, Ctx, IdGen, Services, StudioId, SystemClock, UlidGen};
+pub use error::DomainError;
+pub use store::{Condition, Item, Key, QueryPage, Store, StoreError, WriteOp};

@@ -1,0 +1,41 @@
+//! The assistant's request and response.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Invalidation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    Fr,
+    En,
+}
+
+/// `POST /api/chat`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChatRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    pub message: String,
+    /// When absent the assistant answers in the language of the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
+/// One tool call the assistant made during the turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionSummary {
+    pub tool: String,
+    pub ok: bool,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatResponse {
+    pub conversation_id: String,
+    pub reply: String,
+    pub actions: Vec<ActionSummary>,
+    /// The union over every write that actually happened during the turn.
+    pub invalidations: Vec<Invalidation>,
+}

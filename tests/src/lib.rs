@@ -1,0 +1,1 @@
+//! Shared helpers live in each test file; this crate only hosts integration tests.

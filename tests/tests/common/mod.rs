@@ -1,0 +1,125 @@
+//! Helpers shared by the integration tests: the two stores, the routers, and HTTP calls without a server.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use std::{sync::Arc, time::Duration};
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Method, Request, StatusCode, header::CONTENT_TYPE},
+};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use studio_api::{AppState, DevIdentity};
+use studio_chat::{ChatModel, ChatState, planner::Planner};
+use studio_domain::{Services, Store, StudioId};
+use studio_store::{DynamoStore, EmbeddedStore};
+use tower::ServiceExt;
+
+/// The endpoint of moto's DynamoDB server, started by `cargo xtask test`.
+pub fn dynamodb_url() -> String {
+    std::env::var("STUDIO_TEST_DYNAMODB_URL")
+        .expect("STUDIO_TEST_DYNAMODB_URL is not set: run the tests with `cargo xtask test`, which starts moto_server")
+}
+
+/// A fresh embedded store in a temporary directory (kept alive by the returned guard).
+pub fn embedded_store() -> (Arc<dyn Store>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = EmbeddedStore::open(&dir.path().join("studio.redb")).expect("open store");
+    (Arc::new(store), dir)
+}
+
+/// A fresh table on moto's DynamoDB server, so tests never see each other's data.
+pub async fn dynamo_store() -> Arc<dyn Store> {
+    let table = format!("t-{}", studio_domain::UlidGen::default().new_id().to_lowercase());
+    let store = DynamoStore::at_endpoint(&dynamodb_url(), table);
+    store.create_table().await.expect("create table on moto");
+    Arc::new(store)
+}
+
+pub use studio_domain::IdGen;
+
+pub const STUDIO_A: &str = "studio-a";
+pub const STUDIO_B: &str = "studio-b";
+
+fn app_state(store: Arc<dyn Store>) -> AppState {
+    AppState {
+        services: Services::new(store),
+        auth: Arc::new(DevIdentity { default: StudioId::parse(STUDIO_A).expect("valid") }),
+    }
+}
+
+/// The API and chat routers over `store`, with `model` as the assistant. Callers are studio A unless a call
+/// names another studio.
+pub fn router_with(store: Arc<dyn Store>, model: Arc<dyn ChatModel>) -> Router {
+    let app = app_state(store);
+    let chat = ChatState { app: app.clone(), model, time_zone: "Europe/Paris".into() };
+    studio_api::app(app).merge(studio_chat::app(chat))
+}
+
+pub fn router(store: Arc<dyn Store>) -> Router {
+    router_with(store, Arc::new(Planner))
+}
+
+/// Sends one request through the router (no network) and returns the status and the JSON body.
+pub async fn call(router: &Router, method: Method, uri: &str, body: Option<Value>, studio: &str) -> (StatusCode, Value) {
+    let mut request = Request::builder().method(method).uri(uri).header("x-studio", studio);
+    let body = match body {
+        Some(json) => {
+            request = request.header(CONTENT_TYPE, "application/json");
+            Body::from(json.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(router, request.body(body).expect("request")).await
+}
+
+pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value) {
+    let response = router.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())) };
+    (status, json)
+}
+
+/// Polls `check` until it returns `Some`, or panics after `timeout` saying what was awaited.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::task::yield_now().await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Runs each test body once on the embedded store and once on DynamoDB (moto).
+#[macro_export]
+macro_rules! on_both_stores {
+    ($($(#[$meta:meta])* fn $name:ident($store:ident) $body:block)*) => {$(
+        mod $name {
+            use super::*;
+
+            $(#[$meta])*
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn embedded() {
+                let (store, _dir) = common::embedded_store();
+                let $store: std::sync::Arc<dyn studio_domain::Store> = store;
+                $body
+            }
+
+            $(#[$meta])*
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn dynamodb() {
+                let $store: std::sync::Arc<dyn studio_domain::Store> = common::dynamo_store().await;
+                $body
+            }
+        }
+    )*};
+}
