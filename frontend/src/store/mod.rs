@@ -17,15 +17,19 @@ use crate::api::{self, ApiError};
 
 pub type FetchResult = Result<String, ApiError>;
 
+/// The context value. It carries a snapshot of the counters taken when the provider rendered: comparing
+/// snapshots is what tells the context to notify its consumers (a reducer handle reads the live state, so two
+/// handles always compare equal).
 #[derive(Clone)]
 pub struct ResourceStore {
-    generations: UseReducerHandle<Generations>,
+    generations: Rc<Generations>,
+    dispatch: UseReducerDispatcher<Generations>,
     inflight: Rc<Inflight<FetchResult>>,
 }
 
 impl PartialEq for ResourceStore {
     fn eq(&self, other: &Self) -> bool {
-        *self.generations == *other.generations && Rc::ptr_eq(&self.inflight, &other.inflight)
+        self.generations == other.generations && Rc::ptr_eq(&self.inflight, &other.inflight)
     }
 }
 
@@ -36,7 +40,7 @@ impl ResourceStore {
 
     /// Marks stale what a write changed: one state update, whatever the number of invalidations.
     pub fn apply(&self, invalidations: Vec<Invalidation>) {
-        self.generations.dispatch(Apply(invalidations));
+        self.dispatch.dispatch(Apply(invalidations));
     }
 
     /// GETs `url` at `generation`, sharing the request with every view asking the same at the same time.
@@ -55,7 +59,11 @@ pub struct ResourceStoreProviderProps {
 pub fn ResourceStoreProvider(props: &ResourceStoreProviderProps) -> Html {
     let generations = use_reducer(Generations::default);
     let inflight = use_memo((), |_| Inflight::<FetchResult>::default());
-    let store = ResourceStore { generations, inflight: Rc::clone(&inflight) };
+    let store = ResourceStore {
+        generations: Rc::new((*generations).clone()),
+        dispatch: generations.dispatcher(),
+        inflight: Rc::clone(&inflight),
+    };
     html! {
         <ContextProvider<ResourceStore> context={store}>{ props.children.clone() }</ContextProvider<ResourceStore>>
     }
