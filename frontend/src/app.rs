@@ -11,7 +11,9 @@ use crate::{
 };
 
 fn browser_language() -> &'static Texts {
-    let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    let tag = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
     i18n::for_language(&tag)
 }
 

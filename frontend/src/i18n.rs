@@ -149,7 +149,11 @@ pub const EN: Texts = Texts {
 
 /// The catalogue for a BCP 47 language tag: French for `fr*`, English otherwise.
 pub fn for_language(tag: &str) -> &'static Texts {
-    if tag.to_lowercase().starts_with("fr") { &FR } else { &EN }
+    if tag.to_lowercase().starts_with("fr") {
+        &FR
+    } else {
+        &EN
+    }
 }
 
 /// The language switch: the current catalogue and a callback to change it.

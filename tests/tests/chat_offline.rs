@@ -10,13 +10,25 @@ use common::{STUDIO_A, STUDIO_B, call, router, send};
 use serde_json::{Value, json};
 
 async fn chat(router: &axum::Router, message: &str) -> Value {
-    let (status, body) = call(router, Method::POST, "/api/chat", Some(json!({"message": message})), STUDIO_A).await;
+    let (status, body) = call(
+        router,
+        Method::POST,
+        "/api/chat",
+        Some(json!({"message": message})),
+        STUDIO_A,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
 
 async fn clients(router: &axum::Router, studio: &str) -> Vec<Value> {
-    call(router, Method::GET, "/api/clients", None, studio).await.1["items"].as_array().unwrap().clone()
+    call(router, Method::GET, "/api/clients", None, studio)
+        .await
+        .1["items"]
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 on_both_stores! {
@@ -109,11 +121,23 @@ async fn chat_accepts_curls_default_content_type_and_refuses_empty_messages() {
     let router = router(store);
     let request = Request::post("/api/chat")
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(r#"{"message":"Crée un nouveau client avec email a@b.fr et nom A B"}"#))
+        .body(Body::from(
+            r#"{"message":"Crée un nouveau client avec email a@b.fr et nom A B"}"#,
+        ))
         .unwrap();
     let (status, body) = send(&router, request).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["invalidations"][0], json!({"resource": "clients"}));
-    let (status, body) = call(&router, Method::POST, "/api/chat", Some(json!({"message": "  "})), STUDIO_A).await;
-    assert_eq!((status, body["error"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("validation")));
+    let (status, body) = call(
+        &router,
+        Method::POST,
+        "/api/chat",
+        Some(json!({"message": "  "})),
+        STUDIO_A,
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"]["code"].clone()),
+        (StatusCode::UNPROCESSABLE_ENTITY, json!("validation"))
+    );
 }

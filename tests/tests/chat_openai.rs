@@ -8,7 +8,12 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use axum::{Json, Router, extract::State, http::{Method, StatusCode}, routing::post};
+use axum::{
+    Json, Router,
+    extract::State,
+    http::{Method, StatusCode},
+    routing::post,
+};
 use common::{STUDIO_A, call, router_with};
 use serde_json::{Value, json};
 use studio_chat::openai::{OpenAi, OpenAiConfig};
@@ -29,35 +34,68 @@ impl Script {
 
 fn tool_call(id: &str, name: &str, arguments: Value) -> (StatusCode, Value) {
     let call = json!({"id": id, "type": "function", "function": {"name": name, "arguments": arguments.to_string()}});
-    (StatusCode::OK, json!({"choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": null, "tool_calls": [call]}}]}))
+    (
+        StatusCode::OK,
+        json!({"choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": null, "tool_calls": [call]}}]}),
+    )
 }
 
 fn text(content: &str) -> (StatusCode, Value) {
-    (StatusCode::OK, json!({"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}]}))
+    (
+        StatusCode::OK,
+        json!({"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}]}),
+    )
 }
 
-async fn completions(State(script): State<Script>, headers: axum::http::HeaderMap, Json(body): Json<Value>) -> (StatusCode, Json<Value>) {
+async fn completions(
+    State(script): State<Script>,
+    headers: axum::http::HeaderMap,
+    Json(body): Json<Value>,
+) -> (StatusCode, Json<Value>) {
     script.requests.lock().unwrap().push(body);
-    let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     script.authorizations.lock().unwrap().push(auth);
-    let (status, reply) = script.replies.lock().unwrap().pop_front().unwrap_or((StatusCode::INTERNAL_SERVER_ERROR, json!({"error": "script exhausted"})));
+    let (status, reply) = script.replies.lock().unwrap().pop_front().unwrap_or((
+        StatusCode::INTERNAL_SERVER_ERROR,
+        json!({"error": "script exhausted"}),
+    ));
     (status, Json(reply))
 }
 
 /// Starts the scripted server on a free loopback port; returns the app router wired to it.
 async fn app_with_script(replies: Vec<(StatusCode, Value)>) -> (Router, Script, tempfile::TempDir) {
-    let script = Script { replies: Arc::new(Mutex::new(replies.into())), ..Script::default() };
-    let server = Router::new().route("/v1/chat/completions", post(completions)).with_state(script.clone());
+    let script = Script {
+        replies: Arc::new(Mutex::new(replies.into())),
+        ..Script::default()
+    };
+    let server = Router::new()
+        .route("/v1/chat/completions", post(completions))
+        .with_state(script.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}/v1", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, server).await.unwrap() });
-    let model = OpenAi::new(OpenAiConfig { base_url, model: "scripted".into(), api_key: Some("sk-test".into()) });
+    let model = OpenAi::new(OpenAiConfig {
+        base_url,
+        model: "scripted".into(),
+        api_key: Some("sk-test".into()),
+    });
     let (store, dir) = common::embedded_store();
     (router_with(store, Arc::new(model)), script, dir)
 }
 
 async fn chat(router: &Router, message: &str) -> Value {
-    let (status, body) = call(router, Method::POST, "/api/chat", Some(json!({"message": message})), STUDIO_A).await;
+    let (status, body) = call(
+        router,
+        Method::POST,
+        "/api/chat",
+        Some(json!({"message": message})),
+        STUDIO_A,
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
@@ -75,11 +113,19 @@ fn tool_results(request: &Value) -> Vec<Value> {
 #[tokio::test]
 async fn a_tool_call_runs_and_its_result_goes_back_to_the_model_for_the_reply() {
     let (router, script, _dir) = app_with_script(vec![
-        tool_call("call_1", "create_client", json!({"name": "Cache Test", "email": "cache-test@example.com"})),
+        tool_call(
+            "call_1",
+            "create_client",
+            json!({"name": "Cache Test", "email": "cache-test@example.com"}),
+        ),
         text("C'est fait : Cache Test est créé."),
     ])
     .await;
-    let body = chat(&router, "Crée un nouveau client avec email cache-test@example.com et nom Cache Test").await;
+    let body = chat(
+        &router,
+        "Crée un nouveau client avec email cache-test@example.com et nom Cache Test",
+    )
+    .await;
 
     assert_eq!(body["reply"], "C'est fait : Cache Test est créé.");
     assert_eq!(body["actions"][0]["tool"], "create_client");
@@ -91,23 +137,50 @@ async fn a_tool_call_runs_and_its_result_goes_back_to_the_model_for_the_reply() 
     let requests = script.requests();
     assert_eq!(requests.len(), 2, "two rounds");
     assert_eq!(requests[0]["model"], "scripted");
-    let tools: Vec<&str> = requests[0]["tools"].as_array().unwrap().iter().map(|t| t["function"]["name"].as_str().unwrap()).collect();
-    assert!(tools.contains(&"create_client") && tools.contains(&"update_client"), "{tools:?}");
+    let tools: Vec<&str> = requests[0]["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["function"]["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        tools.contains(&"create_client") && tools.contains(&"update_client"),
+        "{tools:?}"
+    );
     let system = requests[0]["messages"][0]["content"].as_str().unwrap();
-    assert!(system.contains("Europe/Paris"), "the system prompt carries the time zone: {system}");
+    assert!(
+        system.contains("Europe/Paris"),
+        "the system prompt carries the time zone: {system}"
+    );
     let results = tool_results(&requests[1]);
     assert_eq!(results[0]["ok"], true);
     assert_eq!(results[0]["data"]["name"], "Cache Test");
-    assert_eq!(requests[1]["messages"].as_array().unwrap().iter().filter(|m| m["role"] == "assistant").count(), 1);
+    assert_eq!(
+        requests[1]["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["role"] == "assistant")
+            .count(),
+        1
+    );
     assert_eq!(script.authorizations.lock().unwrap()[0], "Bearer sk-test");
 }
 
 #[tokio::test]
 async fn a_tool_error_goes_back_to_the_model_and_nothing_is_invalidated() {
     let (router, script, _dir) = app_with_script(vec![
-        tool_call("c1", "create_client", json!({"name": "First", "email": "taken@example.com"})),
+        tool_call(
+            "c1",
+            "create_client",
+            json!({"name": "First", "email": "taken@example.com"}),
+        ),
         text("Created First."),
-        tool_call("c2", "create_client", json!({"name": "Second", "email": "taken@example.com"})),
+        tool_call(
+            "c2",
+            "create_client",
+            json!({"name": "Second", "email": "taken@example.com"}),
+        ),
         text("That email is already used by another client."),
     ])
     .await;
@@ -119,7 +192,10 @@ async fn a_tool_error_goes_back_to_the_model_and_nothing_is_invalidated() {
     let requests = script.requests();
     let results = tool_results(&requests[3]);
     let last = results.last().unwrap();
-    assert_eq!((last["ok"].clone(), last["error"]["code"].clone()), (json!(false), json!("duplicate")));
+    assert_eq!(
+        (last["ok"].clone(), last["error"]["code"].clone()),
+        (json!(false), json!("duplicate"))
+    );
     let (_, page) = call(&router, Method::GET, "/api/clients", None, STUDIO_A).await;
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
 }
@@ -127,9 +203,17 @@ async fn a_tool_error_goes_back_to_the_model_and_nothing_is_invalidated() {
 #[tokio::test]
 async fn an_ambiguous_name_is_returned_to_the_model_with_the_candidates() {
     let (router, script, _dir) = app_with_script(vec![
-        tool_call("c1", "create_client", json!({"name": "Martin Dupont", "email": "dupont@example.com"})),
+        tool_call(
+            "c1",
+            "create_client",
+            json!({"name": "Martin Dupont", "email": "dupont@example.com"}),
+        ),
         tool_call("c2", "create_client", json!({"name": "Martin Durand"})),
-        tool_call("c3", "update_client", json!({"client": "Martin", "phone": "0102030405"})),
+        tool_call(
+            "c3",
+            "update_client",
+            json!({"client": "Martin", "phone": "0102030405"}),
+        ),
         text("Two clients are called Martin: Martin Dupont or Martin Durand?"),
     ])
     .await;
@@ -140,32 +224,63 @@ async fn an_ambiguous_name_is_returned_to_the_model_with_the_candidates() {
     let results = tool_results(&requests[3]);
     let ambiguity = &results[2];
     assert_eq!(ambiguity["error"]["code"], "ambiguous");
-    let candidates: Vec<&str> = ambiguity["error"]["candidates"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    let candidates: Vec<&str> = ambiguity["error"]["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
     assert_eq!(candidates, ["Martin Dupont", "Martin Durand"]);
-    assert_eq!(body["actions"].as_array().unwrap().iter().map(|a| a["ok"].clone()).collect::<Vec<_>>(), [json!(true), json!(true), json!(false)]);
-    assert_eq!(body["invalidations"].as_array().unwrap().iter().filter(|i| i.get("id").is_some()).count(), 2);
+    assert_eq!(
+        body["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["ok"].clone())
+            .collect::<Vec<_>>(),
+        [json!(true), json!(true), json!(false)]
+    );
+    assert_eq!(
+        body["invalidations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i.get("id").is_some())
+            .count(),
+        2
+    );
 }
 
 #[tokio::test]
 async fn writes_made_before_the_model_fails_are_still_invalidated_and_reported() {
     let (router, _script, _dir) = app_with_script(vec![
         tool_call("c1", "create_client", json!({"name": "Kept"})),
-        (StatusCode::SERVICE_UNAVAILABLE, json!({"error": {"message": "overloaded"}})),
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            json!({"error": {"message": "overloaded"}}),
+        ),
     ])
     .await;
     let body = chat(&router, "Add Kept").await;
 
     assert_eq!(body["invalidations"][0], json!({"resource": "clients"}));
     let reply = body["reply"].as_str().unwrap();
-    assert!(reply.contains("unavailable") && reply.contains("Kept"), "{reply}");
+    assert!(
+        reply.contains("unavailable") && reply.contains("Kept"),
+        "{reply}"
+    );
 }
 
 #[tokio::test]
 async fn arguments_that_are_not_json_are_reported_to_the_model() {
-    let bad = (StatusCode::OK, json!({"choices": [{"message": {"role": "assistant", "content": null, "tool_calls": [
-        {"id": "c1", "type": "function", "function": {"name": "create_client", "arguments": "{name: oops"}}
-    ]}}]}));
-    let (router, script, _dir) = app_with_script(vec![bad, text("Sorry, let me retry later.")]).await;
+    let bad = (
+        StatusCode::OK,
+        json!({"choices": [{"message": {"role": "assistant", "content": null, "tool_calls": [
+            {"id": "c1", "type": "function", "function": {"name": "create_client", "arguments": "{name: oops"}}
+        ]}}]}),
+    );
+    let (router, script, _dir) =
+        app_with_script(vec![bad, text("Sorry, let me retry later.")]).await;
     let body = chat(&router, "Add oops").await;
     assert_eq!(body["invalidations"], json!([]));
     let results = tool_results(&script.requests()[1]);

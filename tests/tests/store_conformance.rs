@@ -7,7 +7,11 @@ use std::sync::Arc;
 use studio_domain::{Condition, Item, Key, Store, StoreError, WriteOp};
 
 fn item(sk: &str, version: u64, data: &str) -> Item {
-    Item { key: Key::new("STUDIO#s", sk), version, data: data.into() }
+    Item {
+        key: Key::new("STUDIO#s", sk),
+        version,
+        data: data.into(),
+    }
 }
 
 fn put(item: Item, condition: Condition) -> WriteOp {
@@ -113,8 +117,19 @@ async fn the_embedded_store_keeps_its_data_across_a_restart() {
     let path = dir.path().join("studio.redb");
     {
         let store = studio_store::EmbeddedStore::open(&path).unwrap();
-        store.transact(vec![put(item("X#1", 1, "kept"), Condition::NotExists)]).await.unwrap();
+        store
+            .transact(vec![put(item("X#1", 1, "kept"), Condition::NotExists)])
+            .await
+            .unwrap();
     }
     let reopened = studio_store::EmbeddedStore::open(&path).unwrap();
-    assert_eq!(reopened.get(&Key::new("STUDIO#s", "X#1")).await.unwrap().unwrap().data, "kept");
+    assert_eq!(
+        reopened
+            .get(&Key::new("STUDIO#s", "X#1"))
+            .await
+            .unwrap()
+            .unwrap()
+            .data,
+        "kept"
+    );
 }

@@ -1,1 +1,171 @@
-fn main() {}
+//! Project tasks, so that a newcomer needs two commands:
+//! - `cargo xtask dev`  — builds the SPA and serves the app at http://127.0.0.1:8080 (embedded store, demo data,
+//!   offline assistant unless `STUDIO_LLM_*` is set);
+//! - `cargo xtask test` — every check and test: fmt, clippy (native and wasm32), unit, API on both stores
+//!   (moto's DynamoDB server), chat (scripted OpenAI-compatible server), browser e2e (headless Chromium).
+//!
+//! Both install what a fresh machine lacks (see tools.rs) and stop every service they start, by pid.
+
+mod services;
+mod tools;
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+};
+
+use services::Service;
+use tools::Tools;
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "dev" => dev(),
+        "test" => test(),
+        "build-spa" => Tools::ensure(false).and_then(|tools| build_spa(&tools)),
+        _ => Err("usage: cargo xtask <dev|test|build-spa>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is inside the workspace")
+        .to_path_buf()
+}
+
+/// Runs a command to completion; fails with what was run.
+pub fn run(command: &mut Command) -> Result {
+    eprintln!("xtask: running {command:?}");
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed with {status}"))
+    }
+}
+
+fn build_spa(tools: &Tools) -> Result {
+    run(tools
+        .command("trunk")
+        .args(["build", "--release"])
+        .current_dir(root()))
+}
+
+fn dev() -> Result {
+    let tools = Tools::ensure(false)?;
+    build_spa(&tools)?;
+    run(tools.cargo().args(["build", "-p", "studio-local"]))?;
+    let binary = tools.target_dir().join("debug/studio-local");
+    let mut server = tools.command(binary.to_str().expect("utf-8 path"));
+    server
+        .current_dir(root())
+        .env("STUDIO_DIST", root().join("dist"));
+    eprintln!("xtask: serving http://127.0.0.1:8080/ — Ctrl+C to stop");
+    run(&mut server)
+}
+
+fn test() -> Result {
+    let tools = Tools::ensure(true)?;
+    run(tools.cargo().args(["fmt", "--all", "--check"]))?;
+    run(tools.cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(tools.cargo().args([
+        "clippy",
+        "-p",
+        "studio-frontend",
+        "-p",
+        "studio-wire",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    build_spa(&tools)?;
+
+    // Moto serving one request at a time: its threaded server does not make transactions atomic (TOOLCHAIN.md).
+    let moto = Service::start("moto_server", |port| {
+        let mut command = tools.command(tools.python().to_str().expect("utf-8 path"));
+        command.args(["-c", services::MOTO_SINGLE_THREADED, &port.to_string()]);
+        command
+    })?;
+    let chromedriver = Service::start("chromedriver", |port| {
+        let mut command = tools.command("chromedriver");
+        command.arg(format!("--port={port}"));
+        command
+    })?;
+    let mut tests = tools.cargo();
+    tests
+        .args(["test", "--workspace", "--locked"])
+        .env("STUDIO_TEST_DYNAMODB_URL", moto.url())
+        .env("STUDIO_TEST_WEBDRIVER", chromedriver.url())
+        .env("STUDIO_DIST", root().join("dist"));
+    let outcome = run_counting(&mut tests);
+    drop(chromedriver);
+    drop(moto);
+    let (passed, failed) = outcome?;
+    // One closing line for the whole run, after the services are stopped.
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 || passed == 0 {
+        Err("tests failed or none ran".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
+fn run_counting(command: &mut Command) -> Result<(usize, usize)> {
+    use std::io::{BufRead, BufReader};
+    eprintln!("xtask: running {command:?}");
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start {command:?}: {e}"))?;
+    let (mut passed, mut failed) = (0, 0);
+    for line in BufReader::new(child.stdout.take().expect("piped")).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        println!("{line}");
+        if let Some(summary) = line.strip_prefix("test result: ") {
+            let count = |word: &str| {
+                summary
+                    .split(';')
+                    .find_map(|part| {
+                        part.trim()
+                            .trim_start_matches("ok. ")
+                            .trim_start_matches("FAILED. ")
+                            .strip_suffix(word)
+                    })
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or(0)
+            };
+            passed += count("passed");
+            failed += count("failed");
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() && failed == 0 {
+        return Err(format!("{command:?} failed with {status}"));
+    }
+    Ok((passed, failed))
+}

@@ -11,7 +11,12 @@ pub enum ApiError {
     /// The server could not be reached.
     Network(String),
     /// The server refused the request and said why.
-    Http { status: u16, code: String, message: String, fields: BTreeMap<String, String> },
+    Http {
+        status: u16,
+        code: String,
+        message: String,
+        fields: BTreeMap<String, String>,
+    },
     /// The answer was not what this version of the app expects.
     Decode(String),
 }
@@ -35,13 +40,26 @@ pub enum Method {
 async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, ApiError> {
     let response = response.map_err(|e| ApiError::Network(e.to_string()))?;
     let status = response.status();
-    let text = response.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
     if (200..300).contains(&status) {
         return Ok(text);
     }
     Err(match serde_json::from_str::<ErrorBody>(&text) {
-        Ok(body) => ApiError::Http { status, code: body.error.code, message: body.error.message, fields: body.error.fields },
-        Err(_) => ApiError::Http { status, code: "http".into(), message: format!("HTTP {status}"), fields: BTreeMap::new() },
+        Ok(body) => ApiError::Http {
+            status,
+            code: body.error.code,
+            message: body.error.message,
+            fields: body.error.fields,
+        },
+        Err(_) => ApiError::Http {
+            status,
+            code: "http".into(),
+            message: format!("HTTP {status}"),
+            fields: BTreeMap::new(),
+        },
     })
 }
 
@@ -53,14 +71,24 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
     read(Request::get(url).send().await).await
 }
 
-pub async fn send<B: Serialize, R: DeserializeOwned>(method: Method, url: &str, body: Option<&B>) -> Result<R, ApiError> {
+pub async fn send<B: Serialize, R: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    body: Option<&B>,
+) -> Result<R, ApiError> {
     let builder: RequestBuilder = match method {
         Method::Post => Request::post(url),
         Method::Patch => Request::patch(url),
         Method::Delete => Request::delete(url),
     };
     let response = match body {
-        Some(body) => builder.json(body).map_err(|e| ApiError::Decode(e.to_string()))?.send().await,
+        Some(body) => {
+            builder
+                .json(body)
+                .map_err(|e| ApiError::Decode(e.to_string()))?
+                .send()
+                .await
+        }
         None => builder.send().await,
     };
     decode(&read(response).await?)
@@ -71,7 +99,9 @@ pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             other => format!("%{other:02X}"),
         })
         .collect()

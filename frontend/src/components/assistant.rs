@@ -16,7 +16,10 @@ use crate::{
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
     User(String),
-    Assistant { reply: String, actions: Vec<ActionSummary> },
+    Assistant {
+        reply: String,
+        actions: Vec<ActionSummary>,
+    },
     Failed(String),
 }
 
@@ -42,7 +45,10 @@ impl Reducible for Log {
             LogAction::Push(entry) => entries.push(entry),
             LogAction::Conversation(id) => conversation_id = Some(id),
         }
-        Rc::new(Log { entries, conversation_id })
+        Rc::new(Log {
+            entries,
+            conversation_id,
+        })
     }
 }
 
@@ -65,16 +71,26 @@ pub fn AssistantPanel() -> Html {
             log.dispatch(LogAction::Push(Entry::User(message.clone())));
             input.set(String::new());
             sending.set(true);
-            let request = ChatRequest { conversation_id: log.conversation_id.clone(), message, locale: None };
+            let request = ChatRequest {
+                conversation_id: log.conversation_id.clone(),
+                message,
+                locale: None,
+            };
             let (sending, log, store) = (sending.clone(), log.clone(), store.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, ChatResponse>(Method::Post, "/api/chat", Some(&request)).await {
+                match api::send::<_, ChatResponse>(Method::Post, "/api/chat", Some(&request)).await
+                {
                     Ok(response) => {
                         store.apply(response.invalidations);
                         log.dispatch(LogAction::Conversation(response.conversation_id));
-                        log.dispatch(LogAction::Push(Entry::Assistant { reply: response.reply, actions: response.actions }));
+                        log.dispatch(LogAction::Push(Entry::Assistant {
+                            reply: response.reply,
+                            actions: response.actions,
+                        }));
                     }
-                    Err(error) => log.dispatch(LogAction::Push(Entry::Failed(error_message(texts, &error)))),
+                    Err(error) => {
+                        log.dispatch(LogAction::Push(Entry::Failed(error_message(texts, &error))))
+                    }
                 }
                 sending.set(false);
             });
@@ -82,7 +98,9 @@ pub fn AssistantPanel() -> Html {
     };
     let oninput = {
         let input = input.clone();
-        Callback::from(move |e: InputEvent| input.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            input.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let onkeydown = {
         let send = send.clone();
@@ -142,6 +160,8 @@ fn render_entry(entry: &Entry) -> Html {
                 }
             </li>
         },
-        Entry::Failed(text) => html! { <li class="assistant-entry failed assistant-error">{ text }</li> },
+        Entry::Failed(text) => {
+            html! { <li class="assistant-entry failed assistant-error">{ text }</li> }
+        }
     }
 }

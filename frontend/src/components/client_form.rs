@@ -46,7 +46,10 @@ pub fn ClientForm(props: &ClientFormProps) -> Html {
         let values = values.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*values).clone();
-            update(&mut next, e.target_unchecked_into::<HtmlInputElement>().value());
+            update(
+                &mut next,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
             values.set(next);
         })
     };
@@ -63,7 +66,11 @@ pub fn ClientForm(props: &ClientFormProps) -> Html {
         Callback::from(move |e: Event| {
             let mut next = (*values).clone();
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            next.kind = if value == "company" { ClientKind::Company } else { ClientKind::Individual };
+            next.kind = if value == "company" {
+                ClientKind::Company
+            } else {
+                ClientKind::Individual
+            };
             values.set(next);
         })
     };
@@ -76,9 +83,16 @@ pub fn ClientForm(props: &ClientFormProps) -> Html {
         })
     };
     let error_for = |name: &str| {
-        props.error.as_ref().and_then(|e| e.field(name)).map(|m| html! { <span class="field-error">{ m }</span> })
+        props
+            .error
+            .as_ref()
+            .and_then(|e| e.field(name))
+            .map(|m| html! { <span class="field-error">{ m }</span> })
     };
-    let general = props.error.as_ref().filter(|e| !matches!(e, ApiError::Http { fields, .. } if !fields.is_empty()));
+    let general = props
+        .error
+        .as_ref()
+        .filter(|e| !matches!(e, ApiError::Http { fields, .. } if !fields.is_empty()));
     html! {
         <form class="client-form" {onsubmit}>
             <label>{ texts.col_name }

@@ -15,9 +15,17 @@ pub fn Nav() -> Html {
     let language = use_context::<Language>();
     // Same URL as the unfiltered Clients page: the two views share one request.
     let clients = use_clients(String::new());
-    let count = clients.data.as_ref().map(|page| page.items.len().to_string()).unwrap_or_default();
+    let count = clients
+        .data
+        .as_ref()
+        .map(|page| page.items.len().to_string())
+        .unwrap_or_default();
     let toggle = language.map(|language| {
-        let next = if language.texts.lang == "fr" { &EN } else { &FR };
+        let next = if language.texts.lang == "fr" {
+            &EN
+        } else {
+            &FR
+        };
         Callback::from(move |_| language.set.emit(next))
     });
     html! {

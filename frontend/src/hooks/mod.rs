@@ -25,14 +25,21 @@ where
 {
     let store = use_resource_store();
     let generation = store.generation(&key);
-    let state = use_state(|| Fetched { data: None, error: None, loading: true });
+    let state = use_state(|| Fetched {
+        data: None,
+        error: None,
+        loading: true,
+    });
     let latest = use_memo((), |_| Latest::default());
     {
         let state = state.clone();
         use_effect_with((url, generation), move |(url, generation)| {
             let ticket = latest.begin();
             if !state.loading {
-                state.set(Fetched { loading: true, ..(*state).clone() });
+                state.set(Fetched {
+                    loading: true,
+                    ..(*state).clone()
+                });
             }
             let request = store.fetch(url, *generation);
             let guard = latest.clone();
@@ -41,8 +48,16 @@ where
                 // A response that started before a newer request (or after unmount) never lands.
                 if guard.is_current(ticket) {
                     state.set(match result {
-                        Ok(data) => Fetched { data: Some(data), error: None, loading: false },
-                        Err(error) => Fetched { data: None, error: Some(error), loading: false },
+                        Ok(data) => Fetched {
+                            data: Some(data),
+                            error: None,
+                            loading: false,
+                        },
+                        Err(error) => Fetched {
+                            data: None,
+                            error: Some(error),
+                            loading: false,
+                        },
                     });
                 }
             });
@@ -55,7 +70,11 @@ where
 /// The clients list URL; the same parameters give the same URL, so views share requests.
 pub fn clients_url(q: &str) -> String {
     let q = q.trim();
-    if q.is_empty() { "/api/clients?limit=200".to_owned() } else { format!("/api/clients?limit=200&q={}", api::encode(q)) }
+    if q.is_empty() {
+        "/api/clients?limit=200".to_owned()
+    } else {
+        format!("/api/clients?limit=200&q={}", api::encode(q))
+    }
 }
 
 #[hook]

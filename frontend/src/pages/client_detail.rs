@@ -58,12 +58,25 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
 
     let url = format!("/api/clients/{}", api::encode(&client.id));
     let on_save = {
-        let (store, busy, error, editing, notice, url, client) =
-            (store.clone(), busy.clone(), error.clone(), editing.clone(), notice.clone(), url.clone(), client.clone());
+        let (store, busy, error, editing, notice, url, client) = (
+            store.clone(),
+            busy.clone(),
+            error.clone(),
+            editing.clone(),
+            notice.clone(),
+            url.clone(),
+            client.clone(),
+        );
         Callback::from(move |values: ClientFormValues| {
             let body = patch(&client, values);
-            let (store, busy, error, editing, notice, url) =
-                (store.clone(), busy.clone(), error.clone(), editing.clone(), notice.clone(), url.clone());
+            let (store, busy, error, editing, notice, url) = (
+                store.clone(),
+                busy.clone(),
+                error.clone(),
+                editing.clone(),
+                notice.clone(),
+                url.clone(),
+            );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::send::<_, Mutation<Client>>(Method::Patch, &url, Some(&body)).await {
@@ -83,7 +96,8 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
         let (store, error) = (store.clone(), error.clone());
         let url = format!("{url}?version={}", client.version);
         Callback::from(move |_| {
-            let (store, error, url, navigator) = (store.clone(), error.clone(), url.clone(), navigator.clone());
+            let (store, error, url, navigator) =
+                (store.clone(), error.clone(), url.clone(), navigator.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match api::send::<(), Mutation<()>>(Method::Delete, &url, None).await {
                     Ok(mutation) => {

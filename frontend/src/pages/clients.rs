@@ -40,11 +40,19 @@ pub fn ClientsPage() -> Html {
 
     let on_search = {
         let q = q.clone();
-        Callback::from(move |e: InputEvent| q.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            q.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let on_create = {
-        let (busy, error, notice, store, creating, form_key) =
-            (busy.clone(), error.clone(), notice.clone(), store.clone(), creating.clone(), form_key.clone());
+        let (busy, error, notice, store, creating, form_key) = (
+            busy.clone(),
+            error.clone(),
+            notice.clone(),
+            store.clone(),
+            creating.clone(),
+            form_key.clone(),
+        );
         Callback::from(move |values: ClientFormValues| {
             let input = NewClient {
                 name: values.name,
@@ -53,11 +61,19 @@ pub fn ClientsPage() -> Html {
                 kind: values.kind,
                 notes: optional(&values.notes),
             };
-            let (busy, error, notice, store, creating, form_key) =
-                (busy.clone(), error.clone(), notice.clone(), store.clone(), creating.clone(), form_key.clone());
+            let (busy, error, notice, store, creating, form_key) = (
+                busy.clone(),
+                error.clone(),
+                notice.clone(),
+                store.clone(),
+                creating.clone(),
+                form_key.clone(),
+            );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, Mutation<Client>>(Method::Post, "/api/clients", Some(&input)).await {
+                match api::send::<_, Mutation<Client>>(Method::Post, "/api/clients", Some(&input))
+                    .await
+                {
                     Ok(mutation) => {
                         store.apply(mutation.invalidations);
                         error.set(None);
@@ -125,7 +141,11 @@ fn ClientRow(props: &ClientRowProps) -> Html {
     let client = &props.client;
     let on_delete = {
         let (store, error) = (store.clone(), error.clone());
-        let url = format!("/api/clients/{}?version={}", api::encode(&client.id), client.version);
+        let url = format!(
+            "/api/clients/{}?version={}",
+            api::encode(&client.id),
+            client.version
+        );
         Callback::from(move |_| {
             let (store, error, url) = (store.clone(), error.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {

@@ -23,9 +23,11 @@ impl Generations {
     pub fn of(&self, key: &ResourceKey) -> u64 {
         match key {
             ResourceKey::List(resource) => self.lists.get(*resource).copied().unwrap_or(0),
-            ResourceKey::Entity(resource, id) => {
-                self.entities.get(&((*resource).to_owned(), id.clone())).copied().unwrap_or(0)
-            }
+            ResourceKey::Entity(resource, id) => self
+                .entities
+                .get(&((*resource).to_owned(), id.clone()))
+                .copied()
+                .unwrap_or(0),
         }
     }
 
@@ -47,7 +49,10 @@ impl Generations {
             *next.lists.entry(resource.to_owned()).or_default() += 1;
         }
         for (resource, id) in entities {
-            *next.entities.entry((resource.to_owned(), id.to_owned())).or_default() += 1;
+            *next
+                .entities
+                .entry((resource.to_owned(), id.to_owned()))
+                .or_default() += 1;
         }
         next
     }
@@ -89,7 +94,11 @@ mod tests {
 
     #[test]
     fn several_invalidations_of_one_key_bump_it_once() {
-        let invalidations = [Invalidation::list("clients"), Invalidation::list("clients"), Invalidation::entity("clients", "A")];
+        let invalidations = [
+            Invalidation::list("clients"),
+            Invalidation::list("clients"),
+            Invalidation::entity("clients", "A"),
+        ];
         let next = Generations::default().applied(&invalidations);
         assert_eq!(next.of(&ResourceKey::List("clients")), 1);
         assert_eq!(next.of(&ResourceKey::Entity("clients", "A".into())), 1);

@@ -15,7 +15,9 @@ pub struct Inflight<T: Clone> {
 
 impl<T: Clone> Default for Inflight<T> {
     fn default() -> Self {
-        Self { pending: Rc::default() }
+        Self {
+            pending: Rc::default(),
+        }
     }
 }
 

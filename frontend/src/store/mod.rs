@@ -46,7 +46,10 @@ impl ResourceStore {
     /// GETs `url` at `generation`, sharing the request with every view asking the same at the same time.
     pub fn fetch(&self, url: &str, generation: u64) -> SharedRequest<FetchResult> {
         let owned = url.to_owned();
-        self.inflight.join(format!("{generation}|{url}"), move || async move { api::get_text(&owned).await })
+        self.inflight
+            .join(format!("{generation}|{url}"), move || async move {
+                api::get_text(&owned).await
+            })
     }
 }
 

@@ -28,7 +28,11 @@ struct ListParams {
 
 fn number(name: &str, raw: Option<String>) -> Result<Option<u64>, ApiError> {
     raw.filter(|r| !r.is_empty())
-        .map(|r| r.parse().map_err(|_| ApiError::bad_request(format!("{name} must be a whole number, not \"{r}\"."))))
+        .map(|r| {
+            r.parse().map_err(|_| {
+                ApiError::bad_request(format!("{name} must be a whole number, not \"{r}\"."))
+            })
+        })
         .transpose()
 }
 
@@ -37,7 +41,11 @@ async fn list(
     Query(params): Query<ListParams>,
 ) -> Result<Json<Page<Client>>, ApiError> {
     let limit = number("limit", params.limit)?.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-    let query = ListQuery { cursor: params.cursor.filter(|c| !c.is_empty()), limit, q: params.q };
+    let query = ListQuery {
+        cursor: params.cursor.filter(|c| !c.is_empty()),
+        limit,
+        q: params.q,
+    };
     Ok(Json(clients::list(&ctx, &query).await?))
 }
 
@@ -50,7 +58,13 @@ async fn create(
     JsonBody(input): JsonBody<NewClient>,
 ) -> Result<(StatusCode, Json<Mutation<Client>>), ApiError> {
     let (client, changes) = clients::create(&ctx, &input).await?;
-    Ok((StatusCode::CREATED, Json(Mutation { data: Some(client), invalidations: changes.invalidations() })))
+    Ok((
+        StatusCode::CREATED,
+        Json(Mutation {
+            data: Some(client),
+            invalidations: changes.invalidations(),
+        }),
+    ))
 }
 
 async fn update(
@@ -59,7 +73,10 @@ async fn update(
     JsonBody(patch): JsonBody<ClientPatch>,
 ) -> Result<Json<Mutation<Client>>, ApiError> {
     let (client, changes) = clients::update(&ctx, &id, &patch).await?;
-    Ok(Json(Mutation { data: Some(client), invalidations: changes.invalidations() }))
+    Ok(Json(Mutation {
+        data: Some(client),
+        invalidations: changes.invalidations(),
+    }))
 }
 
 #[derive(Deserialize)]
@@ -73,6 +90,8 @@ async fn remove(
     Query(params): Query<DeleteParams>,
 ) -> Result<Json<Mutation<()>>, ApiError> {
     let changes = clients::delete(&ctx, &id, number("version", params.version)?).await?;
-    Ok(Json(Mutation { data: None, invalidations: changes.invalidations() }))
+    Ok(Json(Mutation {
+        data: None,
+        invalidations: changes.invalidations(),
+    }))
 }
-

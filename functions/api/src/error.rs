@@ -21,7 +21,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), fields: BTreeMap::new() }
+        Self {
+            status,
+            code,
+            message: message.into(),
+            fields: BTreeMap::new(),
+        }
     }
 
     pub fn bad_request(message: impl Into<String>) -> Self {
@@ -29,26 +34,39 @@ impl ApiError {
     }
 
     pub fn unauthenticated() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "Sign in to use Studio.")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "Sign in to use Studio.",
+        )
     }
 
     pub fn internal() -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; please try again.")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Something went wrong on our side; please try again.",
+        )
     }
 }
 
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> Self {
         match error {
-            DomainError::Validation { message, fields } => {
-                Self { fields, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", message) }
+            DomainError::Validation { message, fields } => Self {
+                fields,
+                ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", message)
+            },
+            DomainError::NotFound { .. } => {
+                Self::new(StatusCode::NOT_FOUND, "not_found", error.to_string())
             }
-            DomainError::NotFound { .. } => Self::new(StatusCode::NOT_FOUND, "not_found", error.to_string()),
             DomainError::Duplicate { field, message } => Self {
                 fields: BTreeMap::from([(field.to_owned(), message.clone())]),
                 ..Self::new(StatusCode::CONFLICT, "duplicate", message)
             },
-            DomainError::Conflict { message } => Self::new(StatusCode::CONFLICT, "conflict", message),
+            DomainError::Conflict { message } => {
+                Self::new(StatusCode::CONFLICT, "conflict", message)
+            }
             DomainError::Store(e) => {
                 tracing::error!(error = %e, "storage failure");
                 Self::internal()
@@ -59,7 +77,13 @@ impl From<DomainError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { error: ErrorDetail { code: self.code.to_owned(), message: self.message, fields: self.fields } };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_owned(),
+                message: self.message,
+                fields: self.fields,
+            },
+        };
         (self.status, Json(body)).into_response()
     }
 }

@@ -5,8 +5,8 @@ use axum::{
     extract::{FromRef, FromRequest, FromRequestParts, Request},
     http::{StatusCode, header::CONTENT_TYPE, request::Parts},
 };
-use serde_json::error::Category;
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 use studio_domain::Ctx;
 
 use crate::{ApiError, AppState};
@@ -35,16 +35,28 @@ where
 pub struct JsonBody<T>(pub T);
 
 fn accepts(content_type: Option<&str>) -> bool {
-    let Some(content_type) = content_type else { return true };
-    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json") || essence == "application/x-www-form-urlencoded"
+    let Some(content_type) = content_type else {
+        return true;
+    };
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence.ends_with("+json")
+        || essence == "application/x-www-form-urlencoded"
 }
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let content_type = req.headers().get(CONTENT_TYPE).map(|v| v.to_str().unwrap_or("?"));
+        let content_type = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .map(|v| v.to_str().unwrap_or("?"));
         if !accepts(content_type) {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -57,20 +69,25 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
                 ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "too_large",
-                    format!("The request body is too large: at most {} KiB.", crate::BODY_LIMIT / 1024),
+                    format!(
+                        "The request body is too large: at most {} KiB.",
+                        crate::BODY_LIMIT / 1024
+                    ),
                 )
             } else {
                 ApiError::bad_request("The request body could not be read.")
             }
         })?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| match e.classify() {
-            Category::Data => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "bad_request",
-                format!("The request body does not have the expected fields: {e}."),
-            ),
-            _ => ApiError::bad_request(format!("The request body is not valid JSON ({e}).")),
-        })
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|e| match e.classify() {
+                Category::Data => ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "bad_request",
+                    format!("The request body does not have the expected fields: {e}."),
+                ),
+                _ => ApiError::bad_request(format!("The request body is not valid JSON ({e}).")),
+            })
     }
 }
 

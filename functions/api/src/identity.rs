@@ -17,13 +17,16 @@ pub struct JwtClaims {
 
 impl Default for JwtClaims {
     fn default() -> Self {
-        Self { claim: "custom:studio_id".into() }
+        Self {
+            claim: "custom:studio_id".into(),
+        }
     }
 }
 
 impl Authenticate for JwtClaims {
     fn studio(&self, parts: &Parts) -> Result<StudioId, ApiError> {
-        let Some(RequestContext::ApiGatewayV2(context)) = parts.extensions.get::<RequestContext>() else {
+        let Some(RequestContext::ApiGatewayV2(context)) = parts.extensions.get::<RequestContext>()
+        else {
             return Err(ApiError::unauthenticated());
         };
         context
@@ -52,7 +55,11 @@ impl Authenticate for DevIdentity {
                 .to_str()
                 .ok()
                 .and_then(StudioId::parse)
-                .ok_or_else(|| ApiError::bad_request("The x-studio header must be 1-64 letters, digits, - or _.")),
+                .ok_or_else(|| {
+                    ApiError::bad_request(
+                        "The x-studio header must be 1-64 letters, digits, - or _.",
+                    )
+                }),
         }
     }
 }

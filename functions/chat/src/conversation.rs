@@ -20,7 +20,10 @@ fn key(ctx: &Ctx, id: &str) -> Key {
 }
 
 fn not_found(id: &str) -> DomainError {
-    DomainError::NotFound { resource: "conversations", id: id.to_owned() }
+    DomainError::NotFound {
+        resource: "conversations",
+        id: id.to_owned(),
+    }
 }
 
 /// Loads the conversation, or `NotFound` (also for ids that are not ours: they are simply not in our partition).
@@ -29,9 +32,13 @@ pub async fn load(ctx: &Ctx, id: &str) -> Result<Conversation, DomainError> {
     if !valid {
         return Err(not_found(id));
     }
-    let item = ctx.store().get(&key(ctx, id)).await?.ok_or_else(|| not_found(id))?;
-    let mut conversation: Conversation =
-        serde_json::from_str(&item.data).map_err(|e| StoreError::Unavailable(format!("corrupt conversation: {e}")))?;
+    let item = ctx
+        .store()
+        .get(&key(ctx, id))
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    let mut conversation: Conversation = serde_json::from_str(&item.data)
+        .map_err(|e| StoreError::Unavailable(format!("corrupt conversation: {e}")))?;
     conversation.version = item.version;
     Ok(conversation)
 }
@@ -46,7 +53,11 @@ pub async fn save(ctx: &Ctx, id: &str, mut conversation: Conversation) -> Result
             .unwrap_or(cut);
         conversation.messages.drain(..start);
     }
-    let condition = if conversation.version == 0 { Condition::NotExists } else { Condition::Version(conversation.version) };
+    let condition = if conversation.version == 0 {
+        Condition::NotExists
+    } else {
+        Condition::Version(conversation.version)
+    };
     let item = Item {
         key: key(ctx, id),
         version: conversation.version + 1,

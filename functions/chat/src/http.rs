@@ -2,7 +2,11 @@
 
 use std::sync::Arc;
 
-use axum::{Json, Router, extract::{FromRef, State}, routing::post};
+use axum::{
+    Json, Router,
+    extract::{FromRef, State},
+    routing::post,
+};
 use jiff::{ZonedDateTime, tz::TimeZone};
 use studio_api::{ApiError, AppState, Caller, JsonBody};
 use studio_wire::{ChatRequest, ChatResponse};
@@ -71,13 +75,20 @@ async fn chat(
         Some(id) => (id.clone(), conversation::load(&ctx, id).await?),
         None => (ctx.new_id(), Conversation::default()),
     };
-    let mut messages = vec![Message::System { content: system_prompt(&state.time_zone) }];
-    messages.extend(conversation.messages.drain(..));
-    messages.push(Message::User { content: message.to_owned() });
+    let mut messages = vec![Message::System {
+        content: system_prompt(&state.time_zone),
+    }];
+    messages.append(&mut conversation.messages);
+    messages.push(Message::User {
+        content: message.to_owned(),
+    });
 
     let outcome = turn::run(&ctx, state.model.as_ref(), &mut messages, locale).await;
 
-    conversation.messages = messages.into_iter().filter(|m| !matches!(m, Message::System { .. })).collect();
+    conversation.messages = messages
+        .into_iter()
+        .filter(|m| !matches!(m, Message::System { .. }))
+        .collect();
     if let Err(error) = conversation::save(&ctx, &conversation_id, conversation).await {
         // The turn's writes happened; the reply must still reach the SPA with their invalidations.
         tracing::error!(%error, "could not save the conversation");

@@ -16,15 +16,23 @@ pub struct ToolCall {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "role", rename_all = "snake_case")]
 pub enum Message {
-    System { content: String },
-    User { content: String },
+    System {
+        content: String,
+    },
+    User {
+        content: String,
+    },
     Assistant {
         #[serde(default)]
         content: Option<String>,
         #[serde(default)]
         tool_calls: Vec<ToolCall>,
     },
-    Tool { call_id: String, name: String, content: String },
+    Tool {
+        call_id: String,
+        name: String,
+        content: String,
+    },
 }
 
 /// A tool as the model sees it: a name, what it does, and a JSON Schema of its arguments.
@@ -40,7 +48,10 @@ pub enum ModelReply {
     /// The turn's final answer.
     Text(String),
     /// Run these tools and come back with their results.
-    ToolCalls { content: Option<String>, calls: Vec<ToolCall> },
+    ToolCalls {
+        content: Option<String>,
+        calls: Vec<ToolCall>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -18,14 +18,21 @@ pub struct OpenAiConfig {
 impl std::fmt::Debug for OpenAiConfig {
     // The key never reaches a log.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OpenAiConfig").field("base_url", &self.base_url).field("model", &self.model).finish()
+        f.debug_struct("OpenAiConfig")
+            .field("base_url", &self.base_url)
+            .field("model", &self.model)
+            .finish()
     }
 }
 
 impl OpenAiConfig {
     /// `STUDIO_LLM_BASE_URL`, `STUDIO_LLM_MODEL`, `STUDIO_LLM_API_KEY`; `None` when neither URL nor key is set.
     pub fn from_env() -> Option<Self> {
-        let var = |name| std::env::var(name).ok().filter(|v: &String| !v.trim().is_empty());
+        let var = |name| {
+            std::env::var(name)
+                .ok()
+                .filter(|v: &String| !v.trim().is_empty())
+        };
         let base_url = var("STUDIO_LLM_BASE_URL");
         let api_key = var("STUDIO_LLM_API_KEY");
         if base_url.is_none() && api_key.is_none() {
@@ -58,10 +65,16 @@ fn wire_message(message: &Message) -> Value {
     match message {
         Message::System { content } => json!({ "role": "system", "content": content }),
         Message::User { content } => json!({ "role": "user", "content": content }),
-        Message::Assistant { content, tool_calls } if tool_calls.is_empty() => {
+        Message::Assistant {
+            content,
+            tool_calls,
+        } if tool_calls.is_empty() => {
             json!({ "role": "assistant", "content": content })
         }
-        Message::Assistant { content, tool_calls } => json!({
+        Message::Assistant {
+            content,
+            tool_calls,
+        } => json!({
             "role": "assistant",
             "content": content,
             "tool_calls": tool_calls.iter().map(|call| json!({
@@ -70,7 +83,9 @@ fn wire_message(message: &Message) -> Value {
                 "function": { "name": call.name, "arguments": arguments_text(&call.arguments) },
             })).collect::<Vec<_>>(),
         }),
-        Message::Tool { call_id, content, .. } => json!({ "role": "tool", "tool_call_id": call_id, "content": content }),
+        Message::Tool {
+            call_id, content, ..
+        } => json!({ "role": "tool", "tool_call_id": call_id, "content": content }),
     }
 }
 
@@ -86,21 +101,44 @@ fn parse_reply(body: &Value) -> Result<ModelReply, ProviderError> {
     let message = body
         .pointer("/choices/0/message")
         .ok_or_else(|| ProviderError::Malformed("no choices[0].message".into()))?;
-    let content = message.get("content").and_then(Value::as_str).map(str::to_owned);
-    let calls = message.get("tool_calls").and_then(Value::as_array).cloned().unwrap_or_default();
+    let content = message
+        .get("content")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let calls = message
+        .get("tool_calls")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     if calls.is_empty() {
         return Ok(ModelReply::Text(content.unwrap_or_default()));
     }
     let calls = calls
         .iter()
         .map(|call| {
-            let id = call.get("id").and_then(Value::as_str).ok_or_else(|| ProviderError::Malformed("tool call without id".into()))?;
-            let function = call.get("function").ok_or_else(|| ProviderError::Malformed("tool call without function".into()))?;
-            let name = function.get("name").and_then(Value::as_str).ok_or_else(|| ProviderError::Malformed("tool call without name".into()))?;
-            let raw = function.get("arguments").and_then(Value::as_str).unwrap_or("{}");
+            let id = call
+                .get("id")
+                .and_then(Value::as_str)
+                .ok_or_else(|| ProviderError::Malformed("tool call without id".into()))?;
+            let function = call
+                .get("function")
+                .ok_or_else(|| ProviderError::Malformed("tool call without function".into()))?;
+            let name = function
+                .get("name")
+                .and_then(Value::as_str)
+                .ok_or_else(|| ProviderError::Malformed("tool call without name".into()))?;
+            let raw = function
+                .get("arguments")
+                .and_then(Value::as_str)
+                .unwrap_or("{}");
             // Arguments that are not JSON are passed on as text: the tool reports the error to the model.
-            let arguments = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned()));
-            Ok(ToolCall { id: id.to_owned(), name: name.to_owned(), arguments })
+            let arguments =
+                serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned()));
+            Ok(ToolCall {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                arguments,
+            })
         })
         .collect::<Result<Vec<_>, ProviderError>>()?;
     Ok(ModelReply::ToolCalls { content, calls })
@@ -121,17 +159,33 @@ impl ChatModel for OpenAi {
             "tools": tools,
             "tool_choice": "auto",
         });
-        let mut request = self.http.post(format!("{}/chat/completions", self.config.base_url.trim_end_matches('/'))).json(&body);
+        let mut request = self
+            .http
+            .post(format!(
+                "{}/chat/completions",
+                self.config.base_url.trim_end_matches('/')
+            ))
+            .json(&body);
         if let Some(key) = &self.config.api_key {
             request = request.bearer_auth(key);
         }
-        let response = request.send().await.map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))?;
         let status = response.status();
-        let text = response.text().await.map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))?;
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))?;
         if !status.is_success() {
-            return Err(ProviderError::Refused(format!("HTTP {status}: {}", text.chars().take(300).collect::<String>())));
+            return Err(ProviderError::Refused(format!(
+                "HTTP {status}: {}",
+                text.chars().take(300).collect::<String>()
+            )));
         }
-        let value: Value = serde_json::from_str(&text).map_err(|e| ProviderError::Malformed(e.to_string()))?;
+        let value: Value =
+            serde_json::from_str(&text).map_err(|e| ProviderError::Malformed(e.to_string()))?;
         parse_reply(&value)
     }
 }
@@ -146,13 +200,18 @@ mod tests {
             {"id": "c1", "type": "function", "function": {"name": "create_client", "arguments": "{\"name\":\"A\"}"}},
             {"id": "c2", "type": "function", "function": {"name": "count_clients", "arguments": "not json"}}
         ]}}]});
-        let ModelReply::ToolCalls { calls, .. } = parse_reply(&body).unwrap() else { panic!("expected tool calls") };
+        let ModelReply::ToolCalls { calls, .. } = parse_reply(&body).unwrap() else {
+            panic!("expected tool calls")
+        };
         assert_eq!(calls[0].arguments, json!({"name": "A"}));
         assert_eq!(calls[1].arguments, Value::String("not json".into()));
     }
 
     #[test]
     fn a_completion_without_choices_is_malformed() {
-        assert!(matches!(parse_reply(&json!({"error": "x"})), Err(ProviderError::Malformed(_))));
+        assert!(matches!(
+            parse_reply(&json!({"error": "x"})),
+            Err(ProviderError::Malformed(_))
+        ));
     }
 }

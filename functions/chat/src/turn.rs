@@ -20,24 +20,53 @@ pub struct TurnOutcome {
 }
 
 /// Runs the turn whose user message is the last of `messages`, appending what the model and the tools said.
-pub async fn run(ctx: &Ctx, model: &dyn ChatModel, messages: &mut Vec<Message>, locale: Locale) -> TurnOutcome {
+pub async fn run(
+    ctx: &Ctx,
+    model: &dyn ChatModel,
+    messages: &mut Vec<Message>,
+    locale: Locale,
+) -> TurnOutcome {
     let catalogue = tools::catalogue();
     let mut actions = Vec::new();
     let mut changes = ChangeSet::default();
     for round in 0..MAX_ROUNDS {
-        let reply = model.respond(Round { messages, tools: &catalogue, locale }).await;
+        let reply = model
+            .respond(Round {
+                messages,
+                tools: &catalogue,
+                locale,
+            })
+            .await;
         match reply {
             Ok(ModelReply::Text(text)) => {
-                messages.push(Message::Assistant { content: Some(text.clone()), tool_calls: vec![] });
-                return TurnOutcome { reply: text, actions, changes };
+                messages.push(Message::Assistant {
+                    content: Some(text.clone()),
+                    tool_calls: vec![],
+                });
+                return TurnOutcome {
+                    reply: text,
+                    actions,
+                    changes,
+                };
             }
             Ok(ModelReply::ToolCalls { content, calls }) => {
-                messages.push(Message::Assistant { content, tool_calls: calls.clone() });
+                messages.push(Message::Assistant {
+                    content,
+                    tool_calls: calls.clone(),
+                });
                 for call in calls {
                     let outcome = tools::execute(ctx, locale, &call.name, &call.arguments).await;
-                    actions.push(ActionSummary { tool: call.name.clone(), ok: outcome.ok, summary: outcome.summary });
+                    actions.push(ActionSummary {
+                        tool: call.name.clone(),
+                        ok: outcome.ok,
+                        summary: outcome.summary,
+                    });
                     changes.extend(outcome.changes);
-                    messages.push(Message::Tool { call_id: call.id, name: call.name, content: outcome.result.to_string() });
+                    messages.push(Message::Tool {
+                        call_id: call.id,
+                        name: call.name,
+                        content: outcome.result.to_string(),
+                    });
                 }
             }
             Err(error) => {
@@ -47,7 +76,11 @@ pub async fn run(ctx: &Ctx, model: &dyn ChatModel, messages: &mut Vec<Message>, 
                     "L'assistant est indisponible pour le moment ; rien d'autre n'a été fait.",
                     "The assistant is unavailable right now; nothing more was done.",
                 );
-                return TurnOutcome { reply: with_actions(reply, &actions, locale), actions, changes };
+                return TurnOutcome {
+                    reply: with_actions(reply, &actions, locale),
+                    actions,
+                    changes,
+                };
             }
         }
     }
@@ -56,7 +89,11 @@ pub async fn run(ctx: &Ctx, model: &dyn ChatModel, messages: &mut Vec<Message>, 
         "Je me suis arrêté : cette demande demandait trop d'étapes.",
         "I stopped: this request took too many steps.",
     );
-    TurnOutcome { reply: with_actions(reply, &actions, locale), actions, changes }
+    TurnOutcome {
+        reply: with_actions(reply, &actions, locale),
+        actions,
+        changes,
+    }
 }
 
 /// A turn cut short still says what it did, so nobody believes a write did or did not happen.
@@ -65,5 +102,9 @@ fn with_actions(reply: &str, actions: &[ActionSummary], locale: Locale) -> Strin
         return reply.to_owned();
     }
     let done: Vec<&str> = actions.iter().map(|a| a.summary.as_str()).collect();
-    format!("{reply} {} {}", pick(locale, "Déjà fait :", "Already done:"), done.join(" "))
+    format!(
+        "{reply} {} {}",
+        pick(locale, "Déjà fait :", "Already done:"),
+        done.join(" ")
+    )
 }

@@ -59,9 +59,21 @@ mod tests {
     #[test]
     fn invalidations_name_each_list_and_entity_once() {
         let mut set = ChangeSet::default();
-        set.push(Change { resource: "clients", id: "a".into(), op: Op::Created });
-        set.push(Change { resource: "clients", id: "a".into(), op: Op::Updated });
-        set.push(Change { resource: "clients", id: "b".into(), op: Op::Deleted });
+        set.push(Change {
+            resource: "clients",
+            id: "a".into(),
+            op: Op::Created,
+        });
+        set.push(Change {
+            resource: "clients",
+            id: "a".into(),
+            op: Op::Updated,
+        });
+        set.push(Change {
+            resource: "clients",
+            id: "b".into(),
+            op: Op::Deleted,
+        });
         assert_eq!(
             set.invalidations(),
             vec![

@@ -15,7 +15,9 @@ impl StudioId {
     pub fn parse(raw: &str) -> Option<Self> {
         let ok = !raw.is_empty()
             && raw.len() <= 64
-            && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         ok.then(|| Self(raw.to_owned()))
     }
 
@@ -58,9 +60,15 @@ pub struct UlidGen(std::sync::Mutex<ulid::Generator>);
 
 impl IdGen for UlidGen {
     fn new_id(&self) -> String {
-        let mut generator = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut generator = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         // Overflow needs 2^80 ids in one millisecond; a fresh random ULID is still unique then.
-        generator.generate().unwrap_or_else(|_| ulid::Ulid::generate()).to_string()
+        generator
+            .generate()
+            .unwrap_or_else(|_| ulid::Ulid::generate())
+            .to_string()
     }
 }
 
@@ -74,7 +82,11 @@ pub struct Services {
 
 impl Services {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store, clock: Arc::new(SystemClock), ids: Arc::new(UlidGen::default()) }
+        Self {
+            store,
+            clock: Arc::new(SystemClock),
+            ids: Arc::new(UlidGen::default()),
+        }
     }
 }
 

@@ -8,12 +8,18 @@ use crate::store::StoreError;
 pub enum DomainError {
     /// The input breaks a rule; `fields` says which field and how to fix it.
     #[error("{message}")]
-    Validation { message: String, fields: BTreeMap<String, String> },
+    Validation {
+        message: String,
+        fields: BTreeMap<String, String>,
+    },
     #[error("{resource} {id} was not found")]
     NotFound { resource: &'static str, id: String },
     /// Another value already holds a unique slot (e.g. an email).
     #[error("{message}")]
-    Duplicate { field: &'static str, message: String },
+    Duplicate {
+        field: &'static str,
+        message: String,
+    },
     /// The entity changed since the caller read it.
     #[error("{message}")]
     Conflict { message: String },

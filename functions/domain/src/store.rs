@@ -16,7 +16,10 @@ pub struct Key {
 
 impl Key {
     pub fn new(pk: impl Into<String>, sk: impl Into<String>) -> Self {
-        Self { pk: pk.into(), sk: sk.into() }
+        Self {
+            pk: pk.into(),
+            sk: sk.into(),
+        }
     }
 }
 
@@ -52,10 +55,19 @@ impl Condition {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOp {
-    Put { item: Item, condition: Condition },
-    Delete { key: Key, condition: Condition },
+    Put {
+        item: Item,
+        condition: Condition,
+    },
+    Delete {
+        key: Key,
+        condition: Condition,
+    },
     /// Writes nothing; fails the transaction unless the condition holds.
-    Check { key: Key, condition: Condition },
+    Check {
+        key: Key,
+        condition: Condition,
+    },
 }
 
 impl WriteOp {
@@ -68,9 +80,9 @@ impl WriteOp {
 
     pub fn condition(&self) -> Condition {
         match self {
-            WriteOp::Put { condition, .. } | WriteOp::Delete { condition, .. } | WriteOp::Check { condition, .. } => {
-                *condition
-            }
+            WriteOp::Put { condition, .. }
+            | WriteOp::Delete { condition, .. }
+            | WriteOp::Check { condition, .. } => *condition,
         }
     }
 }
@@ -100,8 +112,13 @@ pub trait Store: Send + Sync {
     async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError>;
 
     /// Items of partition `pk` whose sort key starts with `prefix`, ascending, after `after` (exclusive).
-    async fn query(&self, pk: &str, prefix: &str, after: Option<&str>, limit: usize)
-    -> Result<QueryPage, StoreError>;
+    async fn query(
+        &self,
+        pk: &str,
+        prefix: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<QueryPage, StoreError>;
 
     /// All operations or none. At most 100 operations, each key at most once.
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError>;
@@ -110,12 +127,17 @@ pub trait Store: Send + Sync {
 /// Checks the rules shared by both adapters before a transaction reaches the store.
 pub fn validate_transaction(ops: &[WriteOp]) -> Result<(), StoreError> {
     if ops.is_empty() || ops.len() > 100 {
-        return Err(StoreError::Invalid(format!("a transaction takes 1 to 100 operations, not {}", ops.len())));
+        return Err(StoreError::Invalid(format!(
+            "a transaction takes 1 to 100 operations, not {}",
+            ops.len()
+        )));
     }
     let mut keys: Vec<&Key> = ops.iter().map(WriteOp::key).collect();
     keys.sort();
     if keys.windows(2).any(|pair| pair[0] == pair[1]) {
-        return Err(StoreError::Invalid("a transaction names the same item twice".into()));
+        return Err(StoreError::Invalid(
+            "a transaction names the same item twice".into(),
+        ));
     }
     Ok(())
 }

@@ -8,7 +8,10 @@ pub fn trimmed(raw: &str) -> Option<String> {
 
 /// Lower-case, accents folded — for case- and accent-insensitive matching ("Élodie" finds "elodie").
 pub fn fold(raw: &str) -> String {
-    raw.chars().flat_map(char::to_lowercase).map(fold_char).collect()
+    raw.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .collect()
 }
 
 fn fold_char(c: char) -> char {

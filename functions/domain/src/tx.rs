@@ -26,12 +26,27 @@ impl Tx {
         condition: Condition,
         on_fail: DomainError,
     ) {
-        self.changes.push(Change { resource, id: id.to_owned(), op });
+        self.changes.push(Change {
+            resource,
+            id: id.to_owned(),
+            op,
+        });
         self.push(WriteOp::Put { item, condition }, on_fail);
     }
 
-    pub fn delete_entity(&mut self, resource: &'static str, id: &str, key: Key, condition: Condition, on_fail: DomainError) {
-        self.changes.push(Change { resource, id: id.to_owned(), op: Op::Deleted });
+    pub fn delete_entity(
+        &mut self,
+        resource: &'static str,
+        id: &str,
+        key: Key,
+        condition: Condition,
+        on_fail: DomainError,
+    ) {
+        self.changes.push(Change {
+            resource,
+            id: id.to_owned(),
+            op: Op::Deleted,
+        });
         self.push(WriteOp::Delete { key, condition }, on_fail);
     }
 

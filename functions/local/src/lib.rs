@@ -18,13 +18,28 @@ pub const OTHER_STUDIO: &str = "demo-2";
 /// The whole local app: `/api/*` to the handlers, anything else to the SPA (with `index.html` as fallback so
 /// deep links work).
 pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Router {
-    let auth = Arc::new(DevIdentity { default: StudioId::parse(DEMO_STUDIO).expect("valid id") });
+    let auth = Arc::new(DevIdentity {
+        default: StudioId::parse(DEMO_STUDIO).expect("valid id"),
+    });
     let app_state = AppState { services, auth };
-    let chat_state = ChatState { app: app_state.clone(), model, time_zone: "Europe/Paris".into() };
+    let chat_state = ChatState {
+        app: app_state.clone(),
+        model,
+        time_zone: "Europe/Paris".into(),
+    };
     let spa = ServeDir::new(dist).not_found_service(ServeFile::new(dist.join("index.html")));
     Router::new()
         .merge(studio_api::app(app_state))
         .merge(studio_chat::app(chat_state))
-        .route("/api/{*rest}", any(|| async { ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "There is no such API route.") }))
+        .route(
+            "/api/{*rest}",
+            any(|| async {
+                ApiError::new(
+                    axum::http::StatusCode::NOT_FOUND,
+                    "not_found",
+                    "There is no such API route.",
+                )
+            }),
+        )
         .fallback_service(spa)
 }

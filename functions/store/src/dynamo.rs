@@ -10,11 +10,13 @@ use aws_sdk_dynamodb::{
     error::{ProvideErrorMetadata, SdkError},
     operation::transact_write_items::TransactWriteItemsError,
     types::{
-        AttributeDefinition, AttributeValue, BillingMode, ConditionCheck, Delete, KeySchemaElement, KeyType, Put,
-        ScalarAttributeType, TransactWriteItem,
+        AttributeDefinition, AttributeValue, BillingMode, ConditionCheck, Delete, KeySchemaElement,
+        KeyType, Put, ScalarAttributeType, TransactWriteItem,
     },
 };
-use studio_domain::{Condition, Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction};
+use studio_domain::{
+    Condition, Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction,
+};
 
 type Attrs = HashMap<String, AttributeValue>;
 
@@ -31,11 +33,18 @@ fn unavailable(e: impl std::fmt::Display) -> StoreError {
 fn sdk_error<E: ProvideErrorMetadata + std::error::Error, R>(e: SdkError<E, R>) -> StoreError {
     let message = e.message().map(str::to_owned);
     let code = e.code().map(str::to_owned);
-    StoreError::Unavailable(format!("{} {}", code.unwrap_or_default(), message.unwrap_or_else(|| e.to_string())))
+    StoreError::Unavailable(format!(
+        "{} {}",
+        code.unwrap_or_default(),
+        message.unwrap_or_else(|| e.to_string())
+    ))
 }
 
 fn key_attrs(key: &Key) -> Attrs {
-    HashMap::from([("PK".to_owned(), AttributeValue::S(key.pk.clone())), ("SK".to_owned(), AttributeValue::S(key.sk.clone()))])
+    HashMap::from([
+        ("PK".to_owned(), AttributeValue::S(key.pk.clone())),
+        ("SK".to_owned(), AttributeValue::S(key.sk.clone())),
+    ])
 }
 
 fn string(attrs: &Attrs, name: &str) -> Result<String, StoreError> {
@@ -50,7 +59,11 @@ fn decode(attrs: &Attrs) -> Result<Item, StoreError> {
         Some(AttributeValue::N(n)) => n.parse().map_err(unavailable)?,
         _ => return Err(unavailable("item without version")),
     };
-    Ok(Item { key: Key::new(string(attrs, "PK")?, string(attrs, "SK")?), version, data: string(attrs, "data")? })
+    Ok(Item {
+        key: Key::new(string(attrs, "PK")?, string(attrs, "SK")?),
+        version,
+        data: string(attrs, "data")?,
+    })
 }
 
 /// A condition as a DynamoDB expression and its values.
@@ -59,9 +72,13 @@ fn expression(condition: Condition) -> Option<(String, Option<Attrs>)> {
         Condition::None => None,
         Condition::NotExists => Some(("attribute_not_exists(PK)".into(), None)),
         Condition::Exists => Some(("attribute_exists(PK)".into(), None)),
-        Condition::Version(v) => {
-            Some(("v = :expected".into(), Some(HashMap::from([(":expected".into(), AttributeValue::N(v.to_string()))]))))
-        }
+        Condition::Version(v) => Some((
+            "v = :expected".into(),
+            Some(HashMap::from([(
+                ":expected".into(),
+                AttributeValue::N(v.to_string()),
+            )])),
+        )),
     }
 }
 
@@ -95,13 +112,16 @@ fn transact_item(table: &str, op: &WriteOp) -> Result<TransactWriteItem, StoreEr
         }
         WriteOp::Check { key, .. } => {
             // A check must carry a condition; "exists or not" is the one that always holds.
-            let check = ConditionCheck::builder()
-                .table_name(table)
-                .set_key(Some(key_attrs(key)))
-                .condition_expression(cond.unwrap_or_else(|| "attribute_exists(PK) OR attribute_not_exists(PK)".into()))
-                .set_expression_attribute_values(values)
-                .build()
-                .map_err(invalid)?;
+            let check =
+                ConditionCheck::builder()
+                    .table_name(table)
+                    .set_key(Some(key_attrs(key)))
+                    .condition_expression(cond.unwrap_or_else(|| {
+                        "attribute_exists(PK) OR attribute_not_exists(PK)".into()
+                    }))
+                    .set_expression_attribute_values(values)
+                    .build()
+                    .map_err(invalid)?;
             TransactWriteItem::builder().condition_check(check).build()
         }
     };
@@ -110,7 +130,10 @@ fn transact_item(table: &str, op: &WriteOp) -> Result<TransactWriteItem, StoreEr
 
 impl DynamoStore {
     pub fn new(client: Client, table: impl Into<String>) -> Self {
-        Self { client, table: table.into() }
+        Self {
+            client,
+            table: table.into(),
+        }
     }
 
     /// A client configured from the environment (the Lambda's role and region).
@@ -133,9 +156,17 @@ impl DynamoStore {
     /// Creates the table (on-demand) unless it exists. Production tables come from infra/; this is for tests.
     pub async fn create_table(&self) -> Result<(), StoreError> {
         let attr = |name: &str| {
-            AttributeDefinition::builder().attribute_name(name).attribute_type(ScalarAttributeType::S).build()
+            AttributeDefinition::builder()
+                .attribute_name(name)
+                .attribute_type(ScalarAttributeType::S)
+                .build()
         };
-        let key = |name: &str, kind| KeySchemaElement::builder().attribute_name(name).key_type(kind).build();
+        let key = |name: &str, kind| {
+            KeySchemaElement::builder()
+                .attribute_name(name)
+                .key_type(kind)
+                .build()
+        };
         let result = self
             .client
             .create_table()
@@ -191,15 +222,31 @@ impl Store for DynamoStore {
             .send()
             .await
             .map_err(sdk_error)?;
-        let items = out.items().iter().map(decode).collect::<Result<Vec<_>, _>>()?;
-        let last_key = out.last_evaluated_key.as_ref().map(|k| string(k, "SK")).transpose()?;
+        let items = out
+            .items()
+            .iter()
+            .map(decode)
+            .collect::<Result<Vec<_>, _>>()?;
+        let last_key = out
+            .last_evaluated_key
+            .as_ref()
+            .map(|k| string(k, "SK"))
+            .transpose()?;
         Ok(QueryPage { items, last_key })
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {
         validate_transaction(&ops)?;
-        let items = ops.iter().map(|op| transact_item(&self.table, op)).collect::<Result<Vec<_>, _>>()?;
-        let result = self.client.transact_write_items().set_transact_items(Some(items)).send().await;
+        let items = ops
+            .iter()
+            .map(|op| transact_item(&self.table, op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let result = self
+            .client
+            .transact_write_items()
+            .set_transact_items(Some(items))
+            .send()
+            .await;
         match result {
             Ok(_) => Ok(()),
             Err(SdkError::ServiceError(e)) => match e.into_err() {
@@ -213,7 +260,11 @@ impl Store for DynamoStore {
                         None => Err(unavailable(format!("transaction cancelled: {cancelled}"))),
                     }
                 }
-                other => Err(unavailable(format!("{} {}", other.code().unwrap_or_default(), other))),
+                other => Err(unavailable(format!(
+                    "{} {}",
+                    other.code().unwrap_or_default(),
+                    other
+                ))),
             },
             Err(e) => Err(sdk_error(e)),
         }

@@ -6,8 +6,7 @@ use std::{ops::Bound, path::Path, sync::Arc};
 use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use studio_domain::{
-    Item, Key, QueryPage, Store, StoreError, WriteOp,
-    store::validate_transaction,
+    Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction,
 };
 
 /// (partition, sort key) → (version, JSON document).
@@ -37,7 +36,9 @@ impl EmbeddedStore {
         work: impl FnOnce(&Database) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let db = self.db.clone();
-        tokio::task::spawn_blocking(move || work(&db)).await.map_err(unavailable)?
+        tokio::task::spawn_blocking(move || work(&db))
+            .await
+            .map_err(unavailable)?
     }
 }
 
@@ -48,10 +49,16 @@ impl Store for EmbeddedStore {
         self.blocking(move |db| {
             let txn = db.begin_read().map_err(unavailable)?;
             let table = txn.open_table(ITEMS).map_err(unavailable)?;
-            let found = table.get((key.pk.as_str(), key.sk.as_str())).map_err(unavailable)?;
+            let found = table
+                .get((key.pk.as_str(), key.sk.as_str()))
+                .map_err(unavailable)?;
             Ok(found.map(|guard| {
                 let (version, data) = guard.value();
-                Item { key, version, data: data.to_owned() }
+                Item {
+                    key,
+                    version,
+                    data: data.to_owned(),
+                }
             }))
         })
         .await
@@ -72,7 +79,9 @@ impl Store for EmbeddedStore {
                 Some(sk) => Bound::Excluded((pk.as_str(), sk.as_str())),
                 None => Bound::Included((pk.as_str(), prefix.as_str())),
             };
-            let range = table.range::<(&str, &str)>((lower, Bound::Unbounded)).map_err(unavailable)?;
+            let range = table
+                .range::<(&str, &str)>((lower, Bound::Unbounded))
+                .map_err(unavailable)?;
             let mut items = Vec::new();
             let mut last_key = None;
             for entry in range {
@@ -86,7 +95,11 @@ impl Store for EmbeddedStore {
                     break;
                 }
                 let (version, data) = value.value();
-                items.push(Item { key: Key::new(item_pk, item_sk), version, data: data.to_owned() });
+                items.push(Item {
+                    key: Key::new(item_pk, item_sk),
+                    version,
+                    data: data.to_owned(),
+                });
             }
             Ok(QueryPage { items, last_key })
         })
@@ -101,7 +114,9 @@ impl Store for EmbeddedStore {
                 let mut table = txn.open_table(ITEMS).map_err(unavailable)?;
                 for (index, op) in ops.iter().enumerate() {
                     let key = op.key();
-                    let current = table.get((key.pk.as_str(), key.sk.as_str())).map_err(unavailable)?;
+                    let current = table
+                        .get((key.pk.as_str(), key.sk.as_str()))
+                        .map_err(unavailable)?;
                     if !op.condition().holds(current.map(|guard| guard.value().0)) {
                         // Dropping `txn` without commit aborts it: nothing is written.
                         return Err(StoreError::ConditionFailed { index });
@@ -111,10 +126,14 @@ impl Store for EmbeddedStore {
                     match op {
                         WriteOp::Put { item, .. } => {
                             let key = (item.key.pk.as_str(), item.key.sk.as_str());
-                            table.insert(key, (item.version, item.data.as_str())).map_err(unavailable)?;
+                            table
+                                .insert(key, (item.version, item.data.as_str()))
+                                .map_err(unavailable)?;
                         }
                         WriteOp::Delete { key, .. } => {
-                            table.remove((key.pk.as_str(), key.sk.as_str())).map_err(unavailable)?;
+                            table
+                                .remove((key.pk.as_str(), key.sk.as_str()))
+                                .map_err(unavailable)?;
                         }
                         WriteOp::Check { .. } => {}
                     }

@@ -12,11 +12,17 @@ pub struct Invalidation {
 
 impl Invalidation {
     pub fn list(resource: impl Into<String>) -> Self {
-        Self { resource: resource.into(), id: None }
+        Self {
+            resource: resource.into(),
+            id: None,
+        }
     }
 
     pub fn entity(resource: impl Into<String>, id: impl Into<String>) -> Self {
-        Self { resource: resource.into(), id: Some(id.into()) }
+        Self {
+            resource: resource.into(),
+            id: Some(id.into()),
+        }
     }
 }
 

@@ -31,7 +31,10 @@ pub fn embedded_store() -> (Arc<dyn Store>, tempfile::TempDir) {
 
 /// A fresh table on moto's DynamoDB server, so tests never see each other's data.
 pub async fn dynamo_store() -> Arc<dyn Store> {
-    let table = format!("t-{}", studio_domain::UlidGen::default().new_id().to_lowercase());
+    let table = format!(
+        "t-{}",
+        studio_domain::UlidGen::default().new_id().to_lowercase()
+    );
     let store = DynamoStore::at_endpoint(&dynamodb_url(), table);
     store.create_table().await.expect("create table on moto");
     Arc::new(store)
@@ -45,7 +48,9 @@ pub const STUDIO_B: &str = "studio-b";
 fn app_state(store: Arc<dyn Store>) -> AppState {
     AppState {
         services: Services::new(store),
-        auth: Arc::new(DevIdentity { default: StudioId::parse(STUDIO_A).expect("valid") }),
+        auth: Arc::new(DevIdentity {
+            default: StudioId::parse(STUDIO_A).expect("valid"),
+        }),
     }
 }
 
@@ -53,7 +58,11 @@ fn app_state(store: Arc<dyn Store>) -> AppState {
 /// names another studio.
 pub fn router_with(store: Arc<dyn Store>, model: Arc<dyn ChatModel>) -> Router {
     let app = app_state(store);
-    let chat = ChatState { app: app.clone(), model, time_zone: "Europe/Paris".into() };
+    let chat = ChatState {
+        app: app.clone(),
+        model,
+        time_zone: "Europe/Paris".into(),
+    };
     studio_api::app(app).merge(studio_chat::app(chat))
 }
 
@@ -62,8 +71,17 @@ pub fn router(store: Arc<dyn Store>) -> Router {
 }
 
 /// Sends one request through the router (no network) and returns the status and the JSON body.
-pub async fn call(router: &Router, method: Method, uri: &str, body: Option<Value>, studio: &str) -> (StatusCode, Value) {
-    let mut request = Request::builder().method(method).uri(uri).header("x-studio", studio);
+pub async fn call(
+    router: &Router,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+    studio: &str,
+) -> (StatusCode, Value) {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("x-studio", studio);
     let body = match body {
         Some(json) => {
             request = request.header(CONTENT_TYPE, "application/json");
@@ -77,8 +95,18 @@ pub async fn call(router: &Router, method: Method, uri: &str, body: Option<Value
 pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value) {
     let response = router.clone().oneshot(request).await.expect("infallible");
     let status = response.status();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    let json = if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into())) };
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let json = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+    };
     (status, json)
 }
 
@@ -93,7 +121,10 @@ where
         if let Some(value) = check().await {
             return value;
         }
-        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
         tokio::task::yield_now().await;
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

@@ -10,6 +10,9 @@ use studio_store::DynamoStore;
 async fn main() -> Result<(), lambda_http::Error> {
     lambda::init_json_logs();
     let store = DynamoStore::from_env(lambda::table_name()).await;
-    let state = AppState { services: Services::new(Arc::new(store)), auth: Arc::new(JwtClaims::default()) };
+    let state = AppState {
+        services: Services::new(Arc::new(store)),
+        auth: Arc::new(JwtClaims::default()),
+    };
     lambda::serve(app(state)).await
 }

@@ -11,7 +11,15 @@ use studio_store::DynamoStore;
 async fn main() -> Result<(), lambda_http::Error> {
     lambda::init_json_logs();
     let store = DynamoStore::from_env(lambda::table_name()).await;
-    let app_state = AppState { services: Services::new(Arc::new(store)), auth: Arc::new(JwtClaims::default()) };
+    let app_state = AppState {
+        services: Services::new(Arc::new(store)),
+        auth: Arc::new(JwtClaims::default()),
+    };
     let time_zone = std::env::var("STUDIO_TIME_ZONE").unwrap_or_else(|_| "Europe/Paris".into());
-    lambda::serve(app(ChatState { app: app_state, model: model_from_env(), time_zone })).await
+    lambda::serve(app(ChatState {
+        app: app_state,
+        model: model_from_env(),
+        time_zone,
+    }))
+    .await
 }

@@ -36,7 +36,14 @@ impl ChatModel for Planner {
             Some(Message::User { content }) => Ok(match parse(content) {
                 Some(intent) => {
                     let (name, arguments) = intent.tool_call();
-                    ModelReply::ToolCalls { content: None, calls: vec![ToolCall { id: "call_1".into(), name: name.into(), arguments }] }
+                    ModelReply::ToolCalls {
+                        content: None,
+                        calls: vec![ToolCall {
+                            id: "call_1".into(),
+                            name: name.into(),
+                            arguments,
+                        }],
+                    }
                 }
                 None => ModelReply::Text(help(round.locale)),
             }),
@@ -48,13 +55,17 @@ impl ChatModel for Planner {
                     .rev()
                     .take_while(|m| matches!(m, Message::Tool { .. }))
                     .filter_map(|m| match m {
-                        Message::Tool { content, .. } => serde_json::from_str::<Value>(content)
-                            .ok()
-                            .and_then(|v| v.get("summary").and_then(Value::as_str).map(str::to_owned)),
+                        Message::Tool { content, .. } => {
+                            serde_json::from_str::<Value>(content).ok().and_then(|v| {
+                                v.get("summary").and_then(Value::as_str).map(str::to_owned)
+                            })
+                        }
                         _ => None,
                     })
                     .collect();
-                Ok(ModelReply::Text(summaries.into_iter().rev().collect::<Vec<_>>().join(" ")))
+                Ok(ModelReply::Text(
+                    summaries.into_iter().rev().collect::<Vec<_>>().join(" "),
+                ))
             }
             _ => Ok(ModelReply::Text(help(round.locale))),
         }

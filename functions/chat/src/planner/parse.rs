@@ -5,10 +5,23 @@ use serde_json::{Map, Value, json};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intent {
-    Create { name: String, email: Option<String>, phone: Option<String>, company: bool },
-    Rename { client: String, name: String },
-    ChangeEmail { client: String, email: String },
-    Search { query: String },
+    Create {
+        name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        company: bool,
+    },
+    Rename {
+        client: String,
+        name: String,
+    },
+    ChangeEmail {
+        client: String,
+        email: String,
+    },
+    Search {
+        query: String,
+    },
     List,
     Count,
 }
@@ -17,7 +30,12 @@ impl Intent {
     /// The tool call that carries out the intent.
     pub fn tool_call(&self) -> (&'static str, Value) {
         match self {
-            Intent::Create { name, email, phone, company } => {
+            Intent::Create {
+                name,
+                email,
+                phone,
+                company,
+            } => {
                 let mut args = Map::new();
                 args.insert("name".into(), json!(name));
                 if let Some(email) = email {
@@ -31,8 +49,12 @@ impl Intent {
                 }
                 ("create_client", Value::Object(args))
             }
-            Intent::Rename { client, name } => ("update_client", json!({ "client": client, "name": name })),
-            Intent::ChangeEmail { client, email } => ("update_client", json!({ "client": client, "email": email })),
+            Intent::Rename { client, name } => {
+                ("update_client", json!({ "client": client, "name": name }))
+            }
+            Intent::ChangeEmail { client, email } => {
+                ("update_client", json!({ "client": client, "email": email }))
+            }
             Intent::Search { query } => ("search_clients", json!({ "query": query })),
             Intent::List => ("list_clients", json!({})),
             Intent::Count => ("count_clients", json!({})),
@@ -72,14 +94,18 @@ impl Text {
     /// Char index of the first `pattern` (folded) at or after `from`.
     fn find(&self, pattern: &str, from: usize) -> Option<usize> {
         let pattern: Vec<char> = pattern.chars().collect();
-        (from..=self.folded.len().saturating_sub(pattern.len())).find(|&i| self.folded[i..].starts_with(&pattern))
+        (from..=self.folded.len().saturating_sub(pattern.len()))
+            .find(|&i| self.folded[i..].starts_with(&pattern))
     }
 
     /// The first of `patterns` found at or after `from`: (start, end).
     fn find_any(&self, patterns: &[&str], from: usize) -> Option<(usize, usize)> {
         patterns
             .iter()
-            .filter_map(|p| self.find(p, from).map(|start| (start, start + p.chars().count())))
+            .filter_map(|p| {
+                self.find(p, from)
+                    .map(|start| (start, start + p.chars().count()))
+            })
             .min_by_key(|&(start, end)| (start, usize::MAX - end))
     }
 
@@ -88,12 +114,16 @@ impl Text {
     }
 
     fn slice(&self, start: usize, end: usize) -> String {
-        self.original[start..end.min(self.original.len())].iter().collect()
+        self.original[start..end.min(self.original.len())]
+            .iter()
+            .collect()
     }
 
     /// The value that follows a marker: up to the next connector, trimmed of quotes and punctuation.
     fn value_after(&self, start: usize, stops: &[&str]) -> Option<String> {
-        let end = self.find_any(stops, start).map_or(self.original.len(), |(s, _)| s);
+        let end = self
+            .find_any(stops, start)
+            .map_or(self.original.len(), |(s, _)| s);
         clean(&self.slice(start, end))
     }
 
@@ -116,14 +146,53 @@ fn clean(raw: &str) -> Option<String> {
 
 /// Words that end a value: "… nom Cache Test et email …".
 const STOPS: &[&str] = &[
-    " et ", " avec ", " and ", " with ", ",", ";", " email", " e-mail", " mail ", " adresse", " tel ", " telephone",
-    " phone", " sa ", " son ", " whose ", " dont ", "?", "!", " (",
+    " et ",
+    " avec ",
+    " and ",
+    " with ",
+    ",",
+    ";",
+    " email",
+    " e-mail",
+    " mail ",
+    " adresse",
+    " tel ",
+    " telephone",
+    " phone",
+    " sa ",
+    " son ",
+    " whose ",
+    " dont ",
+    "?",
+    "!",
+    " (",
 ];
-const NAME_MARKERS: &[&str] =
-    &[" nomme ", " nommee ", " appele ", " appelee ", " du nom de ", " au nom de ", " nom ", " named ", " called ", " name "];
+const NAME_MARKERS: &[&str] = &[
+    " nomme ",
+    " nommee ",
+    " appele ",
+    " appelee ",
+    " du nom de ",
+    " au nom de ",
+    " nom ",
+    " named ",
+    " called ",
+    " name ",
+];
 const CREATE_VERBS: &[&str] = &[
-    " cree ", " creer ", " creez ", " ajoute ", " ajouter ", " ajoutez ", " enregistre ", " nouveau client", " nouvelle cliente",
-    " create ", " add ", " register ", " new client",
+    " cree ",
+    " creer ",
+    " creez ",
+    " ajoute ",
+    " ajouter ",
+    " ajoutez ",
+    " enregistre ",
+    " nouveau client",
+    " nouvelle cliente",
+    " create ",
+    " add ",
+    " register ",
+    " new client",
 ];
 
 pub fn parse(sentence: &str) -> Option<Intent> {
@@ -137,14 +206,40 @@ pub fn parse(sentence: &str) -> Option<Intent> {
     if text.has(CREATE_VERBS) && text.has(&[" client"]) {
         return create(&text);
     }
-    if let Some((_, end)) =
-        text.find_any(&[" cherche ", " recherche ", " trouve ", " find ", " search for ", " search ", " look up ", " qui est "], 0)
-    {
-        let start = text.find_any(&[" le client ", " la cliente ", " client ", " the client "], end - 1).map_or(end, |(_, e)| e);
-        return text.value_after(start, &["?", "!"]).map(|query| Intent::Search { query });
+    if let Some((_, end)) = text.find_any(
+        &[
+            " cherche ",
+            " recherche ",
+            " trouve ",
+            " find ",
+            " search for ",
+            " search ",
+            " look up ",
+            " qui est ",
+        ],
+        0,
+    ) {
+        let start = text
+            .find_any(
+                &[" le client ", " la cliente ", " client ", " the client "],
+                end - 1,
+            )
+            .map_or(end, |(_, e)| e);
+        return text
+            .value_after(start, &["?", "!"])
+            .map(|query| Intent::Search { query });
     }
-    if text.has(&[" liste", " list ", " montre", " affiche", " show ", " quels sont", " which are", " all clients", " tous les clients"])
-        && text.has(&[" client"])
+    if text.has(&[
+        " liste",
+        " list ",
+        " montre",
+        " affiche",
+        " show ",
+        " quels sont",
+        " which are",
+        " all clients",
+        " tous les clients",
+    ]) && text.has(&[" client"])
     {
         return Some(Intent::List);
     }
@@ -168,12 +263,31 @@ fn create(text: &Text) -> Option<Intent> {
         .find_any(&[" telephone ", " tel ", " phone ", " numero "], 0)
         .and_then(|(_, end)| text.value_after(end - 1, STOPS));
     let company = text.has(&[" societe", " entreprise", " company", " label "]);
-    Some(Intent::Create { name, email, phone, company })
+    Some(Intent::Create {
+        name,
+        email,
+        phone,
+        company,
+    })
 }
 
 fn rename(text: &Text) -> Option<Intent> {
-    let (_, end) = text.find_any(&[" renomme ", " renommer ", " rename ", " change le nom de ", " change the name of "], 0)?;
-    let start = text.find_any(&[" le client ", " la cliente ", " client ", " the client "], end - 1).filter(|&(s, _)| s == end - 1);
+    let (_, end) = text.find_any(
+        &[
+            " renomme ",
+            " renommer ",
+            " rename ",
+            " change le nom de ",
+            " change the name of ",
+        ],
+        0,
+    )?;
+    let start = text
+        .find_any(
+            &[" le client ", " la cliente ", " client ", " the client "],
+            end - 1,
+        )
+        .filter(|&(s, _)| s == end - 1);
     let start = start.map_or(end - 1, |(_, e)| e - 1);
     let (sep_start, sep_end) = text.find_any(&[" en ", " to ", " as ", " => ", " -> "], start)?;
     let client = clean(&text.slice(start, sep_start))?;
@@ -183,19 +297,42 @@ fn rename(text: &Text) -> Option<Intent> {
 
 fn change_email(text: &Text) -> Option<Intent> {
     let email = text.email()?;
-    if !text.has(&[" change", " modifie", " met a jour", " mets a jour", " update", " set ", " remplace"]) {
+    if !text.has(&[
+        " change",
+        " modifie",
+        " met a jour",
+        " mets a jour",
+        " update",
+        " set ",
+        " remplace",
+    ]) {
         return None;
     }
     // "l'email de Cache Test en x@y", "the email of Cache Test to x@y", "Cache Test's email to x@y"
-    let client = if let Some((_, end)) = text.find_any(&["mail de ", "mail du client ", "mail of ", "mail for ", "adresse de "], 0) {
-        let (stop, _) = text.find_any(&[" en ", " to ", " pour ", " par ", " a ", ":", " -> "], end - 1)?;
+    let client = if let Some((_, end)) = text.find_any(
+        &[
+            "mail de ",
+            "mail du client ",
+            "mail of ",
+            "mail for ",
+            "adresse de ",
+        ],
+        0,
+    ) {
+        let (stop, _) = text.find_any(
+            &[" en ", " to ", " pour ", " par ", " a ", ":", " -> "],
+            end - 1,
+        )?;
         clean(&text.slice(end, stop))?
     } else {
         let (possessive, _) = text.find_any(&["'s email", "'s e-mail"], 0)?;
         let (_, verb_end) = text.find_any(&[" update ", " change ", " set "], 0)?;
         clean(&text.slice(verb_end, possessive))?
     };
-    let client = client.trim_start_matches("client ").trim_start_matches("the client ").to_owned();
+    let client = client
+        .trim_start_matches("client ")
+        .trim_start_matches("the client ")
+        .to_owned();
     Some(Intent::ChangeEmail { client, email })
 }
 
@@ -204,23 +341,46 @@ mod tests {
     use super::*;
 
     fn create(name: &str, email: Option<&str>) -> Option<Intent> {
-        Some(Intent::Create { name: name.into(), email: email.map(Into::into), phone: None, company: false })
+        Some(Intent::Create {
+            name: name.into(),
+            email: email.map(Into::into),
+            phone: None,
+            company: false,
+        })
     }
 
     #[test]
     fn french_creation_requests() {
         let expected = create("Cache Test", Some("cache-test@example.com"));
-        assert_eq!(parse("Crée un nouveau client avec email cache-test@example.com et nom Cache Test"), expected);
-        assert_eq!(parse("Ajoute le client Cache Test avec l'email cache-test@example.com"), expected);
-        assert_eq!(parse("crée un client nommé « Cache Test », email cache-test@example.com."), expected);
-        assert_eq!(parse("Créer une nouvelle cliente appelée Élodie Crème"), create("Élodie Crème", None));
+        assert_eq!(
+            parse("Crée un nouveau client avec email cache-test@example.com et nom Cache Test"),
+            expected
+        );
+        assert_eq!(
+            parse("Ajoute le client Cache Test avec l'email cache-test@example.com"),
+            expected
+        );
+        assert_eq!(
+            parse("crée un client nommé « Cache Test », email cache-test@example.com."),
+            expected
+        );
+        assert_eq!(
+            parse("Créer une nouvelle cliente appelée Élodie Crème"),
+            create("Élodie Crème", None)
+        );
     }
 
     #[test]
     fn english_creation_requests() {
         let expected = create("Cache Test", Some("cache-test@example.com"));
-        assert_eq!(parse("Add a client named Cache Test with email cache-test@example.com"), expected);
-        assert_eq!(parse("Create a new client with email cache-test@example.com and name Cache Test"), expected);
+        assert_eq!(
+            parse("Add a client named Cache Test with email cache-test@example.com"),
+            expected
+        );
+        assert_eq!(
+            parse("Create a new client with email cache-test@example.com and name Cache Test"),
+            expected
+        );
         assert_eq!(parse("add client Cache Test"), create("Cache Test", None));
     }
 
@@ -228,32 +388,68 @@ mod tests {
     fn a_creation_with_phone_and_company() {
         assert_eq!(
             parse("Add a company client named Blue Note Records with phone +33 1 23 45 67 89"),
-            Some(Intent::Create { name: "Blue Note Records".into(), email: None, phone: Some("+33 1 23 45 67 89".into()), company: true })
+            Some(Intent::Create {
+                name: "Blue Note Records".into(),
+                email: None,
+                phone: Some("+33 1 23 45 67 89".into()),
+                company: true
+            })
         );
     }
 
     #[test]
     fn renames_in_both_languages() {
-        let expected = Some(Intent::Rename { client: "Cache Test".into(), name: "Cache Prod".into() });
-        assert_eq!(parse("Renomme le client Cache Test en Cache Prod"), expected);
+        let expected = Some(Intent::Rename {
+            client: "Cache Test".into(),
+            name: "Cache Prod".into(),
+        });
+        assert_eq!(
+            parse("Renomme le client Cache Test en Cache Prod"),
+            expected
+        );
         assert_eq!(parse("Rename Cache Test to Cache Prod"), expected);
     }
 
     #[test]
     fn email_changes_in_both_languages() {
-        let expected = Some(Intent::ChangeEmail { client: "Cache Test".into(), email: "new@example.com".into() });
-        assert_eq!(parse("Change l'email de Cache Test en new@example.com"), expected);
-        assert_eq!(parse("Change the email of Cache Test to new@example.com"), expected);
-        assert_eq!(parse("Update Cache Test's email to new@example.com"), expected);
+        let expected = Some(Intent::ChangeEmail {
+            client: "Cache Test".into(),
+            email: "new@example.com".into(),
+        });
+        assert_eq!(
+            parse("Change l'email de Cache Test en new@example.com"),
+            expected
+        );
+        assert_eq!(
+            parse("Change the email of Cache Test to new@example.com"),
+            expected
+        );
+        assert_eq!(
+            parse("Update Cache Test's email to new@example.com"),
+            expected
+        );
     }
 
     #[test]
     fn searches_lists_and_counts() {
-        assert_eq!(parse("Cherche le client Martin"), Some(Intent::Search { query: "Martin".into() }));
-        assert_eq!(parse("find Martin"), Some(Intent::Search { query: "Martin".into() }));
+        assert_eq!(
+            parse("Cherche le client Martin"),
+            Some(Intent::Search {
+                query: "Martin".into()
+            })
+        );
+        assert_eq!(
+            parse("find Martin"),
+            Some(Intent::Search {
+                query: "Martin".into()
+            })
+        );
         assert_eq!(parse("Liste les clients"), Some(Intent::List));
         assert_eq!(parse("show me all clients"), Some(Intent::List));
-        assert_eq!(parse("Combien de clients avons-nous ?"), Some(Intent::Count));
+        assert_eq!(
+            parse("Combien de clients avons-nous ?"),
+            Some(Intent::Count)
+        );
         assert_eq!(parse("How many clients do we have?"), Some(Intent::Count));
     }
 

@@ -19,7 +19,9 @@ impl ClientName {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let name = trimmed(raw).ok_or("The name is required.")?;
         if name.chars().count() > NAME_MAX {
-            return Err(format!("The name is too long: at most {NAME_MAX} characters."));
+            return Err(format!(
+                "The name is too long: at most {NAME_MAX} characters."
+            ));
         }
         Ok(Self(name))
     }
@@ -36,16 +38,26 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let email = raw.trim();
-        let invalid = || format!("\"{email}\" is not a valid email address (expected something like name@example.com).");
+        let invalid = || {
+            format!(
+                "\"{email}\" is not a valid email address (expected something like name@example.com)."
+            )
+        };
         if email.chars().count() > EMAIL_MAX {
-            return Err(format!("The email is too long: at most {EMAIL_MAX} characters."));
+            return Err(format!(
+                "The email is too long: at most {EMAIL_MAX} characters."
+            ));
         }
         let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
         let labels_ok = domain.split('.').count() >= 2
-            && domain.split('.').all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+            && domain
+                .split('.')
+                .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
         let chars_ok = email.chars().all(|c| !c.is_whitespace() && !c.is_control())
             && !domain.contains('@')
-            && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         if local.is_empty() || !labels_ok || !chars_ok {
             return Err(invalid());
         }
@@ -62,26 +74,42 @@ impl Email {
 }
 
 fn phone(raw: &str) -> Result<Option<String>, String> {
-    let Some(phone) = trimmed(raw) else { return Ok(None) };
+    let Some(phone) = trimmed(raw) else {
+        return Ok(None);
+    };
     if phone.chars().count() > PHONE_MAX {
-        return Err(format!("The phone number is too long: at most {PHONE_MAX} characters."));
+        return Err(format!(
+            "The phone number is too long: at most {PHONE_MAX} characters."
+        ));
     }
-    if !phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c)) || !phone.chars().any(|c| c.is_ascii_digit()) {
+    if !phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
+        || !phone.chars().any(|c| c.is_ascii_digit())
+    {
         return Err("The phone number may only hold digits, spaces and + - ( ) .".into());
     }
     Ok(Some(phone))
 }
 
 fn notes(raw: &str) -> Result<Option<String>, String> {
-    let Some(notes) = trimmed(raw) else { return Ok(None) };
+    let Some(notes) = trimmed(raw) else {
+        return Ok(None);
+    };
     if notes.chars().count() > NOTES_MAX {
-        return Err(format!("The notes are too long: at most {NOTES_MAX} characters."));
+        return Err(format!(
+            "The notes are too long: at most {NOTES_MAX} characters."
+        ));
     }
     Ok(Some(notes))
 }
 
 fn email(raw: &str) -> Result<Option<Email>, String> {
-    if raw.trim().is_empty() { Ok(None) } else { Email::parse(raw).map(Some) }
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        Email::parse(raw).map(Some)
+    }
 }
 
 /// A complete, valid set of client fields.
@@ -100,7 +128,9 @@ struct Errors(BTreeMap<String, String>);
 
 impl Errors {
     fn take<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
-        result.map_err(|message| self.0.insert(field.to_owned(), message)).ok()
+        result
+            .map_err(|message| self.0.insert(field.to_owned(), message))
+            .ok()
     }
 
     fn finish(self) -> Result<(), DomainError> {
@@ -108,7 +138,10 @@ impl Errors {
             return Ok(());
         }
         let message = self.0.values().cloned().collect::<Vec<_>>().join(" ");
-        Err(DomainError::Validation { message, fields: self.0 })
+        Err(DomainError::Validation {
+            message,
+            fields: self.0,
+        })
     }
 }
 
@@ -116,9 +149,33 @@ impl ClientFields {
     pub fn parse(input: &NewClient) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
         let name = errors.take("name", ClientName::parse(&input.name));
-        let email = errors.take("email", input.email.as_deref().map(email).transpose().map(Option::flatten));
-        let phone = errors.take("phone", input.phone.as_deref().map(phone).transpose().map(Option::flatten));
-        let notes = errors.take("notes", input.notes.as_deref().map(notes).transpose().map(Option::flatten));
+        let email = errors.take(
+            "email",
+            input
+                .email
+                .as_deref()
+                .map(email)
+                .transpose()
+                .map(Option::flatten),
+        );
+        let phone = errors.take(
+            "phone",
+            input
+                .phone
+                .as_deref()
+                .map(phone)
+                .transpose()
+                .map(Option::flatten),
+        );
+        let notes = errors.take(
+            "notes",
+            input
+                .notes
+                .as_deref()
+                .map(notes)
+                .transpose()
+                .map(Option::flatten),
+        );
         errors.finish()?;
         Ok(Self {
             name: name.expect("checked"),
@@ -165,7 +222,10 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_required() {
-        assert_eq!(ClientName::parse("  Cache Test ").unwrap().into_inner(), "Cache Test");
+        assert_eq!(
+            ClientName::parse("  Cache Test ").unwrap().into_inner(),
+            "Cache Test"
+        );
         assert!(ClientName::parse("   ").is_err());
         assert!(ClientName::parse(&"x".repeat(201)).is_err());
         assert!(ClientName::parse(&"é".repeat(200)).is_ok());
@@ -173,8 +233,15 @@ mod tests {
 
     #[test]
     fn emails_are_checked_and_compared_without_case() {
-        assert_eq!(Email::parse(" Cache-Test@Example.com ").unwrap().unique_key(), "cache-test@example.com");
-        for bad in ["nope", "a@b", "@b.fr", "a b@c.fr", "a@b..fr", "a@b@c.fr", "a@-b.fr"] {
+        assert_eq!(
+            Email::parse(" Cache-Test@Example.com ")
+                .unwrap()
+                .unique_key(),
+            "cache-test@example.com"
+        );
+        for bad in [
+            "nope", "a@b", "@b.fr", "a b@c.fr", "a@b..fr", "a@b@c.fr", "a@-b.fr",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -190,7 +257,10 @@ mod tests {
         let Err(DomainError::Validation { fields, .. }) = ClientFields::parse(&input) else {
             panic!("expected a validation error");
         };
-        assert_eq!(fields.keys().collect::<Vec<_>>(), ["email", "name", "phone"]);
+        assert_eq!(
+            fields.keys().collect::<Vec<_>>(),
+            ["email", "name", "phone"]
+        );
     }
 
     #[test]
@@ -203,7 +273,11 @@ mod tests {
         })
         .unwrap();
         let patched = fields
-            .patched(&ClientPatch { version: 1, phone: Some(String::new()), ..ClientPatch::default() })
+            .patched(&ClientPatch {
+                version: 1,
+                phone: Some(String::new()),
+                ..ClientPatch::default()
+            })
             .unwrap();
         assert_eq!(patched.email.unwrap().as_str(), "a@b.fr");
         assert_eq!(patched.phone, None);

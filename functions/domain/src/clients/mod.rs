@@ -35,7 +35,10 @@ pub struct ListQuery {
 }
 
 fn is_id(raw: &str) -> bool {
-    raw.len() == 26 && raw.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+    raw.len() == 26
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
 }
 
 fn key(ctx: &Ctx, id: &str) -> Key {
@@ -43,7 +46,10 @@ fn key(ctx: &Ctx, id: &str) -> Key {
 }
 
 fn email_guard(ctx: &Ctx, email: &Email) -> Key {
-    Key::new(ctx.studio.partition(), format!("UNIQUE#CLIENT_EMAIL#{}", email.unique_key()))
+    Key::new(
+        ctx.studio.partition(),
+        format!("UNIQUE#CLIENT_EMAIL#{}", email.unique_key()),
+    )
 }
 
 fn duplicate_email(email: &Email) -> DomainError {
@@ -54,30 +60,43 @@ fn duplicate_email(email: &Email) -> DomainError {
 }
 
 fn not_found(id: &str) -> DomainError {
-    DomainError::NotFound { resource: RESOURCE, id: id.to_owned() }
+    DomainError::NotFound {
+        resource: RESOURCE,
+        id: id.to_owned(),
+    }
 }
 
 fn stale(id: &str) -> DomainError {
     DomainError::Conflict {
-        message: format!("Client {id} was changed by someone else since you loaded it; reload and try again."),
+        message: format!(
+            "Client {id} was changed by someone else since you loaded it; reload and try again."
+        ),
     }
 }
 
 fn decode(item: &Item) -> Result<Client, DomainError> {
-    let mut client: Client = serde_json::from_str(&item.data)
-        .map_err(|e| StoreError::Unavailable(format!("corrupt client item {}: {e}", item.key.sk)))?;
+    let mut client: Client = serde_json::from_str(&item.data).map_err(|e| {
+        StoreError::Unavailable(format!("corrupt client item {}: {e}", item.key.sk))
+    })?;
     client.version = item.version;
     Ok(client)
 }
 
 fn encode(key: Key, client: &Client) -> Item {
-    Item { key, version: client.version, data: serde_json::to_string(client).expect("a client serialises") }
+    Item {
+        key,
+        version: client.version,
+        data: serde_json::to_string(client).expect("a client serialises"),
+    }
 }
 
 fn fields_of(client: &Client) -> ClientFields {
     ClientFields {
         name: ClientName::parse(&client.name).expect("stored names are valid"),
-        email: client.email.as_deref().map(|e| Email::parse(e).expect("stored emails are valid")),
+        email: client
+            .email
+            .as_deref()
+            .map(|e| Email::parse(e).expect("stored emails are valid")),
         phone: client.phone.clone(),
         kind: client.kind,
         notes: client.notes.clone(),
@@ -98,8 +117,18 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
     let id = ctx.new_id();
     let mut tx = Tx::default();
     if let Some(email) = &fields.email {
-        let guard = Item { key: email_guard(ctx, email), version: 1, data: serde_json::to_string(&id).expect("string") };
-        tx.push(WriteOp::Put { item: guard, condition: Condition::NotExists }, duplicate_email(email));
+        let guard = Item {
+            key: email_guard(ctx, email),
+            version: 1,
+            data: serde_json::to_string(&id).expect("string"),
+        };
+        tx.push(
+            WriteOp::Put {
+                item: guard,
+                condition: Condition::NotExists,
+            },
+            duplicate_email(email),
+        );
     }
     let mut client = Client {
         id: id.clone(),
@@ -113,8 +142,17 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
         version: 1,
     };
     apply(&mut client, fields);
-    let conflict = DomainError::Conflict { message: format!("Client id {id} is already taken.") };
-    tx.put_entity(RESOURCE, &id, Op::Created, encode(key(ctx, &id), &client), Condition::NotExists, conflict);
+    let conflict = DomainError::Conflict {
+        message: format!("Client id {id} is already taken."),
+    };
+    tx.put_entity(
+        RESOURCE,
+        &id,
+        Op::Created,
+        encode(key(ctx, &id), &client),
+        Condition::NotExists,
+        conflict,
+    );
     let changes = tx.commit(ctx.store()).await?;
     tracing::info!(studio = %ctx.studio, client = %id, "client created");
     Ok((client, changes))
@@ -124,12 +162,20 @@ pub async fn get(ctx: &Ctx, id: &str) -> Result<Client, DomainError> {
     if !is_id(id) {
         return Err(not_found(id));
     }
-    let item = ctx.store().get(&key(ctx, id)).await?.ok_or_else(|| not_found(id))?;
+    let item = ctx
+        .store()
+        .get(&key(ctx, id))
+        .await?
+        .ok_or_else(|| not_found(id))?;
     decode(&item)
 }
 
 /// Applies `patch` if `patch.version` is still the stored one. Writes nothing when nothing changes.
-pub async fn update(ctx: &Ctx, id: &str, patch: &ClientPatch) -> Result<(Client, ChangeSet), DomainError> {
+pub async fn update(
+    ctx: &Ctx,
+    id: &str,
+    patch: &ClientPatch,
+) -> Result<(Client, ChangeSet), DomainError> {
     let current = get(ctx, id).await?;
     let before = fields_of(&current);
     let after = before.patched(patch)?;
@@ -144,11 +190,27 @@ pub async fn update(ctx: &Ctx, id: &str, patch: &ClientPatch) -> Result<(Client,
     let new_key = after.email.as_ref().map(Email::unique_key);
     if old_key != new_key {
         if let Some(old) = &before.email {
-            tx.push(WriteOp::Delete { key: email_guard(ctx, old), condition: Condition::None }, stale(id));
+            tx.push(
+                WriteOp::Delete {
+                    key: email_guard(ctx, old),
+                    condition: Condition::None,
+                },
+                stale(id),
+            );
         }
         if let Some(new) = &after.email {
-            let guard = Item { key: email_guard(ctx, new), version: 1, data: serde_json::to_string(id).expect("string") };
-            tx.push(WriteOp::Put { item: guard, condition: Condition::NotExists }, duplicate_email(new));
+            let guard = Item {
+                key: email_guard(ctx, new),
+                version: 1,
+                data: serde_json::to_string(id).expect("string"),
+            };
+            tx.push(
+                WriteOp::Put {
+                    item: guard,
+                    condition: Condition::NotExists,
+                },
+                duplicate_email(new),
+            );
         }
     }
     let mut client = current.clone();
@@ -156,7 +218,14 @@ pub async fn update(ctx: &Ctx, id: &str, patch: &ClientPatch) -> Result<(Client,
     client.updated_at = ctx.now();
     client.version = current.version + 1;
     let item = encode(key(ctx, id), &client);
-    tx.put_entity(RESOURCE, id, Op::Updated, item, Condition::Version(current.version), stale(id));
+    tx.put_entity(
+        RESOURCE,
+        id,
+        Op::Updated,
+        item,
+        Condition::Version(current.version),
+        stale(id),
+    );
     let changes = tx.commit(ctx.store()).await?;
     tracing::info!(studio = %ctx.studio, client = %id, version = client.version, "client updated");
     Ok((client, changes))
@@ -170,44 +239,79 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     }
     let mut tx = Tx::default();
     if let Some(email) = fields_of(&current).email {
-        tx.push(WriteOp::Delete { key: email_guard(ctx, &email), condition: Condition::None }, stale(id));
+        tx.push(
+            WriteOp::Delete {
+                key: email_guard(ctx, &email),
+                condition: Condition::None,
+            },
+            stale(id),
+        );
     }
-    tx.delete_entity(RESOURCE, id, key(ctx, id), Condition::Version(current.version), stale(id));
+    tx.delete_entity(
+        RESOURCE,
+        id,
+        key(ctx, id),
+        Condition::Version(current.version),
+        stale(id),
+    );
     let changes = tx.commit(ctx.store()).await?;
     tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
     Ok(changes)
 }
 
 fn matches(client: &Client, needle: &str) -> bool {
-    [Some(&client.name), client.email.as_ref(), client.phone.as_ref()]
-        .into_iter()
-        .flatten()
-        .any(|value| fold(value).contains(needle))
+    [
+        Some(&client.name),
+        client.email.as_ref(),
+        client.phone.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|value| fold(value).contains(needle))
 }
 
 /// One page of clients, oldest first, optionally filtered by `q`.
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(DomainError::field("limit", format!("limit must be between 1 and {MAX_LIMIT}.")));
+        return Err(DomainError::field(
+            "limit",
+            format!("limit must be between 1 and {MAX_LIMIT}."),
+        ));
     }
     if query.cursor.as_deref().is_some_and(|c| !is_id(c)) {
-        return Err(DomainError::field("cursor", "This cursor is not one the API returned; start from the first page."));
+        return Err(DomainError::field(
+            "cursor",
+            "This cursor is not one the API returned; start from the first page.",
+        ));
     }
-    let needle = query.q.as_deref().map(fold).map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+    let needle = query
+        .q
+        .as_deref()
+        .map(fold)
+        .map(|q| q.trim().to_owned())
+        .filter(|q| !q.is_empty());
     let partition = ctx.studio.partition();
     let mut after = query.cursor.as_ref().map(|c| format!("{PREFIX}{c}"));
     let mut items = Vec::new();
     loop {
         // Without a filter one page of the store is one page of the answer; with one, read ahead in batches.
-        let batch = if needle.is_some() { MAX_LIMIT } else { limit - items.len() };
-        let page = ctx.store().query(&partition, PREFIX, after.as_deref(), batch).await?;
+        let batch = if needle.is_some() {
+            MAX_LIMIT
+        } else {
+            limit - items.len()
+        };
+        let page = ctx
+            .store()
+            .query(&partition, PREFIX, after.as_deref(), batch)
+            .await?;
         for item in &page.items {
             let client = decode(item)?;
             if needle.as_deref().is_none_or(|n| matches(&client, n)) {
                 items.push(client);
                 if items.len() == limit {
-                    let more = page.last_key.is_some() || item != page.items.last().expect("non-empty");
+                    let more =
+                        page.last_key.is_some() || item != page.items.last().expect("non-empty");
                     let next_cursor = more.then(|| items[limit - 1].id.clone());
                     return Ok(Page { items, next_cursor });
                 }
@@ -215,7 +319,12 @@ pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainEr
         }
         match page.last_key {
             Some(last) => after = Some(last),
-            None => return Ok(Page { items, next_cursor: None }),
+            None => {
+                return Ok(Page {
+                    items,
+                    next_cursor: None,
+                });
+            }
         }
     }
 }
@@ -225,7 +334,11 @@ pub async fn count(ctx: &Ctx, q: Option<&str>) -> Result<usize, DomainError> {
     let mut total = 0;
     let mut cursor = None;
     loop {
-        let query = ListQuery { cursor, limit: Some(MAX_LIMIT), q: q.map(str::to_owned) };
+        let query = ListQuery {
+            cursor,
+            limit: Some(MAX_LIMIT),
+            q: q.map(str::to_owned),
+        };
         let page = list(ctx, &query).await?;
         total += page.items.len();
         match page.next_cursor {
@@ -247,15 +360,22 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError
         };
     }
     if let Ok(email) = Email::parse(reference) {
-        let Some(guard) = ctx.store().get(&email_guard(ctx, &email)).await? else { return Ok(vec![]) };
-        let id: String = serde_json::from_str(&guard.data).map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let Some(guard) = ctx.store().get(&email_guard(ctx, &email)).await? else {
+            return Ok(vec![]);
+        };
+        let id: String = serde_json::from_str(&guard.data)
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
         return Ok(vec![get(ctx, &id).await?]);
     }
     let needle = fold(reference);
     let mut candidates = Vec::new();
     let mut cursor = None;
     loop {
-        let query = ListQuery { cursor, limit: Some(MAX_LIMIT), q: Some(reference.to_owned()) };
+        let query = ListQuery {
+            cursor,
+            limit: Some(MAX_LIMIT),
+            q: Some(reference.to_owned()),
+        };
         let page = list(ctx, &query).await?;
         candidates.extend(page.items);
         match page.next_cursor {
@@ -263,6 +383,10 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError
             None => break,
         }
     }
-    let exact: Vec<Client> = candidates.iter().filter(|c| fold(&c.name) == needle).cloned().collect();
+    let exact: Vec<Client> = candidates
+        .iter()
+        .filter(|c| fold(&c.name) == needle)
+        .cloned()
+        .collect();
     Ok(if exact.is_empty() { candidates } else { exact })
 }
