@@ -43,6 +43,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let busy = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
     let notice = use_state(|| None::<&'static str>);
+    let confirming = use_state(|| false);
 
     let Some(client) = fetched.data.clone() else {
         return html! {
@@ -137,7 +138,13 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
                 }
                 <div class="actions">
                     <button class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
-                    <button class="danger" onclick={on_delete}>{ texts.delete }</button>
+                    if *confirming {
+                        <span>{ texts.confirm_delete }</span>
+                        <button class="danger" onclick={on_delete}>{ texts.yes_delete }</button>
+                        <button onclick={{ let c = confirming.clone(); move |_| c.set(false) }}>{ texts.cancel }</button>
+                    } else {
+                        <button class="delete" onclick={{ let c = confirming.clone(); move |_| c.set(true) }}>{ texts.delete }</button>
+                    }
                 </div>
             }
         </section>
