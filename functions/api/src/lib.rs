@@ -1,6 +1,6 @@
 //! The API function: `app(state)` is the one router used by the Lambda entry point, the local stack and the tests.
 
-pub mod clients;
+pub mod crud;
 pub mod error;
 pub mod extract;
 pub mod identity;
@@ -9,7 +9,7 @@ pub mod lambda;
 use std::sync::Arc;
 
 use axum::{Router, extract::DefaultBodyLimit, routing::get};
-use studio_domain::Services;
+use studio_domain::{Services, clients::Clients};
 
 pub use error::ApiError;
 pub use extract::{Caller, JsonBody};
@@ -28,7 +28,7 @@ pub struct AppState {
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/health", get(|| async { "ok" }))
-        .merge(clients::routes())
+        .merge(crud::routes::<Clients>("/api/clients"))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }

@@ -4,10 +4,7 @@
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use studio_domain::{
-    ChangeSet, Ctx, DomainError,
-    clients::{self, ListQuery},
-};
+use studio_domain::{ChangeSet, Ctx, DomainError, ListQuery, clients};
 use studio_wire::{Client, ClientKind, ClientPatch, Locale, NewClient};
 
 use crate::{i18n::pick, model::ToolSpec};

@@ -3,6 +3,8 @@
 pub mod changes;
 pub mod clients;
 pub mod context;
+pub mod crud;
+pub mod entity;
 pub mod error;
 pub mod store;
 mod text;
@@ -10,5 +12,7 @@ mod tx;
 
 pub use changes::{Change, ChangeSet, Op};
 pub use context::{Clock, Ctx, IdGen, Services, StudioId, SystemClock, UlidGen};
+pub use crud::Crud;
+pub use entity::{Entity, ListQuery};
 pub use error::DomainError;
 pub use store::{Condition, Item, Key, QueryPage, Store, StoreError, WriteOp};

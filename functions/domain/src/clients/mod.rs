@@ -1,56 +1,45 @@
 //! Clients: the service the API and the assistant both call.
 //!
-//! Storage layout in the studio's partition:
-//! - `CLIENT#<ulid>` — the client (JSON), with its version;
-//! - `UNIQUE#CLIENT_EMAIL#<lower-case email>` — a guard item holding the client id, written in the same
-//!   transaction as the client, so two clients can never share an email even when requests race.
+//! Storage in the studio's partition: `CLIENT#<ulid>` (the client) and `UNIQUE#CLIENT_EMAIL#<lower-case email>`
+//! (a guard holding the client id, written in the same transaction, so two clients never share an email even
+//! when requests race).
 
 mod fields;
 
+use async_trait::async_trait;
 use studio_wire::{Client, ClientPatch, NewClient, Page};
 
 pub use fields::{ClientFields, ClientName, Email};
 
 use crate::{
-    changes::{ChangeSet, Op},
+    changes::ChangeSet,
     context::Ctx,
+    crud::Crud,
+    entity::{self, Entity, ListQuery, Unique},
     error::DomainError,
-    store::{Condition, Item, Key, StoreError, WriteOp},
-    text::fold,
     tx::Tx,
 };
 
-pub const RESOURCE: &str = "clients";
-const PREFIX: &str = "CLIENT#";
-const DEFAULT_LIMIT: usize = 50;
-const MAX_LIMIT: usize = 200;
+impl Entity for Client {
+    const RESOURCE: &'static str = "clients";
+    const PREFIX: &'static str = "CLIENT#";
+    const LABEL: &'static str = "Client";
 
-/// `GET /api/clients` parameters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ListQuery {
-    pub cursor: Option<String>,
-    pub limit: Option<usize>,
-    /// Matches name, email or phone, ignoring case and accents.
-    pub q: Option<String>,
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn set_version(&mut self, version: u64) {
+        self.version = version;
+    }
 }
 
-fn is_id(raw: &str) -> bool {
-    raw.len() == 26
-        && raw
-            .chars()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-}
-
-fn key(ctx: &Ctx, id: &str) -> Key {
-    Key::new(ctx.studio.partition(), format!("{PREFIX}{id}"))
-}
-
-fn email_guard(ctx: &Ctx, email: &Email) -> Key {
-    Key::new(
-        ctx.studio.partition(),
-        format!("UNIQUE#CLIENT_EMAIL#{}", email.unique_key()),
-    )
-}
+pub const RESOURCE: &str = Client::RESOURCE;
+const EMAILS: Unique = Unique {
+    kind: "CLIENT_EMAIL",
+};
 
 fn duplicate_email(email: &Email) -> DomainError {
     DomainError::Duplicate {
@@ -59,35 +48,16 @@ fn duplicate_email(email: &Email) -> DomainError {
     }
 }
 
-fn not_found(id: &str) -> DomainError {
-    DomainError::NotFound {
-        resource: RESOURCE,
-        id: id.to_owned(),
-    }
-}
-
-fn stale(id: &str) -> DomainError {
-    DomainError::Conflict {
-        message: format!(
-            "Client {id} was changed by someone else since you loaded it; reload and try again."
-        ),
-    }
-}
-
-fn decode(item: &Item) -> Result<Client, DomainError> {
-    let mut client: Client = serde_json::from_str(&item.data).map_err(|e| {
-        StoreError::Unavailable(format!("corrupt client item {}: {e}", item.key.sk))
-    })?;
-    client.version = item.version;
-    Ok(client)
-}
-
-fn encode(key: Key, client: &Client) -> Item {
-    Item {
-        key,
-        version: client.version,
-        data: serde_json::to_string(client).expect("a client serialises"),
-    }
+fn searchable(client: &Client) -> Vec<&str> {
+    [
+        Some(&client.name),
+        client.email.as_ref(),
+        client.phone.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect()
 }
 
 fn fields_of(client: &Client) -> ClientFields {
@@ -117,21 +87,16 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
     let id = ctx.new_id();
     let mut tx = Tx::default();
     if let Some(email) = &fields.email {
-        let guard = Item {
-            key: email_guard(ctx, email),
-            version: 1,
-            data: serde_json::to_string(&id).expect("string"),
-        };
-        tx.push(
-            WriteOp::Put {
-                item: guard,
-                condition: Condition::NotExists,
-            },
+        EMAILS.claim(
+            &mut tx,
+            ctx,
+            &email.unique_key(),
+            &id,
             duplicate_email(email),
         );
     }
     let mut client = Client {
-        id: id.clone(),
+        id,
         name: String::new(),
         email: None,
         phone: None,
@@ -142,32 +107,14 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
         version: 1,
     };
     apply(&mut client, fields);
-    let conflict = DomainError::Conflict {
-        message: format!("Client id {id} is already taken."),
-    };
-    tx.put_entity(
-        RESOURCE,
-        &id,
-        Op::Created,
-        encode(key(ctx, &id), &client),
-        Condition::NotExists,
-        conflict,
-    );
+    entity::insert(&mut tx, ctx, &client);
     let changes = tx.commit(ctx.store()).await?;
-    tracing::info!(studio = %ctx.studio, client = %id, "client created");
+    tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
     Ok((client, changes))
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Client, DomainError> {
-    if !is_id(id) {
-        return Err(not_found(id));
-    }
-    let item = ctx
-        .store()
-        .get(&key(ctx, id))
-        .await?
-        .ok_or_else(|| not_found(id))?;
-    decode(&item)
+    entity::get(ctx, id).await
 }
 
 /// Applies `patch` if `patch.version` is still the stored one. Writes nothing when nothing changes.
@@ -176,56 +123,27 @@ pub async fn update(
     id: &str,
     patch: &ClientPatch,
 ) -> Result<(Client, ChangeSet), DomainError> {
-    let current = get(ctx, id).await?;
+    let current: Client = entity::get(ctx, id).await?;
     let before = fields_of(&current);
     let after = before.patched(patch)?;
-    if current.version != patch.version {
-        return Err(stale(id));
-    }
+    entity::check_version(&current, Some(patch.version))?;
     if after == before {
         return Ok((current, ChangeSet::default()));
     }
     let mut tx = Tx::default();
-    let old_key = before.email.as_ref().map(Email::unique_key);
-    let new_key = after.email.as_ref().map(Email::unique_key);
-    if old_key != new_key {
-        if let Some(old) = &before.email {
-            tx.push(
-                WriteOp::Delete {
-                    key: email_guard(ctx, old),
-                    condition: Condition::None,
-                },
-                stale(id),
-            );
+    let old_email = before.email.as_ref().map(Email::unique_key);
+    if old_email != after.email.as_ref().map(Email::unique_key) {
+        if let Some(old) = &old_email {
+            EMAILS.release(&mut tx, ctx, old, entity::stale::<Client>(id));
         }
         if let Some(new) = &after.email {
-            let guard = Item {
-                key: email_guard(ctx, new),
-                version: 1,
-                data: serde_json::to_string(id).expect("string"),
-            };
-            tx.push(
-                WriteOp::Put {
-                    item: guard,
-                    condition: Condition::NotExists,
-                },
-                duplicate_email(new),
-            );
+            EMAILS.claim(&mut tx, ctx, &new.unique_key(), id, duplicate_email(new));
         }
     }
     let mut client = current.clone();
     apply(&mut client, after);
     client.updated_at = ctx.now();
-    client.version = current.version + 1;
-    let item = encode(key(ctx, id), &client);
-    tx.put_entity(
-        RESOURCE,
-        id,
-        Op::Updated,
-        item,
-        Condition::Version(current.version),
-        stale(id),
-    );
+    entity::replace(&mut tx, ctx, &mut client, current.version);
     let changes = tx.commit(ctx.store()).await?;
     tracing::info!(studio = %ctx.studio, client = %id, version = client.version, "client updated");
     Ok((client, changes))
@@ -233,160 +151,68 @@ pub async fn update(
 
 /// Deletes the client and frees its email. With `version`, only if nobody changed it since.
 pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-    let current = get(ctx, id).await?;
-    if version.is_some_and(|v| v != current.version) {
-        return Err(stale(id));
-    }
+    let current: Client = entity::get(ctx, id).await?;
+    entity::check_version(&current, version)?;
     let mut tx = Tx::default();
     if let Some(email) = fields_of(&current).email {
-        tx.push(
-            WriteOp::Delete {
-                key: email_guard(ctx, &email),
-                condition: Condition::None,
-            },
-            stale(id),
+        EMAILS.release(
+            &mut tx,
+            ctx,
+            &email.unique_key(),
+            entity::stale::<Client>(id),
         );
     }
-    tx.delete_entity(
-        RESOURCE,
-        id,
-        key(ctx, id),
-        Condition::Version(current.version),
-        stale(id),
-    );
+    entity::remove(&mut tx, ctx, &current);
     let changes = tx.commit(ctx.store()).await?;
     tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
     Ok(changes)
 }
 
-fn matches(client: &Client, needle: &str) -> bool {
-    [
-        Some(&client.name),
-        client.email.as_ref(),
-        client.phone.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|value| fold(value).contains(needle))
-}
-
-/// One page of clients, oldest first, optionally filtered by `q`.
+/// One page of clients, oldest first, optionally filtered by `q` (name, email or phone).
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(DomainError::field(
-            "limit",
-            format!("limit must be between 1 and {MAX_LIMIT}."),
-        ));
-    }
-    if query.cursor.as_deref().is_some_and(|c| !is_id(c)) {
-        return Err(DomainError::field(
-            "cursor",
-            "This cursor is not one the API returned; start from the first page.",
-        ));
-    }
-    let needle = query
-        .q
-        .as_deref()
-        .map(fold)
-        .map(|q| q.trim().to_owned())
-        .filter(|q| !q.is_empty());
-    let partition = ctx.studio.partition();
-    let mut after = query.cursor.as_ref().map(|c| format!("{PREFIX}{c}"));
-    let mut items = Vec::new();
-    loop {
-        // Without a filter one page of the store is one page of the answer; with one, read ahead in batches.
-        let batch = if needle.is_some() {
-            MAX_LIMIT
-        } else {
-            limit - items.len()
-        };
-        let page = ctx
-            .store()
-            .query(&partition, PREFIX, after.as_deref(), batch)
-            .await?;
-        for item in &page.items {
-            let client = decode(item)?;
-            if needle.as_deref().is_none_or(|n| matches(&client, n)) {
-                items.push(client);
-                if items.len() == limit {
-                    let more =
-                        page.last_key.is_some() || item != page.items.last().expect("non-empty");
-                    let next_cursor = more.then(|| items[limit - 1].id.clone());
-                    return Ok(Page { items, next_cursor });
-                }
-            }
-        }
-        match page.last_key {
-            Some(last) => after = Some(last),
-            None => {
-                return Ok(Page {
-                    items,
-                    next_cursor: None,
-                });
-            }
-        }
-    }
+    entity::list(ctx, query, searchable).await
 }
 
 /// How many clients match `q` (all of them without it).
 pub async fn count(ctx: &Ctx, q: Option<&str>) -> Result<usize, DomainError> {
-    let mut total = 0;
-    let mut cursor = None;
-    loop {
-        let query = ListQuery {
-            cursor,
-            limit: Some(MAX_LIMIT),
-            q: q.map(str::to_owned),
-        };
-        let page = list(ctx, &query).await?;
-        total += page.items.len();
-        match page.next_cursor {
-            Some(next) => cursor = Some(next),
-            None => return Ok(total),
-        }
-    }
+    Ok(entity::all::<Client>(ctx, q, searchable).await?.len())
 }
 
-/// The clients a person may mean by `reference`: an id, an email (exact, any case) or a name. Exact name
-/// matches win over partial ones, so "Martin" finds "Martin" even when "Martine" exists.
+/// The clients a person may mean by `reference`: an id, an email (exact, any case) or a name.
 pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError> {
-    let reference = reference.trim();
-    if is_id(reference) {
-        return match get(ctx, reference).await {
-            Ok(client) => Ok(vec![client]),
-            Err(DomainError::NotFound { .. }) => Ok(vec![]),
-            Err(e) => Err(e),
-        };
-    }
     if let Ok(email) = Email::parse(reference) {
-        let Some(guard) = ctx.store().get(&email_guard(ctx, &email)).await? else {
+        let Some(id) = EMAILS.owner(ctx, &email.unique_key()).await? else {
             return Ok(vec![]);
         };
-        let id: String = serde_json::from_str(&guard.data)
-            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
         return Ok(vec![get(ctx, &id).await?]);
     }
-    let needle = fold(reference);
-    let mut candidates = Vec::new();
-    let mut cursor = None;
-    loop {
-        let query = ListQuery {
-            cursor,
-            limit: Some(MAX_LIMIT),
-            q: Some(reference.to_owned()),
-        };
-        let page = list(ctx, &query).await?;
-        candidates.extend(page.items);
-        match page.next_cursor {
-            Some(next) => cursor = Some(next),
-            None => break,
-        }
+    entity::find_by_name::<Client>(ctx, reference, |c| &c.name, searchable).await
+}
+
+/// The clients service as the API mounts it.
+pub struct Clients;
+
+#[async_trait]
+impl Crud for Clients {
+    type Entity = Client;
+    type New = NewClient;
+    type Patch = ClientPatch;
+    type Query = ListQuery;
+
+    async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet), DomainError> {
+        create(ctx, input).await
     }
-    let exact: Vec<Client> = candidates
-        .iter()
-        .filter(|c| fold(&c.name) == needle)
-        .cloned()
-        .collect();
-    Ok(if exact.is_empty() { candidates } else { exact })
+    async fn update(
+        ctx: &Ctx,
+        id: &str,
+        patch: &ClientPatch,
+    ) -> Result<(Client, ChangeSet), DomainError> {
+        update(ctx, id, patch).await
+    }
+    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
+        delete(ctx, id, version).await
+    }
+    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
+        list(ctx, query).await
+    }
 }

@@ -1,0 +1,317 @@
+//! What every stored entity shares: one JSON item under `<PREFIX><ulid>` in the studio's partition, a version
+//! for optimistic concurrency, pages by key prefix, and uniqueness guards.
+
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use studio_wire::Page;
+
+use crate::{
+    context::Ctx,
+    error::DomainError,
+    store::{Condition, Item, Key, StoreError, WriteOp},
+    text::fold,
+    tx::Tx,
+};
+
+pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
+    /// The resource name used in URLs and invalidations: `clients`.
+    const RESOURCE: &'static str;
+    /// The sort-key prefix of its items: `CLIENT#`.
+    const PREFIX: &'static str;
+    /// How messages name one: `Client`.
+    const LABEL: &'static str;
+
+    fn id(&self) -> &str;
+    fn version(&self) -> u64;
+    fn set_version(&mut self, version: u64);
+}
+
+pub const DEFAULT_LIMIT: usize = 50;
+pub const MAX_LIMIT: usize = 200;
+
+/// `GET /api/<resource>` parameters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ListQuery {
+    pub cursor: Option<String>,
+    pub limit: Option<usize>,
+    /// Matches the entity's searchable text, ignoring case and accents.
+    pub q: Option<String>,
+}
+
+/// Ids are ULIDs; anything else cannot name an entity (and can never reach into another key).
+pub fn is_id(raw: &str) -> bool {
+    raw.len() == 26
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+}
+
+pub(crate) fn key<E: Entity>(ctx: &Ctx, id: &str) -> Key {
+    Key::new(ctx.studio.partition(), format!("{}{id}", E::PREFIX))
+}
+
+pub(crate) fn not_found<E: Entity>(id: &str) -> DomainError {
+    DomainError::NotFound {
+        resource: E::RESOURCE,
+        id: id.to_owned(),
+    }
+}
+
+pub(crate) fn stale<E: Entity>(id: &str) -> DomainError {
+    DomainError::Conflict {
+        message: format!(
+            "{} {id} was changed by someone else since you loaded it; reload and try again.",
+            E::LABEL
+        ),
+    }
+}
+
+fn corrupt(item: &Item, e: impl std::fmt::Display) -> DomainError {
+    StoreError::Unavailable(format!("corrupt item {}: {e}", item.key.sk)).into()
+}
+
+pub(crate) fn decode<E: Entity>(item: &Item) -> Result<E, DomainError> {
+    let mut entity: E = serde_json::from_str(&item.data).map_err(|e| corrupt(item, e))?;
+    entity.set_version(item.version);
+    Ok(entity)
+}
+
+pub(crate) fn encode<E: Entity>(ctx: &Ctx, entity: &E) -> Item {
+    Item {
+        key: key::<E>(ctx, entity.id()),
+        version: entity.version(),
+        data: serde_json::to_string(entity).expect("an entity serialises"),
+    }
+}
+
+/// Adds the creation of `entity` (version 1) to `tx`.
+pub(crate) fn insert<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &E) {
+    let taken = DomainError::Conflict {
+        message: format!("{} id {} is already taken.", E::LABEL, entity.id()),
+    };
+    let item = encode(ctx, entity);
+    tx.put_entity(
+        E::RESOURCE,
+        entity.id(),
+        crate::Op::Created,
+        item,
+        Condition::NotExists,
+        taken,
+    );
+}
+
+/// Adds the replacement of `entity`, read at `read_version`, by its next version to `tx`.
+pub(crate) fn replace<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &mut E, read_version: u64) {
+    entity.set_version(read_version + 1);
+    let item = encode(ctx, entity);
+    let condition = Condition::Version(read_version);
+    tx.put_entity(
+        E::RESOURCE,
+        entity.id(),
+        crate::Op::Updated,
+        item,
+        condition,
+        stale::<E>(entity.id()),
+    );
+}
+
+/// Adds the deletion of `entity` (only if still at its version) to `tx`.
+pub(crate) fn remove<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &E) {
+    let id = entity.id();
+    tx.delete_entity(
+        E::RESOURCE,
+        id,
+        key::<E>(ctx, id),
+        Condition::Version(entity.version()),
+        stale::<E>(id),
+    );
+}
+
+pub async fn get<E: Entity>(ctx: &Ctx, id: &str) -> Result<E, DomainError> {
+    if !is_id(id) {
+        return Err(not_found::<E>(id));
+    }
+    let item = ctx
+        .store()
+        .get(&key::<E>(ctx, id))
+        .await?
+        .ok_or_else(|| not_found::<E>(id))?;
+    decode(&item)
+}
+
+/// Fails unless the caller's `expected` version (if any) is the entity's.
+pub(crate) fn check_version<E: Entity>(
+    entity: &E,
+    expected: Option<u64>,
+) -> Result<(), DomainError> {
+    match expected {
+        Some(v) if v != entity.version() => Err(stale::<E>(entity.id())),
+        _ => Ok(()),
+    }
+}
+
+/// One page of entities, oldest first, keeping those whose searchable text contains `q`.
+pub async fn list<E: Entity>(
+    ctx: &Ctx,
+    query: &ListQuery,
+    text: impl Fn(&E) -> Vec<&str>,
+) -> Result<Page<E>, DomainError> {
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(DomainError::field(
+            "limit",
+            format!("limit must be between 1 and {MAX_LIMIT}."),
+        ));
+    }
+    if query.cursor.as_deref().is_some_and(|c| !is_id(c)) {
+        return Err(DomainError::field(
+            "cursor",
+            "This cursor is not one the API returned; start from the first page.",
+        ));
+    }
+    let needle = query
+        .q
+        .as_deref()
+        .map(|q| fold(q.trim()))
+        .filter(|q| !q.is_empty());
+    let keep = |entity: &E| {
+        needle
+            .as_deref()
+            .is_none_or(|n| text(entity).iter().any(|t| fold(t).contains(n)))
+    };
+    let partition = ctx.studio.partition();
+    let mut after = query.cursor.as_ref().map(|c| format!("{}{c}", E::PREFIX));
+    let mut items = Vec::new();
+    loop {
+        // Without a filter one page of the store is one page of the answer; with one, read ahead in batches.
+        let batch = if needle.is_some() {
+            MAX_LIMIT
+        } else {
+            limit - items.len()
+        };
+        let page = ctx
+            .store()
+            .query(&partition, E::PREFIX, after.as_deref(), batch)
+            .await?;
+        let read = page.items.len();
+        for (index, item) in page.items.iter().enumerate() {
+            let entity: E = decode(item)?;
+            if keep(&entity) {
+                items.push(entity);
+                if items.len() == limit {
+                    let more = page.last_key.is_some() || index + 1 < read;
+                    let next_cursor = more.then(|| items[limit - 1].id().to_owned());
+                    return Ok(Page { items, next_cursor });
+                }
+            }
+        }
+        match page.last_key {
+            Some(last) => after = Some(last),
+            None => {
+                return Ok(Page {
+                    items,
+                    next_cursor: None,
+                });
+            }
+        }
+    }
+}
+
+/// Every entity whose searchable text contains `q` (all without it), reading page after page.
+pub async fn all<E: Entity>(
+    ctx: &Ctx,
+    q: Option<&str>,
+    text: impl Fn(&E) -> Vec<&str> + Copy,
+) -> Result<Vec<E>, DomainError> {
+    let mut found = Vec::new();
+    let mut cursor = None;
+    loop {
+        let query = ListQuery {
+            cursor,
+            limit: Some(MAX_LIMIT),
+            q: q.map(str::to_owned),
+        };
+        let page = list(ctx, &query, text).await?;
+        found.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return Ok(found),
+        }
+    }
+}
+
+/// The entities a person may mean by `reference`: its id, or its name (`name_of`). Exact names (ignoring
+/// case and accents) win over partial ones, so "Martin" finds "Martin" even when "Martine" exists.
+pub async fn find_by_name<E: Entity>(
+    ctx: &Ctx,
+    reference: &str,
+    name_of: impl Fn(&E) -> &str + Copy,
+    text: impl Fn(&E) -> Vec<&str> + Copy,
+) -> Result<Vec<E>, DomainError> {
+    let reference = reference.trim();
+    if is_id(reference) {
+        return match get::<E>(ctx, reference).await {
+            Ok(entity) => Ok(vec![entity]),
+            Err(DomainError::NotFound { .. }) => Ok(vec![]),
+            Err(e) => Err(e),
+        };
+    }
+    let candidates = all::<E>(ctx, Some(reference), text).await?;
+    let needle = fold(reference);
+    let exact: Vec<E> = candidates
+        .iter()
+        .filter(|e| fold(name_of(e)) == needle)
+        .cloned()
+        .collect();
+    Ok(if exact.is_empty() { candidates } else { exact })
+}
+
+/// A uniqueness slot: `UNIQUE#<kind>#<value>` holds the id of the entity that owns `value`.
+pub(crate) struct Unique {
+    pub kind: &'static str,
+}
+
+impl Unique {
+    pub fn key(&self, ctx: &Ctx, value: &str) -> Key {
+        Key::new(
+            ctx.studio.partition(),
+            format!("UNIQUE#{}#{value}", self.kind),
+        )
+    }
+
+    /// Takes `value` for `owner` in `tx`; the transaction fails with `taken` if someone holds it.
+    pub fn claim(&self, tx: &mut Tx, ctx: &Ctx, value: &str, owner: &str, taken: DomainError) {
+        let data = serde_json::to_string(owner).expect("a string serialises");
+        let item = Item {
+            key: self.key(ctx, value),
+            version: 1,
+            data,
+        };
+        tx.push(
+            WriteOp::Put {
+                item,
+                condition: Condition::NotExists,
+            },
+            taken,
+        );
+    }
+
+    pub fn release(&self, tx: &mut Tx, ctx: &Ctx, value: &str, on_fail: DomainError) {
+        tx.push(
+            WriteOp::Delete {
+                key: self.key(ctx, value),
+                condition: Condition::None,
+            },
+            on_fail,
+        );
+    }
+
+    /// The id of the entity holding `value`, if any.
+    pub async fn owner(&self, ctx: &Ctx, value: &str) -> Result<Option<String>, DomainError> {
+        let Some(item) = ctx.store().get(&self.key(ctx, value)).await? else {
+            return Ok(None);
+        };
+        serde_json::from_str(&item.data)
+            .map(Some)
+            .map_err(|e| corrupt(&item, e))
+    }
+}
