@@ -17,6 +17,7 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub fields: BTreeMap<String, String>,
+    pub conflicts: Vec<studio_wire::BookedSlot>,
 }
 
 impl ApiError {
@@ -26,6 +27,7 @@ impl ApiError {
             code,
             message: message.into(),
             fields: BTreeMap::new(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -67,6 +69,13 @@ impl From<DomainError> for ApiError {
             DomainError::Conflict { message } => {
                 Self::new(StatusCode::CONFLICT, "conflict", message)
             }
+            DomainError::Booked { message, conflicts } => Self {
+                conflicts,
+                ..Self::new(StatusCode::CONFLICT, "booked", message)
+            },
+            DomainError::Contended => {
+                Self::new(StatusCode::CONFLICT, "contended", error.to_string())
+            }
             DomainError::Store(e) => {
                 tracing::error!(error = %e, "storage failure");
                 Self::internal()
@@ -82,6 +91,7 @@ impl IntoResponse for ApiError {
                 code: self.code.to_owned(),
                 message: self.message,
                 fields: self.fields,
+                conflicts: self.conflicts,
             },
         };
         (self.status, Json(body)).into_response()

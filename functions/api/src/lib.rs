@@ -1,5 +1,6 @@
 //! The API function: `app(state)` is the one router used by the Lambda entry point, the local stack and the tests.
 
+pub mod availability;
 pub mod crud;
 pub mod error;
 pub mod extract;
@@ -9,7 +10,9 @@ pub mod lambda;
 use std::sync::Arc;
 
 use axum::{Router, extract::DefaultBodyLimit, routing::get};
-use studio_domain::{Services, clients::Clients};
+use studio_domain::{
+    Services, clients::Clients, equipment::EquipmentService, rooms::Rooms, sessions::Sessions,
+};
 
 pub use error::ApiError;
 pub use extract::{Caller, JsonBody};
@@ -29,6 +32,10 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/health", get(|| async { "ok" }))
         .merge(crud::routes::<Clients>("/api/clients"))
+        .merge(crud::routes::<Rooms>("/api/rooms"))
+        .merge(crud::routes::<EquipmentService>("/api/equipment"))
+        .merge(crud::routes::<Sessions>("/api/sessions"))
+        .route("/api/rooms/{id}/availability", get(availability::room))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }

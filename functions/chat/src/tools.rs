@@ -169,6 +169,16 @@ fn explain(locale: Locale, error: &DomainError) -> String {
             "le client a été modifié entre-temps, réessayez".into(),
             "the client was changed meanwhile, try again".into(),
         ),
+        DomainError::Booked { .. } => pick(
+            locale,
+            "le créneau est déjà pris".into(),
+            "the slot is already taken".into(),
+        ),
+        DomainError::Contended => pick(
+            locale,
+            "trop de modifications simultanées, réessayez".into(),
+            "too many simultaneous changes, try again".into(),
+        ),
         DomainError::Store(_) => pick(
             locale,
             "le stockage est indisponible".into(),
@@ -194,6 +204,8 @@ fn domain_failure(
         DomainError::NotFound { .. } => "not_found",
         DomainError::Duplicate { .. } => "duplicate",
         DomainError::Conflict { .. } => "conflict",
+        DomainError::Booked { .. } => "booked",
+        DomainError::Contended => "contended",
         DomainError::Store(_) => "unavailable",
     };
     let message = match error {

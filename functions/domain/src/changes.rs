@@ -9,6 +9,8 @@ pub enum Op {
     Created,
     Updated,
     Deleted,
+    /// Not written, but shows something that was (see `ChangeSet::touch`).
+    Touched,
 }
 
 /// One entity written by a committed transaction.
@@ -32,6 +34,16 @@ impl ChangeSet {
         self.0.extend(other.0);
     }
 
+    /// Marks an entity's detail view stale because something it shows changed (a cascade, e.g. a room's
+    /// sessions), without claiming the entity itself was written.
+    pub fn touch(&mut self, resource: &'static str, id: &str) {
+        self.0.push(Change {
+            resource,
+            id: id.to_owned(),
+            op: Op::Touched,
+        });
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -45,7 +57,9 @@ impl ChangeSet {
     pub fn invalidations(&self) -> Vec<Invalidation> {
         let mut set = BTreeSet::new();
         for change in &self.0 {
-            set.insert(Invalidation::list(change.resource));
+            if change.op != Op::Touched {
+                set.insert(Invalidation::list(change.resource));
+            }
             set.insert(Invalidation::entity(change.resource, change.id.clone()));
         }
         set.into_iter().collect()
@@ -81,6 +95,16 @@ mod tests {
                 Invalidation::entity("clients", "a"),
                 Invalidation::entity("clients", "b"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_touched_entity_invalidates_its_detail_view_only() {
+        let mut set = ChangeSet::default();
+        set.touch("rooms", "r");
+        assert_eq!(
+            set.invalidations(),
+            vec![Invalidation::entity("rooms", "r")]
         );
     }
 

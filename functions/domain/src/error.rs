@@ -23,6 +23,15 @@ pub enum DomainError {
     /// The entity changed since the caller read it.
     #[error("{message}")]
     Conflict { message: String },
+    /// A booking collides with these sessions.
+    #[error("{message}")]
+    Booked {
+        message: String,
+        conflicts: Vec<studio_wire::BookedSlot>,
+    },
+    /// A concurrent write changed what this one was based on; the operation may be retried.
+    #[error("Too many changes at the same time; please try again.")]
+    Contended,
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
 }

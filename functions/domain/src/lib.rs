@@ -5,10 +5,15 @@ pub mod clients;
 pub mod context;
 pub mod crud;
 pub mod entity;
+pub mod equipment;
 pub mod error;
+mod refs;
+pub mod rooms;
+pub mod sessions;
 pub mod store;
 mod text;
 mod tx;
+mod validate;
 
 pub use changes::{Change, ChangeSet, Op};
 pub use context::{Clock, Ctx, IdGen, Services, StudioId, SystemClock, UlidGen};

@@ -18,4 +18,7 @@ pub struct ErrorDetail {
     /// Per-field messages for form validation errors.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// For a refused booking: the sessions in the way.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<crate::BookedSlot>,
 }

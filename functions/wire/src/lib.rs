@@ -2,13 +2,21 @@
 
 pub mod chat;
 pub mod clients;
+pub mod equipment;
 pub mod error;
 pub mod invalidation;
+pub mod rooms;
+pub mod sessions;
 
 pub use chat::{ActionSummary, ChatRequest, ChatResponse, Locale};
 pub use clients::{Client, ClientKind, ClientPatch, NewClient};
+pub use equipment::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 pub use error::{ErrorBody, ErrorDetail};
 pub use invalidation::{Invalidation, Mutation};
+pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
+pub use sessions::{
+    Availability, BookedSlot, NewSession, Session, SessionPatch, SessionStatus, Slot,
+};
 
 /// One page of a list, with the cursor to ask for the next one.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

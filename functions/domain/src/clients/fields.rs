@@ -1,10 +1,8 @@
 //! Parsed client fields: once built, a value is known to be valid ("parse, don't validate").
 
-use std::collections::BTreeMap;
-
 use studio_wire::{ClientKind, ClientPatch, NewClient};
 
-use crate::{error::DomainError, text::trimmed};
+use crate::{error::DomainError, text::trimmed, validate::Errors};
 
 pub const NAME_MAX: usize = 200;
 pub const EMAIL_MAX: usize = 254;
@@ -120,29 +118,6 @@ pub struct ClientFields {
     pub phone: Option<String>,
     pub kind: ClientKind,
     pub notes: Option<String>,
-}
-
-/// Collects one message per invalid field, so a form can show them all at once.
-#[derive(Default)]
-struct Errors(BTreeMap<String, String>);
-
-impl Errors {
-    fn take<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
-        result
-            .map_err(|message| self.0.insert(field.to_owned(), message))
-            .ok()
-    }
-
-    fn finish(self) -> Result<(), DomainError> {
-        if self.0.is_empty() {
-            return Ok(());
-        }
-        let message = self.0.values().cloned().collect::<Vec<_>>().join(" ");
-        Err(DomainError::Validation {
-            message,
-            fields: self.0,
-        })
-    }
 }
 
 impl ClientFields {

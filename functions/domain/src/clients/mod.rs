@@ -17,6 +17,7 @@ use crate::{
     crud::Crud,
     entity::{self, Entity, ListQuery, Unique},
     error::DomainError,
+    refs::Refs,
     tx::Tx,
 };
 
@@ -154,6 +155,13 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     let current: Client = entity::get(ctx, id).await?;
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
+    Refs::client(ctx, id)
+        .require_none(
+            &mut tx,
+            ctx,
+            "This client has sessions; they must be deleted first.",
+        )
+        .await?;
     if let Some(email) = fields_of(&current).email {
         EMAILS.release(
             &mut tx,
