@@ -15,6 +15,7 @@ use crate::{
     conversation::{self, Conversation},
     i18n,
     model::{ChatModel, Message},
+    tools::ToolEnv,
     turn,
 };
 
@@ -83,7 +84,13 @@ async fn chat(
         content: message.to_owned(),
     });
 
-    let outcome = turn::run(&ctx, state.model.as_ref(), &mut messages, locale).await;
+    let zone = TimeZone::get(&state.time_zone).unwrap_or(TimeZone::UTC);
+    let env = ToolEnv {
+        ctx: ctx.clone(),
+        locale,
+        zone,
+    };
+    let outcome = turn::run(&env, state.model.as_ref(), &mut messages).await;
 
     conversation.messages = messages
         .into_iter()

@@ -10,6 +10,7 @@ pub mod openai;
 pub mod planner;
 pub mod tools;
 pub mod turn;
+pub mod when;
 
 pub use http::{ChatState, app};
 pub use model::{ChatModel, Message, ModelReply, ProviderError, ToolCall, ToolSpec};

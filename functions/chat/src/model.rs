@@ -69,6 +69,8 @@ pub struct Round<'a> {
     pub messages: &'a [Message],
     pub tools: &'a [ToolSpec],
     pub locale: Locale,
+    /// Today in the studio's time zone (the system prompt says it to an LLM).
+    pub today: jiff::civil::Date,
 }
 
 #[async_trait]

@@ -1,12 +1,12 @@
 //! One assistant turn: ask the model, run the tools it calls, give it their results, repeat (bounded).
 
-use studio_domain::{ChangeSet, Ctx};
+use studio_domain::ChangeSet;
 use studio_wire::{ActionSummary, Locale};
 
 use crate::{
     i18n::pick,
     model::{ChatModel, Message, ModelReply, Round},
-    tools,
+    tools::{self, ToolEnv},
 };
 
 /// Rounds of tool calls one turn may take before the assistant stops and says so.
@@ -20,12 +20,8 @@ pub struct TurnOutcome {
 }
 
 /// Runs the turn whose user message is the last of `messages`, appending what the model and the tools said.
-pub async fn run(
-    ctx: &Ctx,
-    model: &dyn ChatModel,
-    messages: &mut Vec<Message>,
-    locale: Locale,
-) -> TurnOutcome {
+pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Message>) -> TurnOutcome {
+    let locale = env.locale;
     let catalogue = tools::catalogue();
     let mut actions = Vec::new();
     let mut changes = ChangeSet::default();
@@ -35,6 +31,7 @@ pub async fn run(
                 messages,
                 tools: &catalogue,
                 locale,
+                today: env.today(),
             })
             .await;
         match reply {
@@ -55,7 +52,7 @@ pub async fn run(
                     tool_calls: calls.clone(),
                 });
                 for call in calls {
-                    let outcome = tools::execute(ctx, locale, &call.name, &call.arguments).await;
+                    let outcome = tools::execute(env, &call.name, &call.arguments).await;
                     actions.push(ActionSummary {
                         tool: call.name.clone(),
                         ok: outcome.ok,

@@ -47,14 +47,14 @@ fn searchable(item: &Equipment) -> Vec<&str> {
 async fn apply(ctx: &Ctx, item: &mut Equipment, patch: &EquipmentPatch) -> Result<(), DomainError> {
     let mut errors = Errors::default();
     if let Some(name) = &patch.name {
-        errors
-            .take("name", required("name", name, SHORT))
-            .map(|v| item.name = v);
+        errors.set("name", required("name", name, SHORT), &mut item.name);
     }
     if let Some(category) = &patch.category {
-        errors
-            .take("category", required("category", category, SHORT))
-            .map(|v| item.category = v);
+        errors.set(
+            "category",
+            required("category", category, SHORT),
+            &mut item.category,
+        );
     }
     for (field, value, slot) in [
         ("brand", &patch.brand, &mut item.brand),
@@ -66,18 +66,19 @@ async fn apply(ctx: &Ctx, item: &mut Equipment, patch: &EquipmentPatch) -> Resul
         ),
     ] {
         if value.is_some() {
-            errors
-                .take(
-                    field,
-                    optional(&field.replace('_', " "), value.as_deref(), SHORT),
-                )
-                .map(|v| *slot = v);
+            errors.set(
+                field,
+                optional(&field.replace('_', " "), value.as_deref(), SHORT),
+                slot,
+            );
         }
     }
     if patch.notes.is_some() {
-        errors
-            .take("notes", optional("notes", patch.notes.as_deref(), NOTES))
-            .map(|v| item.notes = v);
+        errors.set(
+            "notes",
+            optional("notes", patch.notes.as_deref(), NOTES),
+            &mut item.notes,
+        );
     }
     item.status = patch.status.unwrap_or(item.status);
     item.condition = patch.condition.unwrap_or(item.condition);

@@ -81,9 +81,7 @@ fn duplicate(name: &str) -> DomainError {
 fn apply(room: &mut Room, patch: &RoomPatch) -> Result<(), DomainError> {
     let mut errors = Errors::default();
     if let Some(name) = &patch.name {
-        errors
-            .take("name", required("name", name, NAME_MAX))
-            .map(|v| room.name = v);
+        errors.set("name", required("name", name, NAME_MAX), &mut room.name);
     }
     room.kind = patch.kind.unwrap_or(room.kind);
     for (field, value, slot) in [
@@ -96,20 +94,14 @@ fn apply(room: &mut Room, patch: &RoomPatch) -> Result<(), DomainError> {
         ("day_rate", patch.day_rate, &mut room.day_rate),
     ] {
         if let Some(value) = value {
-            errors
-                .take(field, rate(&field.replace('_', " "), value))
-                .map(|v| *slot = v);
+            errors.set(field, rate(&field.replace('_', " "), value), slot);
         }
     }
     if let Some(value) = patch.capacity {
-        errors
-            .take("capacity", capacity(value))
-            .map(|v| room.capacity = v);
+        errors.set("capacity", capacity(value), &mut room.capacity);
     }
     if let Some(value) = &patch.colour {
-        errors
-            .take("colour", colour(value))
-            .map(|v| room.colour = v);
+        errors.set("colour", colour(value), &mut room.colour);
     }
     room.active = patch.active.unwrap_or(room.active);
     room.bookable = patch.bookable.unwrap_or(room.bookable);

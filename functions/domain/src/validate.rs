@@ -15,6 +15,13 @@ impl Errors {
             .ok()
     }
 
+    /// Stores the value in `slot`, or records the message against `field`.
+    pub fn set<T>(&mut self, field: &str, result: Result<T, String>, slot: &mut T) {
+        if let Some(value) = self.take(field, result) {
+            *slot = value;
+        }
+    }
+
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.insert(field.to_owned(), message.into());
     }

@@ -3,6 +3,7 @@
 //! default when no LLM is configured, and what deterministic tests use.
 
 mod parse;
+mod schedule;
 
 use async_trait::async_trait;
 use serde_json::Value;
@@ -33,7 +34,7 @@ fn help(locale: studio_wire::Locale) -> String {
 impl ChatModel for Planner {
     async fn respond(&self, round: Round<'_>) -> Result<ModelReply, ProviderError> {
         match round.messages.last() {
-            Some(Message::User { content }) => Ok(match parse(content) {
+            Some(Message::User { content }) => Ok(match parse(content, round.today) {
                 Some(intent) => {
                     let (name, arguments) = intent.tool_call();
                     ModelReply::ToolCalls {

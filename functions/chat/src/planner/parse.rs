@@ -1,7 +1,10 @@
 //! From a sentence to an intent. Keywords are matched case- and accent-insensitively; names and emails are
 //! cut from the original text so they keep their case and accents.
 
+use jiff::civil::Date;
 use serde_json::{Map, Value, json};
+
+use super::schedule::{self, Schedule};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intent {
@@ -24,6 +27,7 @@ pub enum Intent {
     },
     List,
     Count,
+    Schedule(Schedule),
 }
 
 impl Intent {
@@ -58,12 +62,13 @@ impl Intent {
             Intent::Search { query } => ("search_clients", json!({ "query": query })),
             Intent::List => ("list_clients", json!({})),
             Intent::Count => ("count_clients", json!({})),
+            Intent::Schedule(schedule) => schedule.tool_call(),
         }
     }
 }
 
 /// The sentence twice, char for char: as typed, and folded (lower case, no accents) for matching.
-struct Text {
+pub struct Text {
     original: Vec<char>,
     folded: Vec<char>,
 }
@@ -84,7 +89,12 @@ fn fold_char(c: char) -> char {
 }
 
 impl Text {
-    fn new(raw: &str) -> Self {
+    /// A word folded the way sentences are (lower case, no accents).
+    pub fn fold_str(word: &str) -> String {
+        word.chars().map(fold_char).collect()
+    }
+
+    pub fn new(raw: &str) -> Self {
         // Padding with spaces lets every keyword be matched as " word ".
         let original: Vec<char> = format!(" {} ", raw.trim()).chars().collect();
         let folded = original.iter().map(|&c| fold_char(c)).collect();
@@ -109,7 +119,7 @@ impl Text {
             .min_by_key(|&(start, end)| (start, usize::MAX - end))
     }
 
-    fn has(&self, patterns: &[&str]) -> bool {
+    pub fn has(&self, patterns: &[&str]) -> bool {
         self.find_any(patterns, 0).is_some()
     }
 
@@ -195,9 +205,12 @@ const CREATE_VERBS: &[&str] = &[
     " new client",
 ];
 
-pub fn parse(sentence: &str) -> Option<Intent> {
+/// The intent of `sentence`, dates read relative to `today`.
+pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
     let text = Text::new(sentence);
-    if text.has(&[" combien ", " how many ", " nombre de client", " count "]) {
+    if text.has(&[" combien ", " how many ", " nombre de client", " count "])
+        && text.has(&[" client"])
+    {
         return Some(Intent::Count);
     }
     if let Some(intent) = change_email(&text).or_else(|| rename(&text)) {
@@ -205,6 +218,9 @@ pub fn parse(sentence: &str) -> Option<Intent> {
     }
     if text.has(CREATE_VERBS) && text.has(&[" client"]) {
         return create(&text);
+    }
+    if let Some(schedule) = schedule::parse(&text, sentence, today) {
+        return Some(Intent::Schedule(schedule));
     }
     if let Some((_, end)) = text.find_any(
         &[
@@ -340,6 +356,10 @@ fn change_email(text: &Text) -> Option<Intent> {
 mod tests {
     use super::*;
 
+    fn today() -> Date {
+        Date::new(2026, 11, 26).unwrap()
+    }
+
     fn create(name: &str, email: Option<&str>) -> Option<Intent> {
         Some(Intent::Create {
             name: name.into(),
@@ -353,19 +373,28 @@ mod tests {
     fn french_creation_requests() {
         let expected = create("Cache Test", Some("cache-test@example.com"));
         assert_eq!(
-            parse("Crée un nouveau client avec email cache-test@example.com et nom Cache Test"),
+            parse(
+                "Crée un nouveau client avec email cache-test@example.com et nom Cache Test",
+                today()
+            ),
             expected
         );
         assert_eq!(
-            parse("Ajoute le client Cache Test avec l'email cache-test@example.com"),
+            parse(
+                "Ajoute le client Cache Test avec l'email cache-test@example.com",
+                today()
+            ),
             expected
         );
         assert_eq!(
-            parse("crée un client nommé « Cache Test », email cache-test@example.com."),
+            parse(
+                "crée un client nommé « Cache Test », email cache-test@example.com.",
+                today()
+            ),
             expected
         );
         assert_eq!(
-            parse("Créer une nouvelle cliente appelée Élodie Crème"),
+            parse("Créer une nouvelle cliente appelée Élodie Crème", today()),
             create("Élodie Crème", None)
         );
     }
@@ -374,20 +403,32 @@ mod tests {
     fn english_creation_requests() {
         let expected = create("Cache Test", Some("cache-test@example.com"));
         assert_eq!(
-            parse("Add a client named Cache Test with email cache-test@example.com"),
+            parse(
+                "Add a client named Cache Test with email cache-test@example.com",
+                today()
+            ),
             expected
         );
         assert_eq!(
-            parse("Create a new client with email cache-test@example.com and name Cache Test"),
+            parse(
+                "Create a new client with email cache-test@example.com and name Cache Test",
+                today()
+            ),
             expected
         );
-        assert_eq!(parse("add client Cache Test"), create("Cache Test", None));
+        assert_eq!(
+            parse("add client Cache Test", today()),
+            create("Cache Test", None)
+        );
     }
 
     #[test]
     fn a_creation_with_phone_and_company() {
         assert_eq!(
-            parse("Add a company client named Blue Note Records with phone +33 1 23 45 67 89"),
+            parse(
+                "Add a company client named Blue Note Records with phone +33 1 23 45 67 89",
+                today()
+            ),
             Some(Intent::Create {
                 name: "Blue Note Records".into(),
                 email: None,
@@ -404,10 +445,10 @@ mod tests {
             name: "Cache Prod".into(),
         });
         assert_eq!(
-            parse("Renomme le client Cache Test en Cache Prod"),
+            parse("Renomme le client Cache Test en Cache Prod", today()),
             expected
         );
-        assert_eq!(parse("Rename Cache Test to Cache Prod"), expected);
+        assert_eq!(parse("Rename Cache Test to Cache Prod", today()), expected);
     }
 
     #[test]
@@ -417,15 +458,15 @@ mod tests {
             email: "new@example.com".into(),
         });
         assert_eq!(
-            parse("Change l'email de Cache Test en new@example.com"),
+            parse("Change l'email de Cache Test en new@example.com", today()),
             expected
         );
         assert_eq!(
-            parse("Change the email of Cache Test to new@example.com"),
+            parse("Change the email of Cache Test to new@example.com", today()),
             expected
         );
         assert_eq!(
-            parse("Update Cache Test's email to new@example.com"),
+            parse("Update Cache Test's email to new@example.com", today()),
             expected
         );
     }
@@ -433,29 +474,32 @@ mod tests {
     #[test]
     fn searches_lists_and_counts() {
         assert_eq!(
-            parse("Cherche le client Martin"),
+            parse("Cherche le client Martin", today()),
             Some(Intent::Search {
                 query: "Martin".into()
             })
         );
         assert_eq!(
-            parse("find Martin"),
+            parse("find Martin", today()),
             Some(Intent::Search {
                 query: "Martin".into()
             })
         );
-        assert_eq!(parse("Liste les clients"), Some(Intent::List));
-        assert_eq!(parse("show me all clients"), Some(Intent::List));
+        assert_eq!(parse("Liste les clients", today()), Some(Intent::List));
+        assert_eq!(parse("show me all clients", today()), Some(Intent::List));
         assert_eq!(
-            parse("Combien de clients avons-nous ?"),
+            parse("Combien de clients avons-nous ?", today()),
             Some(Intent::Count)
         );
-        assert_eq!(parse("How many clients do we have?"), Some(Intent::Count));
+        assert_eq!(
+            parse("How many clients do we have?", today()),
+            Some(Intent::Count)
+        );
     }
 
     #[test]
     fn nonsense_is_not_an_intent() {
-        assert_eq!(parse("Quel temps fait-il ?"), None);
-        assert_eq!(parse(""), None);
+        assert_eq!(parse("Quel temps fait-il ?", today()), None);
+        assert_eq!(parse("", today()), None);
     }
 }

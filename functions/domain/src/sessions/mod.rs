@@ -307,33 +307,31 @@ pub async fn update(
         let mut next = current.clone();
         let mut errors = Errors::default();
         if let Some(title) = &patch.title {
-            errors
-                .take("title", required("title", title, 200))
-                .map(|v| next.title = v);
+            errors.set("title", required("title", title, 200), &mut next.title);
         }
         if patch.engineer.is_some() {
-            errors
-                .take(
-                    "engineer",
-                    optional("engineer", patch.engineer.as_deref(), 100),
-                )
-                .map(|v| next.engineer = v);
+            errors.set(
+                "engineer",
+                optional("engineer", patch.engineer.as_deref(), 100),
+                &mut next.engineer,
+            );
         }
         if patch.notes.is_some() {
-            errors
-                .take("notes", optional("notes", patch.notes.as_deref(), 4000))
-                .map(|v| next.notes = v);
+            errors.set(
+                "notes",
+                optional("notes", patch.notes.as_deref(), 4000),
+                &mut next.notes,
+            );
         }
         next.start = patch.start.unwrap_or(next.start);
         next.end = patch.end.unwrap_or(next.end);
         next.status = patch.status.unwrap_or(next.status);
         check_times(&mut errors, next.start, next.end);
-        if let Some(client_id) = &patch.client_id {
-            if let Some(client) =
+        if let Some(client_id) = &patch.client_id
+            && let Some(client) =
                 existing::<Client>(&mut errors, ctx, "client_id", client_id).await?
-            {
-                next.client_id = client.id;
-            }
+        {
+            next.client_id = client.id;
         }
         let room_id = patch
             .room_id

@@ -1,0 +1,457 @@
+//! Session tools: list, check availability, book, move, cancel. Times are phrases ("demain 14h", "18h",
+//! "2026-11-27T14:00") read in the studio's time zone; clients and rooms are named, never ids the model made up.
+
+use jiff::{SignedDuration, Timestamp, civil::Time};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use studio_domain::{ChangeSet, DomainError, sessions};
+use studio_wire::{NewSession, Session, SessionPatch, SessionStatus, Slot};
+
+use super::{
+    Noun, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client, failed,
+    gear::resolve_room, one,
+};
+use crate::{model::ToolSpec, when};
+
+const SESSION: Noun = Noun {
+    fr: "session",
+    en: "session",
+};
+
+pub fn specs() -> Vec<ToolSpec> {
+    let phrase = |what: &str| json!({"type": "string", "description": format!("{what}: local date and time, e.g. 2026-11-27T14:00, or a phrase like \"demain 14h\" / \"tomorrow 2pm\".")});
+    let find = json!({
+        "session": {"type": "string", "description": "The session's id, if known."},
+        "client": {"type": "string", "description": "Otherwise the client's name or email…"},
+        "on": {"type": "string", "description": "…and the day of the session (e.g. 2026-11-27, demain)."}
+    });
+    let mut move_props = find.clone();
+    move_props["start"] = phrase("New start");
+    move_props["end"] = phrase("New end (default: same duration)");
+    vec![
+        ToolSpec {
+            name: "list_sessions",
+            description: "List booked sessions between two days (default: the next 7 days), optionally for one room or client.",
+            parameters: json!({"type": "object", "properties": {
+                "from": {"type": "string", "description": "First day (2026-11-27, demain, …)"},
+                "to": {"type": "string", "description": "Last day, included"},
+                "room": {"type": "string"}, "client": {"type": "string"}
+            }}),
+        },
+        ToolSpec {
+            name: "check_availability",
+            description: "The free slots of a room on one day (08:00–24:00 local).",
+            parameters: json!({"type": "object", "properties": {"room": {"type": "string"}, "day": {"type": "string"}}, "required": ["room", "day"]}),
+        },
+        ToolSpec {
+            name: "book_session",
+            description: "Book a room for a client. Refused if the room is taken; then the nearest free slots are proposed.",
+            parameters: json!({"type": "object", "properties": {
+                "client": {"type": "string", "description": "The client's name, email or id."},
+                "room": {"type": "string", "description": "The room's name or id."},
+                "start": phrase("Start"), "end": phrase("End (a time alone means the start's day)"),
+                "title": {"type": "string"}, "engineer": {"type": "string"}, "notes": {"type": "string"}
+            }, "required": ["client", "room", "start", "end"]}),
+        },
+        ToolSpec {
+            name: "move_session",
+            description: "Move or resize a session (same room unless room is given).",
+            parameters: json!({"type": "object", "properties": move_props, "required": ["start"]}),
+        },
+        ToolSpec {
+            name: "cancel_session",
+            description: "Cancel a session, which frees its slot.",
+            parameters: json!({"type": "object", "properties": find}),
+        },
+    ]
+}
+
+fn brief(session: &Session) -> Value {
+    json!({ "id": session.id, "title": session.title, "client_id": session.client_id, "room_id": session.room_id,
+            "start": session.start, "end": session.end, "status": session.status, "price_cents": session.price })
+}
+
+fn span(env: &ToolEnv, start: Timestamp, end: Timestamp) -> String {
+    let end_local = end.to_zoned_datetime(env.zone.clone());
+    let same_day = start.to_zoned_datetime(env.zone.clone()).date() == end_local.date();
+    if same_day {
+        format!(
+            "{}–{:02}:{:02}",
+            env.local(start),
+            end_local.hour(),
+            end_local.minute()
+        )
+    } else {
+        format!("{} – {}", env.local(start), env.local(end))
+    }
+}
+
+fn label(env: &ToolEnv, session: &Session) -> String {
+    format!(
+        "« {} » {}",
+        session.title,
+        span(env, session.start, session.end)
+    )
+}
+
+fn bad_time(env: &ToolEnv, message: String) -> ToolOutcome {
+    ToolOutcome::failure(
+        env.say(
+            format!("Horaire invalide : {message}"),
+            format!("Invalid time: {message}"),
+        ),
+        json!({ "code": "bad_time", "message": message }),
+    )
+}
+
+pub async fn run(env: &ToolEnv, name: &str, args: &Value) -> Option<ToolResult> {
+    Some(match name {
+        "list_sessions" => list(env, args).await,
+        "check_availability" => availability(env, args).await,
+        "book_session" => book(env, args).await,
+        "move_session" => move_session(env, args).await,
+        "cancel_session" => cancel(env, args).await,
+        _ => return None,
+    })
+}
+
+/// Midnight (local) of the day a phrase names.
+fn day_start(env: &ToolEnv, phrase: &str) -> Result<Timestamp, ToolOutcome> {
+    let date = when::parse(phrase, env.today())
+        .date
+        .ok_or_else(|| bad_time(env, format!("\"{phrase}\" is not a day.")))?;
+    when::instant(date, Time::midnight(), &env.zone).map_err(|m| bad_time(env, m))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListArgs {
+    from: Option<String>,
+    to: Option<String>,
+    room: Option<String>,
+    client: Option<String>,
+}
+
+async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: ListArgs = arguments(env, "list_sessions", args)?;
+    let from = match &args.from {
+        Some(day) => day_start(env, day)?,
+        None => {
+            when::instant(env.today(), Time::midnight(), &env.zone).map_err(|m| bad_time(env, m))?
+        }
+    };
+    let to = match (&args.to, &args.from) {
+        (Some(day), _) => day_start(env, day)? + SignedDuration::from_hours(24),
+        (None, Some(_)) => from + SignedDuration::from_hours(24),
+        (None, None) => from + SignedDuration::from_hours(24 * 7),
+    };
+    let room = match &args.room {
+        Some(r) => Some(resolve_room(env, r).await?.id),
+        None => None,
+    };
+    let client = match &args.client {
+        Some(c) => Some(resolve_client(env, c).await?.id),
+        None => None,
+    };
+    let query = sessions::SessionQuery {
+        from: Some(from),
+        to: Some(to),
+        room,
+        client,
+    };
+    let page = sessions::list(&env.ctx, &query)
+        .await
+        .map_err(|e| failed(env, "Lecture impossible", "Could not read sessions", &e))?;
+    let summary = if page.items.is_empty() {
+        env.say(
+            "Aucune session sur cette période.".into(),
+            "No sessions in that period.".into(),
+        )
+    } else {
+        let items = page
+            .items
+            .iter()
+            .map(|s| label(env, s))
+            .collect::<Vec<_>>()
+            .join(", ");
+        env.say(
+            format!("Sessions ({}) : {items}.", page.items.len()),
+            format!("Sessions ({}): {items}.", page.items.len()),
+        )
+    };
+    Ok(ToolOutcome::success(
+        summary,
+        json!(page.items.iter().map(brief).collect::<Vec<_>>()),
+        ChangeSet::default(),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AvailabilityArgs {
+    room: String,
+    day: String,
+}
+
+fn slots(env: &ToolEnv, free: &[Slot]) -> String {
+    free.iter()
+        .map(|s| span(env, s.start, s.end))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+async fn availability(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: AvailabilityArgs = arguments(env, "check_availability", args)?;
+    let room = resolve_room(env, &args.room).await?;
+    let midnight = day_start(env, &args.day)?;
+    let (from, to) = (
+        midnight + SignedDuration::from_hours(8),
+        midnight + SignedDuration::from_hours(24),
+    );
+    let free = sessions::availability(&env.ctx, &room.id, from, to)
+        .await
+        .map_err(|e| failed(env, "Lecture impossible", "Could not read the calendar", &e))?;
+    let summary = if free.free.is_empty() {
+        env.say(
+            format!("{} est complet ce jour-là.", room.name),
+            format!("{} is fully booked that day.", room.name),
+        )
+    } else {
+        env.say(
+            format!("{} est libre : {}.", room.name, slots(env, &free.free)),
+            format!("{} is free: {}.", room.name, slots(env, &free.free)),
+        )
+    };
+    Ok(ToolOutcome::success(
+        summary,
+        serde_json::to_value(&free).expect("serialises"),
+        ChangeSet::default(),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BookArgs {
+    client: String,
+    room: String,
+    start: String,
+    end: String,
+    title: Option<String>,
+    engineer: Option<String>,
+    notes: Option<String>,
+}
+
+/// A refused booking: who is in the way, and the nearest free slots of the same length.
+async fn taken(
+    env: &ToolEnv,
+    room: &studio_wire::Room,
+    start: Timestamp,
+    end: Timestamp,
+    error: &DomainError,
+) -> ToolOutcome {
+    let DomainError::Booked { conflicts, .. } = error else {
+        return failed(env, "Je n'ai pas réservé", "I did not book", error);
+    };
+    let what = conflicts
+        .iter()
+        .map(|c| format!("« {} » {}", c.title, span(env, c.start, c.end)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let nearest = sessions::nearest_free(
+        &env.ctx,
+        &room.id,
+        start,
+        end.duration_since(start),
+        &env.zone,
+        3,
+    )
+    .await
+    .unwrap_or_default();
+    let proposals = if nearest.is_empty() {
+        env.say(
+            " Aucun créneau libre proche.".to_owned(),
+            " No free slot nearby.".to_owned(),
+        )
+    } else {
+        env.say(
+            format!(
+                " Créneaux libres les plus proches : {}.",
+                slots(env, &nearest)
+            ),
+            format!(" Nearest free slots: {}.", slots(env, &nearest)),
+        )
+    };
+    ToolOutcome::failure(
+        env.say(
+            format!(
+                "Je n'ai pas réservé : {} est déjà pris par {what}.{proposals}",
+                room.name
+            ),
+            format!(
+                "I did not book: {} is already taken by {what}.{proposals}",
+                room.name
+            ),
+        ),
+        json!({ "code": "booked", "message": error.to_string(), "conflicts": conflicts, "nearest_free": nearest }),
+    )
+}
+
+async fn book(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: BookArgs = arguments(env, "book_session", args)?;
+    let client = resolve_client(env, &args.client).await?;
+    let room = resolve_room(env, &args.room).await?;
+    let (start, end) = when::interval(&args.start, &args.end, env.today(), &env.zone)
+        .map_err(|m| bad_time(env, m))?;
+    let input = NewSession {
+        title: Some(
+            args.title
+                .unwrap_or_else(|| format!("Session {}", client.name)),
+        ),
+        client_id: client.id.clone(),
+        room_id: room.id.clone(),
+        start,
+        end,
+        status: SessionStatus::Scheduled,
+        engineer: args.engineer,
+        notes: args.notes,
+    };
+    let (session, changes) = match sessions::create(&env.ctx, &input).await {
+        Ok(done) => done,
+        Err(error) => return Err(taken(env, &room, start, end, &error).await),
+    };
+    let summary = env.say(
+        format!(
+            "J'ai réservé {} pour {} : {}.",
+            room.name,
+            client.name,
+            span(env, start, end)
+        ),
+        format!(
+            "I booked {} for {}: {}.",
+            room.name,
+            client.name,
+            span(env, start, end)
+        ),
+    );
+    Ok(ToolOutcome::success(summary, brief(&session), changes))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindArgs {
+    session: Option<String>,
+    client: Option<String>,
+    on: Option<String>,
+    room: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+}
+
+/// The one session the arguments name: its id, or the client's (on a day, else upcoming) active session.
+async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
+    if let Some(id) = &args.session {
+        let found = sessions::get(&env.ctx, id)
+            .await
+            .map(|s| vec![s])
+            .or_else(|e| match e {
+                DomainError::NotFound { .. } => Ok(vec![]),
+                other => Err(failed(env, "Recherche impossible", "Search failed", &other)),
+            })?;
+        return one(env, &SESSION, id, found, |s| label(env, s), brief);
+    }
+    let reference = args
+        .client
+        .as_deref()
+        .ok_or_else(|| bad_time(env, "name the session's client (or give its id).".into()))?;
+    let client = resolve_client(env, reference).await?;
+    let query = sessions::SessionQuery {
+        client: Some(client.id.clone()),
+        ..Default::default()
+    };
+    let mut found = sessions::list(&env.ctx, &query)
+        .await
+        .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?
+        .items;
+    found.retain(|s| s.status != SessionStatus::Cancelled);
+    match &args.on {
+        Some(day) => {
+            let from = day_start(env, day)?;
+            found.retain(|s| s.start < from + SignedDuration::from_hours(24) && s.end > from);
+        }
+        None => {
+            let now = env.ctx.now();
+            found.retain(|s| s.end > now);
+        }
+    }
+    let what = match &args.on {
+        Some(day) => format!("{} ({day})", client.name),
+        None => client.name.clone(),
+    };
+    one(env, &SESSION, &what, found, |s| label(env, s), brief)
+}
+
+async fn move_session(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: FindArgs = arguments(env, "move_session", args)?;
+    let session = find(env, &args).await?;
+    let start_phrase = args.start.clone().unwrap_or_default();
+    let (start, end) = match &args.end {
+        Some(end) => when::interval(&start_phrase, end, env.today(), &env.zone)
+            .map_err(|m| bad_time(env, m))?,
+        None => {
+            let w = when::parse(&start_phrase, env.today());
+            let time = w
+                .time
+                .unwrap_or(session.start.to_zoned_datetime(env.zone.clone()).time());
+            let start = when::instant(w.date.unwrap_or(env.today()), time, &env.zone)
+                .map_err(|m| bad_time(env, m))?;
+            (start, start + session.end.duration_since(session.start))
+        }
+    };
+    let room = match &args.room {
+        Some(r) => resolve_room(env, r).await?,
+        None => studio_domain::entity::get(&env.ctx, &session.room_id)
+            .await
+            .map_err(|e| failed(env, "Lecture impossible", "Could not read the room", &e))?,
+    };
+    let patch = SessionPatch {
+        version: session.version,
+        start: Some(start),
+        end: Some(end),
+        room_id: Some(room.id.clone()),
+        ..SessionPatch::default()
+    };
+    let (moved, changes) = match sessions::update(&env.ctx, &session.id, &patch).await {
+        Ok(done) => done,
+        Err(error) => return Err(taken(env, &room, start, end, &error).await),
+    };
+    let summary = env.say(
+        format!("J'ai déplacé la session : {}.", label(env, &moved)),
+        format!("I moved the session: {}.", label(env, &moved)),
+    );
+    Ok(ToolOutcome::success(summary, brief(&moved), changes))
+}
+
+async fn cancel(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: FindArgs = arguments(env, "cancel_session", args)?;
+    let session = find(env, &args).await?;
+    let patch = SessionPatch {
+        version: session.version,
+        status: Some(SessionStatus::Cancelled),
+        ..SessionPatch::default()
+    };
+    let (cancelled, changes) = sessions::update(&env.ctx, &session.id, &patch)
+        .await
+        .map_err(|e| {
+            failed(
+                env,
+                "Je n'ai pas annulé la session",
+                "I did not cancel the session",
+                &e,
+            )
+        })?;
+    let summary = env.say(
+        format!("J'ai annulé la session {}.", label(env, &cancelled)),
+        format!("I cancelled the session {}.", label(env, &cancelled)),
+    );
+    Ok(ToolOutcome::success(summary, brief(&cancelled), changes))
+}

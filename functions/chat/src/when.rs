@@ -1,0 +1,349 @@
+//! Dates and times as people say them — "demain 14h", "vendredi 10h30", "tomorrow at 2pm", "27/11 9h",
+//! "2026-11-27T14:00" — resolved in the studio's time zone relative to today. A local time that does not exist
+//! (clocks going forward) is refused with a message saying so; an hour that happens twice (clocks going back)
+//! means its first occurrence.
+
+use jiff::{
+    Timestamp,
+    civil::{Date, DateTime, Time, Weekday},
+    tz::TimeZone,
+};
+
+/// What a phrase said: a day, a time of day, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct When {
+    pub date: Option<Date>,
+    pub time: Option<Time>,
+}
+
+const WEEKDAYS: [(&str, Weekday); 14] = [
+    ("lundi", Weekday::Monday),
+    ("mardi", Weekday::Tuesday),
+    ("mercredi", Weekday::Wednesday),
+    ("jeudi", Weekday::Thursday),
+    ("vendredi", Weekday::Friday),
+    ("samedi", Weekday::Saturday),
+    ("dimanche", Weekday::Sunday),
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+const MONTHS: [(&str, i8); 24] = [
+    ("janvier", 1),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("decembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+fn fold(word: &str) -> String {
+    word.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'à' | 'â' => 'a',
+            'û' | 'ù' => 'u',
+            'ô' => 'o',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// "14h", "14h30", "14:30", "2pm", "2:30pm", "9am", "midi", "noon", "minuit", "midnight".
+pub fn time_of(word: &str) -> Option<Time> {
+    let w = fold(word.trim_matches(|c: char| ",.;!?()".contains(c)));
+    match w.as_str() {
+        "midi" | "noon" => return Time::new(12, 0, 0, 0).ok(),
+        "minuit" | "midnight" => return Time::new(0, 0, 0, 0).ok(),
+        _ => {}
+    }
+    let (body, offset) = if let Some(b) = w.strip_suffix("pm") {
+        (b, 12)
+    } else if let Some(b) = w.strip_suffix("am") {
+        (b, 0)
+    } else {
+        (w.as_str(), -1)
+    };
+    let (hour, minute) = if let Some((h, m)) = body.split_once(['h', ':']) {
+        (h, if m.is_empty() { "0" } else { m })
+    } else if offset >= 0 {
+        (body, "0")
+    } else {
+        return None;
+    };
+    let (mut hour, minute): (i8, i8) = (hour.parse().ok()?, minute.parse().ok()?);
+    if offset >= 0 {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour = hour % 12 + offset;
+    }
+    Time::new(hour, minute, 0, 0).ok()
+}
+
+/// "aujourd'hui", "demain", "après-demain", "today", "tomorrow", a weekday (the next one, today included),
+/// "27/11", "27/11/2026", "2026-11-27".
+fn date_word(word: &str, today: Date) -> Option<Date> {
+    let w = fold(word.trim_matches(|c: char| ",.;!?()".contains(c)));
+    match w.as_str() {
+        "aujourd'hui" | "today" | "ce soir" | "tonight" => return Some(today),
+        "demain" | "tomorrow" => return today.tomorrow().ok(),
+        "apres-demain" => return today.tomorrow().ok()?.tomorrow().ok(),
+        _ => {}
+    }
+    if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == w) {
+        let ahead = (weekday.to_monday_zero_offset() - today.weekday().to_monday_zero_offset())
+            .rem_euclid(7);
+        return today
+            .checked_add(jiff::Span::new().days(i64::from(ahead)))
+            .ok();
+    }
+    if let Ok(date) = w.parse::<Date>() {
+        return Some(date);
+    }
+    let parts: Vec<&str> = w.split('/').collect();
+    if let [day, month, rest @ ..] = parts.as_slice() {
+        let year = match rest {
+            [year] => year.parse().ok()?,
+            [] => today.year(),
+            _ => return None,
+        };
+        let date = Date::new(year, month.parse().ok()?, day.parse().ok()?).ok()?;
+        // "27/11" said in December means next year's.
+        return Some(if rest.is_empty() && date < today {
+            date.checked_add(jiff::Span::new().years(1)).ok()?
+        } else {
+            date
+        });
+    }
+    None
+}
+
+/// Reads a phrase: every date-like and time-like word in it. "2026-11-27T14:00" counts as both.
+pub fn parse(phrase: &str, today: Date) -> When {
+    let mut when = When::default();
+    let phrase = fold(phrase)
+        .replace("apres demain", "apres-demain")
+        .replace("day after tomorrow", "apres-demain");
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        if let Ok(dt) = word.trim_end_matches('z').parse::<DateTime>() {
+            when.date = Some(dt.date());
+            when.time = Some(dt.time());
+            continue;
+        }
+        if when.date.is_none() {
+            when.date = date_word(word, today);
+            // "27 novembre", "November 27", "le 27".
+            if when.date.is_none()
+                && let Ok(day) = word.trim_end_matches(['.', ',']).parse::<i8>()
+            {
+                let month = words
+                    .get(i + 1)
+                    .or(i.checked_sub(1).and_then(|j| words.get(j)));
+                let month = month.and_then(|m| {
+                    MONTHS
+                        .iter()
+                        .find(|(name, _)| *name == fold(m))
+                        .map(|(_, n)| *n)
+                });
+                let is_le = i > 0 && words[i - 1] == "le";
+                when.date = match month {
+                    Some(month) => Date::new(today.year(), month, day).ok(),
+                    None if is_le => Date::new(today.year(), today.month(), day).ok(),
+                    None => None,
+                };
+            }
+        }
+        if when.time.is_none() {
+            when.time = time_of(word);
+        }
+    }
+    when
+}
+
+/// The instant of a local date and time in `zone`; refuses a time that the clocks skip.
+pub fn instant(date: Date, time: Time, zone: &TimeZone) -> Result<Timestamp, String> {
+    let local = date.to_datetime(time);
+    let ambiguous = zone.to_ambiguous_timestamp(local);
+    if matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Gap { .. }) {
+        let name = zone.iana_name().unwrap_or("the studio's time zone");
+        return Err(format!(
+            "{local} does not exist in {name}: the clocks go forward that night. Choose a time after the change."
+        ));
+    }
+    // In a fold (clocks going back) the earlier of the two instants.
+    ambiguous.compatible().map_err(|e| e.to_string())
+}
+
+/// A start and an end from two phrases ("demain 14h", "18h"): the end takes the start's day unless it names
+/// one, and an end at or before the start on the same day means the next day (a night session, 22h–2h).
+pub fn interval(
+    start: &str,
+    end: &str,
+    today: Date,
+    zone: &TimeZone,
+) -> Result<(Timestamp, Timestamp), String> {
+    let s = parse(start, today);
+    let date = s.date.unwrap_or(today);
+    let time = s
+        .time
+        .ok_or_else(|| format!("\"{start}\" does not say at what time (e.g. 14h or 2pm)."))?;
+    let e = parse(end, today);
+    let end_time = e
+        .time
+        .ok_or_else(|| format!("\"{end}\" does not say at what time the session ends."))?;
+    let mut end_date = e.date.unwrap_or(date);
+    if e.date.is_none() && end_time <= time {
+        end_date = end_date.tomorrow().map_err(|e| e.to_string())?;
+    }
+    Ok((
+        instant(date, time, zone)?,
+        instant(end_date, end_time, zone)?,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 26).unwrap() // a Thursday
+    }
+
+    fn d(y: i16, m: i8, day: i8) -> Option<Date> {
+        Date::new(y, m, day).ok()
+    }
+
+    fn t(h: i8, m: i8) -> Option<Time> {
+        Time::new(h, m, 0, 0).ok()
+    }
+
+    #[test]
+    fn french_and_english_days_and_times() {
+        assert_eq!(
+            parse("demain 14h", today()),
+            When {
+                date: d(2026, 11, 27),
+                time: t(14, 0)
+            }
+        );
+        assert_eq!(
+            parse("tomorrow at 2pm", today()),
+            When {
+                date: d(2026, 11, 27),
+                time: t(14, 0)
+            }
+        );
+        assert_eq!(
+            parse("vendredi 10h30", today()),
+            When {
+                date: d(2026, 11, 27),
+                time: t(10, 30)
+            }
+        );
+        assert_eq!(
+            parse("monday 9am", today()),
+            When {
+                date: d(2026, 11, 30),
+                time: t(9, 0)
+            }
+        );
+        assert_eq!(
+            parse("jeudi", today()).date,
+            d(2026, 11, 26),
+            "today's weekday is today"
+        );
+        assert_eq!(
+            parse("après-demain midi", today()),
+            When {
+                date: d(2026, 11, 28),
+                time: t(12, 0)
+            }
+        );
+        assert_eq!(
+            parse("27/11 9h", today()),
+            When {
+                date: d(2026, 11, 27),
+                time: t(9, 0)
+            }
+        );
+        assert_eq!(
+            parse("le 3 décembre à 18:30", today()),
+            When {
+                date: d(2026, 12, 3),
+                time: t(18, 30)
+            }
+        );
+        assert_eq!(
+            parse("2026-12-01T08:00", today()),
+            When {
+                date: d(2026, 12, 1),
+                time: t(8, 0)
+            }
+        );
+        assert_eq!(parse("12am", today()).time, t(0, 0));
+    }
+
+    #[test]
+    fn times_are_read_in_the_studio_zone() {
+        let paris = TimeZone::get("Europe/Paris").unwrap();
+        let (start, end) = interval("demain 14h", "18h", today(), &paris).unwrap();
+        assert_eq!(start.to_string(), "2026-11-27T13:00:00Z");
+        assert_eq!(end.to_string(), "2026-11-27T17:00:00Z");
+        let (_, end) = interval("demain 22h", "2h", today(), &paris).unwrap();
+        assert_eq!(
+            end.to_string(),
+            "2026-11-28T01:00:00Z",
+            "a night session ends the next day"
+        );
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_is_refused_with_a_reason() {
+        let paris = TimeZone::get("Europe/Paris").unwrap();
+        let error = instant(
+            Date::new(2027, 3, 28).unwrap(),
+            Time::new(2, 30, 0, 0).unwrap(),
+            &paris,
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("does not exist") && error.contains("Europe/Paris"),
+            "{error}"
+        );
+        // 02:30 on the autumn change happens twice: the first one (summer time) is meant.
+        let fold = instant(
+            Date::new(2026, 10, 25).unwrap(),
+            Time::new(2, 30, 0, 0).unwrap(),
+            &paris,
+        )
+        .unwrap();
+        assert_eq!(fold.to_string(), "2026-10-25T00:30:00Z");
+    }
+}

@@ -1,0 +1,144 @@
+//! The assistant books, moves and cancels sessions and changes equipment, in French and English, through
+//! `POST /api/chat` with the offline planner — never around the no-double-booking rule.
+
+mod common;
+
+use axum::{
+    Router,
+    http::{Method, StatusCode},
+};
+use common::{STUDIO_A, call, router};
+use jiff::{Timestamp, ToSpan, ZonedDateTime, tz::TimeZone};
+use serde_json::{Value, json};
+
+async fn chat(router: &Router, message: &str) -> Value {
+    let (status, body) = call(
+        router,
+        Method::POST,
+        "/api/chat",
+        Some(json!({"message": message})),
+        STUDIO_A,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+async fn setup(router: &Router) {
+    for (uri, body) in [
+        (
+            "/api/clients",
+            json!({"name": "Cache Test", "email": "cache-test@example.com"}),
+        ),
+        (
+            "/api/rooms",
+            json!({"name": "Studio A", "hourly_rate": 5000}),
+        ),
+        (
+            "/api/equipment",
+            json!({"name": "Neumann U87", "category": "microphone", "model": "U87 Ai"}),
+        ),
+    ] {
+        assert_eq!(
+            call(router, Method::POST, uri, Some(body), STUDIO_A)
+                .await
+                .0,
+            StatusCode::CREATED
+        );
+    }
+}
+
+fn paris() -> TimeZone {
+    TimeZone::get("Europe/Paris").unwrap()
+}
+
+/// Tomorrow at `hour`:00 in Paris, as the planner understands "demain".
+fn tomorrow_at(hour: i8) -> Timestamp {
+    let today = ZonedDateTime::now().with_time_zone(paris()).date();
+    paris()
+        .to_timestamp(today.tomorrow().unwrap().at(hour, 0, 0, 0))
+        .unwrap()
+}
+
+async fn sessions_tomorrow(router: &Router) -> Vec<Value> {
+    let (from, to) = (tomorrow_at(0), tomorrow_at(0) + 24.hours());
+    let uri = format!("/api/sessions?from={from}&to={to}");
+    call(router, Method::GET, &uri, None, STUDIO_A).await.1["items"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+on_both_stores! {
+    fn the_assistant_books_by_names_in_the_studio_time_zone(store) {
+        let router = router(store);
+        setup(&router).await;
+        let body = chat(&router, "réserve le Studio A demain de 14h à 18h pour Cache Test").await;
+        assert_eq!(body["actions"][0]["ok"], true, "{body}");
+        let booked = sessions_tomorrow(&router).await;
+        assert_eq!(booked.len(), 1);
+        assert_eq!(booked[0]["start"], json!(tomorrow_at(14)));
+        assert_eq!(booked[0]["end"], json!(tomorrow_at(18)));
+        let invalidated: Vec<&str> = body["invalidations"].as_array().unwrap().iter().map(|i| i["resource"].as_str().unwrap()).collect();
+        assert!(invalidated.contains(&"sessions") && invalidated.contains(&"rooms") && invalidated.contains(&"clients"), "{invalidated:?}");
+    }
+
+    fn a_taken_slot_gets_a_reply_naming_the_conflict_and_the_nearest_free_slots_and_no_write(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "Book Studio A tomorrow from 2pm to 6pm for Cache Test").await;
+        let body = chat(&router, "réserve le Studio A demain de 15h à 17h pour Cache Test").await;
+        assert_eq!(body["invalidations"], json!([]));
+        let reply = body["reply"].as_str().unwrap();
+        assert!(reply.contains("déjà pris") && reply.contains("Session Cache Test") && reply.contains("14:00–18:00"), "{reply}");
+        assert!(reply.contains("Créneaux libres les plus proches") && reply.contains("18:00–20:00"), "{reply}");
+        assert_eq!(sessions_tomorrow(&router).await.len(), 1);
+    }
+
+    fn the_assistant_moves_and_cancels_and_cancelling_frees_the_slot(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "réserve le Studio A demain de 10h à 12h pour Cache Test").await;
+        let moved = chat(&router, "Déplace la session de Cache Test à demain 15h-17h").await;
+        assert_eq!(moved["actions"][0]["ok"], true, "{moved}");
+        assert_eq!(sessions_tomorrow(&router).await[0]["start"], json!(tomorrow_at(15)));
+        let cancelled = chat(&router, "Annule la session de Cache Test demain").await;
+        assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
+        assert!(sessions_tomorrow(&router).await.is_empty());
+        let rebooked = chat(&router, "Book Studio A tomorrow from 3pm to 5pm for Cache Test").await;
+        assert_eq!(rebooked["actions"][0]["ok"], true, "the cancelled slot is free again: {rebooked}");
+    }
+
+    fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {
+        let router = router(store);
+        setup(&router).await;
+        let body = chat(&router, "réserve le Studio A le 28/03/2027 de 2h30 à 4h pour Cache Test").await;
+        assert_eq!(body["invalidations"], json!([]));
+        let reply = body["reply"].as_str().unwrap();
+        assert!(reply.contains("does not exist") && reply.contains("clocks go forward"), "{reply}");
+    }
+
+    fn the_assistant_puts_a_microphone_into_maintenance(store) {
+        let router = router(store);
+        setup(&router).await;
+        let body = chat(&router, "Mets le micro U87 en maintenance").await;
+        assert_eq!(body["actions"][0]["ok"], true, "{body}");
+        assert_eq!(body["invalidations"][0], json!({"resource": "equipment"}));
+        let (_, gear) = call(&router, Method::GET, "/api/equipment", None, STUDIO_A).await;
+        assert_eq!(gear["items"][0]["status"], "maintenance");
+        let back = chat(&router, "the U87 is operational again").await;
+        assert!(back["reply"].as_str().unwrap().contains("operational"), "{back}");
+    }
+
+    fn availability_and_the_days_sessions_are_read_without_writes(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "réserve le Studio A demain de 14h à 18h pour Cache Test").await;
+        let free = chat(&router, "Quand le Studio A est-il libre demain ?").await;
+        let reply = free["reply"].as_str().unwrap();
+        assert!(reply.contains("08:00–14:00") && reply.contains("18:00"), "{reply}");
+        let agenda = chat(&router, "Quelles sessions demain ?").await;
+        assert!(agenda["reply"].as_str().unwrap().contains("Session Cache Test"), "{agenda}");
+        assert_eq!((free["invalidations"].clone(), agenda["invalidations"].clone()), (json!([]), json!([])));
+    }
+}
