@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 pub mod store;
+pub mod time;

@@ -3,7 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::pages::{ClientDetailPage, ClientsPage, HomePage, NotFoundPage};
+use crate::pages::{
+    CalendarPage, ClientDetailPage, ClientsPage, EquipmentPage, HomePage, NotFoundPage,
+    RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage,
+};
 
 #[derive(Debug, Clone, PartialEq, Routable)]
 pub enum Route {
@@ -13,6 +16,18 @@ pub enum Route {
     Clients,
     #[at("/clients/:id")]
     Client { id: String },
+    #[at("/calendar")]
+    Calendar,
+    #[at("/sessions")]
+    Sessions,
+    #[at("/sessions/:id")]
+    Session { id: String },
+    #[at("/rooms")]
+    Rooms,
+    #[at("/rooms/:id")]
+    Room { id: String },
+    #[at("/equipment")]
+    Equipment,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -23,6 +38,12 @@ pub fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Clients => html! { <ClientsPage /> },
         Route::Client { id } => html! { <ClientDetailPage {id} /> },
+        Route::Calendar => html! { <CalendarPage /> },
+        Route::Sessions => html! { <SessionsPage /> },
+        Route::Session { id } => html! { <SessionDetailPage {id} /> },
+        Route::Rooms => html! { <RoomsPage /> },
+        Route::Room { id } => html! { <RoomDetailPage {id} /> },
+        Route::Equipment => html! { <EquipmentPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -2,8 +2,11 @@
 
 mod assistant;
 mod client_form;
+pub mod inputs;
 mod nav;
+mod session_form;
 
 pub use assistant::AssistantPanel;
 pub use client_form::{ClientForm, ClientFormValues};
 pub use nav::Nav;
+pub use session_form::SessionForm;

@@ -35,6 +35,10 @@ pub fn Nav() -> Html {
             <Link<Route> to={Route::Clients}>
                 { texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span>
             </Link<Route>>
+            <Link<Route> to={Route::Calendar}>{ texts.nav_calendar }</Link<Route>>
+            <Link<Route> to={Route::Sessions}>{ texts.nav_sessions }</Link<Route>>
+            <Link<Route> to={Route::Rooms}>{ texts.nav_rooms }</Link<Route>>
+            <Link<Route> to={Route::Equipment}>{ texts.nav_equipment }</Link<Route>>
             <span class="spacer"></span>
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>
         </nav>

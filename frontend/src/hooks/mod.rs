@@ -1,8 +1,9 @@
 //! Fetch hooks over the resource store. A hook depends on (url, generation of what it shows): it re-fetches
 //! when either changes, shares the request with other views of the same key, and ignores stale responses.
 
+use jiff::Timestamp;
 use serde::de::DeserializeOwned;
-use studio_wire::{Client, Page};
+use studio_wire::{Client, Equipment, Page, Room, Session};
 use yew::prelude::*;
 
 use crate::{
@@ -86,4 +87,58 @@ pub fn use_clients(q: String) -> Fetched<Page<Client>> {
 pub fn use_client(id: String) -> Fetched<Client> {
     let url = format!("/api/clients/{}", api::encode(&id));
     use_api(ResourceKey::Entity("clients", id), url)
+}
+
+#[hook]
+pub fn use_rooms() -> Fetched<Page<Room>> {
+    use_api(
+        ResourceKey::List("rooms"),
+        "/api/rooms?limit=200".to_owned(),
+    )
+}
+
+#[hook]
+pub fn use_room(id: String) -> Fetched<Room> {
+    let url = format!("/api/rooms/{}", api::encode(&id));
+    use_api(ResourceKey::Entity("rooms", id), url)
+}
+
+#[hook]
+pub fn use_equipment() -> Fetched<Page<Equipment>> {
+    use_api(
+        ResourceKey::List("equipment"),
+        "/api/equipment?limit=200".to_owned(),
+    )
+}
+
+/// Sessions in `[from, to)`, optionally of one room or client.
+pub fn sessions_url(
+    from: Timestamp,
+    to: Timestamp,
+    room: Option<&str>,
+    client: Option<&str>,
+) -> String {
+    let mut url = format!(
+        "/api/sessions?from={}&to={}",
+        api::encode(&from.to_string()),
+        api::encode(&to.to_string())
+    );
+    if let Some(room) = room {
+        url.push_str(&format!("&room={}", api::encode(room)));
+    }
+    if let Some(client) = client {
+        url.push_str(&format!("&client={}", api::encode(client)));
+    }
+    url
+}
+
+#[hook]
+pub fn use_sessions(url: String) -> Fetched<Page<Session>> {
+    use_api(ResourceKey::List("sessions"), url)
+}
+
+#[hook]
+pub fn use_session(id: String) -> Fetched<Session> {
+    let url = format!("/api/sessions/{}", api::encode(&id));
+    use_api(ResourceKey::Entity("sessions", id), url)
 }

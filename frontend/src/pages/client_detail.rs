@@ -1,6 +1,6 @@
 //! One client: details, edit (with the version the editor saw) and delete.
 
-use studio_wire::{Client, ClientPatch, Mutation};
+use studio_wire::{Client, ClientPatch};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -8,8 +8,9 @@ use super::clients::kind_label;
 use crate::{
     api::{self, ApiError, Method},
     components::{ClientForm, ClientFormValues},
-    hooks::use_client,
+    hooks::{use_client, use_sessions},
     i18n::{error_message, use_texts},
+    pages::SessionTable,
     routes::Route,
     store::use_resource_store,
 };
@@ -39,6 +40,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let store = use_resource_store();
     let navigator = use_navigator();
     let fetched = use_client(props.id.clone());
+    let sessions = use_sessions(format!("/api/sessions?client={}", api::encode(&props.id)));
     let editing = use_state(|| false);
     let busy = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
@@ -70,19 +72,12 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
         );
         Callback::from(move |values: ClientFormValues| {
             let body = patch(&client, values);
-            let (store, busy, error, editing, notice, url) = (
-                store.clone(),
-                busy.clone(),
-                error.clone(),
-                editing.clone(),
-                notice.clone(),
-                url.clone(),
-            );
+            let (busy, error, editing, notice) =
+                (busy.clone(), error.clone(), editing.clone(), notice.clone());
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, Mutation<Client>>(Method::Patch, &url, Some(&body)).await {
-                    Ok(mutation) => {
-                        store.apply(mutation.invalidations);
+            store.mutate::<_, Client>(Method::Patch, url.clone(), Some(body), move |result| {
+                match result {
+                    Ok(_) => {
                         error.set(None);
                         editing.set(false);
                         notice.set(Some(texts.saved));
@@ -97,19 +92,20 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
         let (store, error) = (store.clone(), error.clone());
         let url = format!("{url}?version={}", client.version);
         Callback::from(move |_| {
-            let (store, error, url, navigator) =
-                (store.clone(), error.clone(), url.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<(), Mutation<()>>(Method::Delete, &url, None).await {
-                    Ok(mutation) => {
-                        store.apply(mutation.invalidations);
+            let (error, navigator) = (error.clone(), navigator.clone());
+            store.mutate::<(), ()>(
+                Method::Delete,
+                url.clone(),
+                None,
+                move |result| match result {
+                    Ok(_) => {
                         if let Some(navigator) = navigator {
                             navigator.push(&Route::Clients);
                         }
                     }
                     Err(e) => error.set(Some(e)),
-                }
-            });
+                },
+            );
         })
     };
 
@@ -147,6 +143,8 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
                     }
                 </div>
             }
+            <h2>{ texts.client_sessions }</h2>
+            <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
         </section>
     }
 }

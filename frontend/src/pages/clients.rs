@@ -1,6 +1,6 @@
 //! The Clients page: count, search, table, create form, and delete with a confirmation.
 
-use studio_wire::{Client, ClientKind, Mutation, NewClient};
+use studio_wire::{Client, ClientKind, NewClient};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -70,21 +70,23 @@ pub fn ClientsPage() -> Html {
                 form_key.clone(),
             );
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, Mutation<Client>>(Method::Post, "/api/clients", Some(&input))
-                    .await
-                {
-                    Ok(mutation) => {
-                        store.apply(mutation.invalidations);
-                        error.set(None);
-                        notice.set(Some(texts.created));
-                        creating.set(false);
-                        form_key.set(*form_key + 1);
+            store.mutate::<_, Client>(
+                Method::Post,
+                "/api/clients".into(),
+                Some(input),
+                move |result| {
+                    match result {
+                        Ok(_) => {
+                            error.set(None);
+                            notice.set(Some(texts.created));
+                            creating.set(false);
+                            form_key.set(*form_key + 1);
+                        }
+                        Err(e) => error.set(Some(e)),
                     }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
+                    busy.set(false);
+                },
+            );
         })
     };
 
@@ -148,11 +150,8 @@ fn ClientRow(props: &ClientRowProps) -> Html {
         );
         Callback::from(move |_| {
             let (store, error, url) = (store.clone(), error.clone(), url.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<(), Mutation<()>>(Method::Delete, &url, None).await {
-                    Ok(mutation) => store.apply(mutation.invalidations),
-                    Err(e) => error.set(Some(e)),
-                }
+            store.mutate::<(), ()>(Method::Delete, url, None, move |result| {
+                error.set(result.err())
             });
         })
     };

@@ -1,9 +1,17 @@
 //! One module per route.
 
+mod calendar;
 mod client_detail;
 mod clients;
+mod equipment;
 mod home;
+mod rooms;
+mod sessions;
 
+pub use calendar::CalendarPage;
 pub use client_detail::ClientDetailPage;
 pub use clients::ClientsPage;
+pub use equipment::EquipmentPage;
 pub use home::{HomePage, NotFoundPage};
+pub use rooms::{RoomDetailPage, RoomsPage};
+pub use sessions::{SessionDetailPage, SessionTable, SessionsPage};

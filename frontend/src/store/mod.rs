@@ -10,10 +10,11 @@ use std::rc::Rc;
 pub use generations::{Apply, Generations, ResourceKey};
 pub use inflight::{Inflight, SharedRequest};
 pub use latest::{Latest, Ticket};
-use studio_wire::Invalidation;
+use serde::{Serialize, de::DeserializeOwned};
+use studio_wire::{Invalidation, Mutation};
 use yew::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Method};
 
 pub type FetchResult = Result<String, ApiError>;
 
@@ -41,6 +42,30 @@ impl ResourceStore {
     /// Marks stale what a write changed: one state update, whatever the number of invalidations.
     pub fn apply(&self, invalidations: Vec<Invalidation>) {
         self.dispatch.dispatch(Apply(invalidations));
+    }
+
+    /// Sends a write and, once it succeeded, applies the invalidations of its response — the path every form
+    /// takes. `done` gets the written entity (if any) or the error to show.
+    pub fn mutate<B, T>(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<B>,
+        done: impl FnOnce(Result<Option<T>, ApiError>) + 'static,
+    ) where
+        B: Serialize + 'static,
+        T: DeserializeOwned + 'static,
+    {
+        let store = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match api::send::<B, Mutation<T>>(method, &url, body.as_ref()).await {
+                Ok(mutation) => {
+                    store.apply(mutation.invalidations);
+                    done(Ok(mutation.data));
+                }
+                Err(error) => done(Err(error)),
+            }
+        });
     }
 
     /// GETs `url` at `generation`, sharing the request with every view asking the same at the same time.

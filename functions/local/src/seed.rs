@@ -1,7 +1,10 @@
-//! Demo data for a first local run.
+//! Demo data for a first local run: clients, rooms, equipment and a few sessions around today.
 
-use studio_domain::{Ctx, DomainError, Services, StudioId, clients};
-use studio_wire::{ClientKind, NewClient};
+use jiff::{ToSpan, ZonedDateTime, tz::TimeZone};
+use studio_domain::{Ctx, DomainError, Services, StudioId, clients, equipment, rooms, sessions};
+use studio_wire::{
+    ClientKind, NewClient, NewEquipment, NewRoom, NewSession, RoomKind, SessionStatus,
+};
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
     NewClient {
@@ -12,52 +15,115 @@ fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
     }
 }
 
-/// Adds demo clients to each demo studio that has none yet, so restarts never duplicate them.
+fn room(name: &str, kind: RoomKind, euros_per_hour: i64, colour: &str) -> NewRoom {
+    NewRoom {
+        name: name.into(),
+        kind,
+        hourly_rate: euros_per_hour * 100,
+        colour: Some(colour.into()),
+        ..NewRoom::default()
+    }
+}
+
+fn gear(name: &str, category: &str, brand: &str, model: &str) -> NewEquipment {
+    NewEquipment {
+        name: name.into(),
+        category: category.into(),
+        brand: Some(brand.into()),
+        model: Some(model.into()),
+        ..NewEquipment::default()
+    }
+}
+
+/// Adds the demo data to each demo studio that has no clients yet, so restarts never duplicate it.
 pub async fn seed(services: &Services) -> Result<(), DomainError> {
-    let demo = [
-        (
-            super::DEMO_STUDIO,
-            vec![
-                client(
-                    "Léa Martin",
-                    "lea.martin@example.com",
-                    ClientKind::Individual,
-                ),
-                client(
-                    "Les Ondes Courtes",
-                    "contact@ondescourtes.example",
-                    ClientKind::Company,
-                ),
-                client(
-                    "Marc Dubois",
-                    "marc.dubois@example.com",
-                    ClientKind::Individual,
-                ),
-                client(
-                    "Blue Harbor Records",
-                    "bookings@blueharbor.example",
-                    ClientKind::Company,
-                ),
-            ],
-        ),
-        (
-            super::OTHER_STUDIO,
-            vec![client(
+    let demo = Ctx::new(
+        StudioId::parse(super::DEMO_STUDIO).expect("valid id"),
+        services.clone(),
+    );
+    if clients::count(&demo, None).await? == 0 {
+        let mut people = Vec::new();
+        for input in [
+            client(
+                "Léa Martin",
+                "lea.martin@example.com",
+                ClientKind::Individual,
+            ),
+            client(
+                "Les Ondes Courtes",
+                "contact@ondescourtes.example",
+                ClientKind::Company,
+            ),
+            client(
+                "Marc Dubois",
+                "marc.dubois@example.com",
+                ClientKind::Individual,
+            ),
+            client(
+                "Blue Harbor Records",
+                "bookings@blueharbor.example",
+                ClientKind::Company,
+            ),
+        ] {
+            people.push(clients::create(&demo, &input).await?.0);
+        }
+        let mut places = Vec::new();
+        for input in [
+            room("Studio A", RoomKind::Recording, 60, "#5b3df5"),
+            room("Studio B", RoomKind::Mixing, 45, "#0f9d58"),
+            room("Live Room", RoomKind::Live, 80, "#e8710a"),
+        ] {
+            places.push(rooms::create(&demo, &input).await?.0);
+        }
+        for input in [
+            gear("Neumann U87", "microphone", "Neumann", "U87 Ai"),
+            gear("Shure SM7B", "microphone", "Shure", "SM7B"),
+            gear("Neve 1073", "preamp", "AMS Neve", "1073DPX"),
+        ] {
+            equipment::create(&demo, &input).await?;
+        }
+        // A few sessions this week and next, in the studio's local time.
+        let paris = TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC);
+        let today = ZonedDateTime::now().with_time_zone(paris.clone()).date();
+        for (days, hour, length, who, place, title) in [
+            (1, 10, 3, 0, 0, "Voix — album"),
+            (1, 14, 4, 1, 1, "Mix EP"),
+            (2, 9, 8, 3, 2, "Live session"),
+            (8, 13, 5, 2, 0, "Maquettes"),
+        ] {
+            let date = today.checked_add(days.days()).unwrap_or(today);
+            let Ok(start) = paris.to_timestamp(date.at(hour, 0, 0, 0)) else {
+                continue;
+            };
+            let input = NewSession {
+                title: Some(title.into()),
+                client_id: people[who].id.clone(),
+                room_id: places[place].id.clone(),
+                start,
+                end: start + jiff::SignedDuration::from_hours(length),
+                status: SessionStatus::Scheduled,
+                engineer: None,
+                notes: None,
+            };
+            sessions::create(&demo, &input).await?;
+        }
+        tracing::info!("seeded the demo studio");
+    }
+    let other = Ctx::new(
+        StudioId::parse(super::OTHER_STUDIO).expect("valid id"),
+        services.clone(),
+    );
+    if clients::count(&other, None).await? == 0 {
+        clients::create(
+            &other,
+            &client(
                 "Autre Studio Client",
                 "client@autre.example",
                 ClientKind::Individual,
-            )],
-        ),
-    ];
-    for (studio, new_clients) in demo {
-        let ctx = Ctx::new(StudioId::parse(studio).expect("valid id"), services.clone());
-        if clients::count(&ctx, None).await? > 0 {
-            continue;
-        }
-        for input in &new_clients {
-            clients::create(&ctx, input).await?;
-        }
-        tracing::info!(studio, clients = new_clients.len(), "seeded demo data");
+            ),
+        )
+        .await?;
+        tracing::info!("seeded the second demo studio");
     }
     Ok(())
 }

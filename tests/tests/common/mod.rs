@@ -154,3 +154,4 @@ macro_rules! on_both_stores {
         }
     )*};
 }
+pub mod browser;

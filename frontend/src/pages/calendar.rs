@@ -1,0 +1,179 @@
+//! The week calendar: one column per day (in the studio's time zone, 23- and 25-hour days included), sessions
+//! coloured by room, a room filter, previous/next week, click a session to open it, click an empty slot to book.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::{
+    components::{SessionForm, inputs::bind_select},
+    hooks::{sessions_url, use_clients, use_rooms, use_sessions},
+    i18n::use_texts,
+    routes::Route,
+    time,
+};
+
+/// The first hour shown, and the height of an hour in pixels.
+const FIRST_HOUR: i32 = 7;
+const HOUR_PX: i32 = 36;
+
+/// `?week=YYYY-MM-DD` opens that week (handy for links and tests); else this week.
+fn initial_week() -> Date {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let asked = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|p| p.strip_prefix("week="))
+        .and_then(|d| d.parse::<Date>().ok());
+    time::week_start(asked.unwrap_or_else(time::today))
+}
+
+fn shift(monday: Date, weeks: i64) -> Date {
+    monday
+        .checked_add(jiff::Span::new().weeks(weeks))
+        .unwrap_or(monday)
+}
+
+#[function_component]
+pub fn CalendarPage() -> Html {
+    let texts = use_texts();
+    let monday = use_state(initial_week);
+    let room_filter = use_state(String::new);
+    let new_slot = use_state(|| None::<(String, String)>);
+    let days = time::week(*monday);
+    let from = time::day_bounds(days[0]).0;
+    let to = time::day_bounds(days[6]).1;
+    let room = (!room_filter.is_empty()).then(|| (*room_filter).clone());
+    let sessions = use_sessions(sessions_url(from, to, room.as_deref(), None));
+    let rooms = use_rooms();
+    let clients = use_clients(String::new());
+    let navigator = use_navigator();
+
+    let colours: HashMap<String, String> = rooms
+        .data
+        .as_ref()
+        .map(|p| {
+            p.items
+                .iter()
+                .map(|r| (r.id.clone(), r.colour.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let client_names: HashMap<String, String> = clients
+        .data
+        .as_ref()
+        .map(|p| {
+            p.items
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let go = |weeks: i64| {
+        let monday = monday.clone();
+        Callback::from(move |_| {
+            monday.set(if weeks == 0 {
+                time::week_start(time::today())
+            } else {
+                shift(*monday, weeks)
+            })
+        })
+    };
+    let hours: Vec<i32> = (FIRST_HOUR..24).collect();
+    let height = (24 - FIRST_HOUR) * HOUR_PX;
+
+    let column = |date: Date| {
+        let open_slot = {
+            let new_slot = new_slot.clone();
+            Callback::from(move |e: MouseEvent| {
+                let hour = (FIRST_HOUR + e.offset_y() / HOUR_PX).clamp(0, 23);
+                new_slot.set(Some((date.to_string(), format!("{hour:02}:00"))));
+            })
+        };
+        let (day_start, day_end) = time::day_bounds(date);
+        let blocks = sessions.data.as_ref().map(|page| {
+            page.items
+                .iter()
+                .filter(|s| s.start < day_end && s.end > day_start)
+                .map(|s| {
+                    let top = ((time::minutes_into(date, s.start) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
+                    let bottom = ((time::minutes_into(date, s.end) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
+                    let colour = colours.get(&s.room_id).cloned().unwrap_or_else(|| "#5b3df5".into());
+                    let style = format!("top:{top}px;height:{}px;background:{colour}", (bottom - top).max(14));
+                    let open = {
+                        let (navigator, id) = (navigator.clone(), s.id.clone());
+                        Callback::from(move |e: MouseEvent| {
+                            e.stop_propagation();
+                            if let Some(n) = &navigator {
+                                n.push(&Route::Session { id: id.clone() });
+                            }
+                        })
+                    };
+                    let client = client_names.get(&s.client_id).cloned().unwrap_or_default();
+                    html! {
+                        <div class="cal-session" id={format!("session-{}", s.id)} {style} onclick={open}>
+                            <strong>{ &s.title }</strong>
+                            <span>{ format!("{}–{}", time::clock(s.start), time::clock(s.end)) }</span>
+                            <span>{ client }</span>
+                        </div>
+                    }
+                })
+                .collect::<Html>()
+        });
+        let label = {
+            let names = if texts.lang == "fr" {
+                ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+            } else {
+                ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            };
+            format!(
+                "{} {:02}/{:02}",
+                names[time::weekday_index(date.weekday())],
+                date.day(),
+                date.month()
+            )
+        };
+        html! {
+            <div class="cal-day">
+                <div class="cal-day-head">{ label }</div>
+                <div class="cal-day-body" data-date={date.to_string()} style={format!("height:{height}px")} onclick={open_slot}>
+                    { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}></div> }) }
+                    { blocks.unwrap_or_default() }
+                </div>
+            </div>
+        }
+    };
+
+    html! {
+        <section class="calendar">
+            <header class="page-header">
+                <h1>{ texts.calendar_title }{" "}<small id="calendar-week">{ format!("{} → {}", days[0], days[6]) }</small></h1>
+                <div class="actions">
+                    <button id="previous-week" onclick={go(-1)}>{ texts.previous_week }</button>
+                    <button onclick={go(0)}>{ texts.this_week }</button>
+                    <button id="next-week" onclick={go(1)}>{ texts.next_week }</button>
+                    <select id="room-filter" onchange={bind_select(&room_filter)}>
+                        <option value="" selected={room_filter.is_empty()}>{ texts.all_rooms }</option>
+                        { for rooms.data.iter().flat_map(|p| p.items.iter()).map(|r| html! {
+                            <option value={r.id.clone()} selected={r.id == *room_filter}>{ &r.name }</option>
+                        }) }
+                    </select>
+                </div>
+            </header>
+            if let Some((date, start)) = (*new_slot).clone() {
+                <SessionForm key={format!("{date}{start}")} date={date.clone()} start={start.clone()} room_id={room.clone()}
+                    on_done={{ let s = new_slot.clone(); Callback::from(move |_| s.set(None)) }} />
+            }
+            <div class="cal-grid">
+                <div class="cal-hours" style={format!("height:{height}px")}>
+                    { for hours.iter().map(|h| html! { <div class="cal-hour" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}>{ format!("{h:02}:00") }</div> }) }
+                </div>
+                { for days.iter().map(|d| column(*d)) }
+            </div>
+        </section>
+    }
+}

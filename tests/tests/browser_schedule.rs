@@ -1,0 +1,195 @@
+//! Browser end-to-end tests for scheduling: the open calendar and equipment pages update by themselves when the
+//! assistant books a session or puts a microphone into maintenance; the autumn clock change renders right.
+
+mod common;
+
+use common::{
+    browser::{
+        WAIT, browser, chat_response_end, mark_page, page_was_not_reloaded, requests,
+        send_to_assistant, start_stack,
+    },
+    eventually,
+};
+use fantoccini::{Client, Locator};
+use jiff::{SignedDuration, ZonedDateTime, tz::TimeZone};
+use studio_domain::{Ctx, StudioId, clients, rooms, sessions};
+use studio_wire::{NewSession, SessionStatus};
+
+/// Waits until an element matching `css` holds `text`.
+async fn wait_for_text(browser: &Client, css: &str, text: &str) {
+    eventually(&format!("{css} containing {text:?}"), WAIT, || async {
+        for element in browser.find_all(Locator::Css(css)).await.ok()? {
+            if element.text().await.ok()?.contains(text) {
+                return Some(());
+            }
+        }
+        None
+    })
+    .await;
+}
+
+async fn count(browser: &Client, css: &str) -> usize {
+    browser
+        .find_all(Locator::Css(css))
+        .await
+        .map(|e| e.len())
+        .unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_booked_by_the_assistant_appears_on_the_open_calendar_without_reload() {
+    let stack = start_stack().await;
+    let paris = TimeZone::get("Europe/Paris").unwrap();
+    let tomorrow = ZonedDateTime::now()
+        .with_time_zone(paris)
+        .date()
+        .tomorrow()
+        .unwrap();
+    let monday = tomorrow
+        .checked_sub(jiff::Span::new().days(i64::from(tomorrow.weekday().to_monday_zero_offset())))
+        .unwrap();
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/calendar?week={monday}", stack.url))
+        .await
+        .unwrap();
+    eventually("the demo sessions on the calendar", WAIT, || async {
+        (count(&browser, ".cal-session").await >= 2).then_some(())
+    })
+    .await;
+    let before = count(&browser, ".cal-session").await;
+    mark_page(&browser).await;
+
+    send_to_assistant(
+        &browser,
+        "réserve le Studio A demain de 19h à 21h pour Léa Martin",
+    )
+    .await;
+    let chat_end = chat_response_end(&browser, 1).await;
+    wait_for_text(&browser, ".cal-session", "19:00–21:00").await;
+    assert_eq!(count(&browser, ".cal-session").await, before + 1);
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
+    let after: Vec<String> = requests(&browser)
+        .await
+        .into_iter()
+        .filter(|(_, s, _)| *s >= chat_end)
+        .map(|(p, ..)| p)
+        .collect();
+    assert_eq!(
+        after.len(),
+        1,
+        "only the calendar's sessions re-fetch: {after:?}"
+    );
+    assert!(after[0].starts_with("/api/sessions?from="), "{after:?}");
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_microphone_put_into_maintenance_by_the_assistant_changes_status_on_the_open_equipment_page()
+ {
+    let stack = start_stack().await;
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/equipment", stack.url))
+        .await
+        .unwrap();
+    wait_for_text(&browser, ".equipment-row", "U87").await;
+    assert_eq!(
+        count(&browser, ".equipment-row .status-maintenance").await,
+        0
+    );
+    mark_page(&browser).await;
+
+    send_to_assistant(&browser, "Mets le micro U87 en maintenance").await;
+    chat_response_end(&browser, 1).await;
+    eventually("the U87 in maintenance", WAIT, || async {
+        let rows = browser
+            .find_all(Locator::Css(".equipment-row"))
+            .await
+            .ok()?;
+        for row in rows {
+            if row.text().await.ok()?.contains("U87")
+                && row.find(Locator::Css(".status-maintenance")).await.is_ok()
+            {
+                return Some(());
+            }
+        }
+        None
+    })
+    .await;
+    assert!(page_was_not_reloaded(&browser).await);
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_week_of_the_autumn_clock_change_renders_sessions_at_their_local_time() {
+    let stack = start_stack().await;
+    let ctx = Ctx::new(
+        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
+        stack.services.clone(),
+    );
+    let client = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    let room = rooms::find(&ctx, "Studio A").await.unwrap().remove(0);
+    // 10:00 in Paris on Sunday 2026-10-25, after the clocks went back (UTC+1), and 10:00 the day before (UTC+2).
+    for (start, title) in [
+        ("2026-10-25T09:00:00Z", "After the change"),
+        ("2026-10-24T08:00:00Z", "Before the change"),
+    ] {
+        let start: jiff::Timestamp = start.parse().unwrap();
+        let input = NewSession {
+            title: Some(title.into()),
+            client_id: client.id.clone(),
+            room_id: room.id.clone(),
+            start,
+            end: start + SignedDuration::from_hours(2),
+            status: SessionStatus::Scheduled,
+            engineer: None,
+            notes: None,
+        };
+        sessions::create(&ctx, &input).await.unwrap();
+    }
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/calendar?week=2026-10-19", stack.url))
+        .await
+        .unwrap();
+    wait_for_text(&browser, ".cal-session", "After the change").await;
+    let heads: Vec<String> = futures::future::join_all(
+        browser
+            .find_all(Locator::Css(".cal-day-head"))
+            .await
+            .unwrap()
+            .iter()
+            .map(|h| async { h.text().await.unwrap() }),
+    )
+    .await;
+    assert_eq!(heads.len(), 7);
+    assert!(
+        heads[5].contains("24/10") && heads[6].contains("25/10"),
+        "{heads:?}"
+    );
+    for title in ["After the change", "Before the change"] {
+        let blocks = browser
+            .find_all(Locator::Css(".cal-session"))
+            .await
+            .unwrap();
+        let mut found = false;
+        for block in blocks {
+            if block.text().await.unwrap().contains(title) {
+                let text = block.text().await.unwrap();
+                assert!(text.contains("10:00–12:00"), "{title}: {text}");
+                let style = block.attr("style").await.unwrap().unwrap_or_default();
+                assert!(
+                    style.contains("top:108px"),
+                    "{title} sits at 10:00 local: {style}"
+                );
+                found = true;
+            }
+        }
+        assert!(found, "{title} is on the calendar");
+    }
+    browser.close().await.unwrap();
+}

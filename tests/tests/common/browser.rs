@@ -1,0 +1,150 @@
+//! Browser helpers: the local stack on a free port, headless Chromium over WebDriver, waits that poll with a
+//! deadline, and request counting with the browser's resource timing.
+
+use std::{path::PathBuf, sync::Arc, time::Duration};
+
+use super::eventually;
+use fantoccini::{Client, ClientBuilder, Locator, key::Key};
+use serde_json::json;
+use studio_chat::planner::Planner;
+use studio_domain::Services;
+use studio_store::EmbeddedStore;
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+pub struct Stack {
+    pub url: String,
+    pub services: Services,
+    _dir: tempfile::TempDir,
+}
+
+/// The local stack (same router as `studio-local`) on a fresh store with the demo data.
+pub async fn start_stack() -> Stack {
+    let dist = PathBuf::from(std::env::var("STUDIO_DIST").expect(
+        "STUDIO_DIST is not set: run the tests with `cargo xtask test`, which builds the SPA and starts chromedriver",
+    ));
+    assert!(
+        dist.join("index.html").exists(),
+        "{} holds no built SPA",
+        dist.display()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let services = Services::new(Arc::new(
+        EmbeddedStore::open(&dir.path().join("e2e.redb")).unwrap(),
+    ));
+    studio_local::seed::seed(&services).await.unwrap();
+    let router = studio_local::router(services.clone(), Arc::new(Planner), &dist);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    Stack {
+        url,
+        services,
+        _dir: dir,
+    }
+}
+
+pub async fn browser() -> Client {
+    let webdriver = std::env::var("STUDIO_TEST_WEBDRIVER")
+        .expect("STUDIO_TEST_WEBDRIVER is not set: run the tests with `cargo xtask test`, which starts chromedriver");
+    let profile = tempfile::tempdir().unwrap().keep();
+    let args = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--lang=fr-FR",
+    ];
+    let mut user_args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    user_args.push(format!("--user-data-dir={}", profile.display()));
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({ "args": user_args, "binary": "/usr/bin/chromium" }),
+    );
+    ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(capabilities)
+        .connect(&webdriver)
+        .await
+        .expect("connect to chromedriver")
+}
+
+pub async fn text_of(browser: &Client, id: &str) -> Option<String> {
+    browser.find(Locator::Id(id)).await.ok()?.text().await.ok()
+}
+
+/// Waits until the element `id` shows `expected`.
+pub async fn wait_text(browser: &Client, id: &str, expected: &str) {
+    eventually(&format!("#{id} to show {expected:?}"), WAIT, || async {
+        (text_of(browser, id).await.as_deref() == Some(expected)).then_some(())
+    })
+    .await;
+}
+
+/// Every resource request the page made: (path and query, start, end) in ms since navigation.
+pub async fn requests(browser: &Client) -> Vec<(String, f64, f64)> {
+    let script = "return performance.getEntriesByType('resource').map(e => [new URL(e.name).pathname + new URL(e.name).search, e.startTime, e.responseEnd]);";
+    let value = browser.execute(script, vec![]).await.unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+pub async fn send_to_assistant(browser: &Client, message: &str) {
+    if browser.find(Locator::Id("assistant-input")).await.is_err() {
+        browser
+            .find(Locator::Id("assistant-toggle"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    let input = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("assistant-input"))
+        .await
+        .unwrap();
+    input.send_keys(message).await.unwrap();
+    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+}
+
+/// Waits for the n-th assistant reply and returns the time its response ended.
+pub async fn chat_response_end(browser: &Client, n: usize) -> f64 {
+    eventually("the assistant's reply", WAIT, || async {
+        let replies = browser
+            .find_all(Locator::Css(".assistant-reply"))
+            .await
+            .ok()?;
+        (replies.len() >= n).then_some(())
+    })
+    .await;
+    let chats: Vec<f64> = requests(browser)
+        .await
+        .into_iter()
+        .filter(|(p, ..)| p == "/api/chat")
+        .map(|(_, _, end)| end)
+        .collect();
+    assert_eq!(chats.len(), n, "one chat request per message");
+    chats[n - 1]
+}
+
+pub async fn mark_page(browser: &Client) {
+    browser
+        .execute("window.__noReload = 'still here'; return null;", vec![])
+        .await
+        .unwrap();
+}
+
+pub async fn page_was_not_reloaded(browser: &Client) -> bool {
+    browser
+        .execute("return window.__noReload || null;", vec![])
+        .await
+        .unwrap()
+        == json!("still here")
+}
