@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    components::{AssistantPanel, Nav},
+    components::{AssistantPanel, AuthGate, Nav},
     i18n::{self, Language, Texts},
     routes::{Route, switch},
     store::ResourceStoreProvider,
@@ -29,15 +29,17 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Language> context={language}>
-            <ResourceStoreProvider>
-                <BrowserRouter>
-                    <Nav />
-                    <main class="page">
-                        <Switch<Route> render={switch} />
-                    </main>
-                    <AssistantPanel />
-                </BrowserRouter>
-            </ResourceStoreProvider>
+            <AuthGate>
+                <ResourceStoreProvider>
+                    <BrowserRouter>
+                        <Nav />
+                        <main class="page">
+                            <Switch<Route> render={switch} />
+                        </main>
+                        <AssistantPanel />
+                    </BrowserRouter>
+                </ResourceStoreProvider>
+            </AuthGate>
         </ContextProvider<Language>>
     }
 }

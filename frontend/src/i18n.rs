@@ -114,6 +114,9 @@ pub struct Texts {
     pub back_to_rooms: &'static str,
     pub back_to_calendar: &'static str,
     pub from_label: &'static str,
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub studio: &'static str,
     pub to_label: &'static str,
 }
 
@@ -228,6 +231,9 @@ pub const FR: Texts = Texts {
     back_to_rooms: "← Toutes les salles",
     back_to_calendar: "← Calendrier",
     from_label: "Du",
+    sign_in: "Se connecter",
+    sign_out: "Se déconnecter",
+    studio: "Studio",
     to_label: "au",
 };
 
@@ -342,6 +348,9 @@ pub const EN: Texts = Texts {
     back_to_rooms: "← All rooms",
     back_to_calendar: "← Calendar",
     from_label: "From",
+    sign_in: "Sign in",
+    sign_out: "Sign out",
+    studio: "Studio",
     to_label: "to",
 };
 

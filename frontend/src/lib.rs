@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+pub mod auth;
 pub mod components;
 pub mod hooks;
 pub mod i18n;

@@ -16,7 +16,7 @@ use axum::{
 };
 use common::{STUDIO_A, call, router_with};
 use serde_json::{Value, json};
-use studio_chat::openai::{OpenAi, OpenAiConfig};
+use studio_chat::openai::{ApiKey, OpenAi, OpenAiConfig};
 
 /// A chat-completions server that answers with scripted replies, in order, and records every request.
 #[derive(Clone, Default)]
@@ -81,7 +81,7 @@ async fn app_with_script(replies: Vec<(StatusCode, Value)>) -> (Router, Script, 
     let model = OpenAi::new(OpenAiConfig {
         base_url,
         model: "scripted".into(),
-        api_key: Some("sk-test".into()),
+        api_key: ApiKey::Plain("sk-test".into()),
     });
     let (store, dir) = common::embedded_store();
     (router_with(store, Arc::new(model)), script, dir)

@@ -1,11 +1,15 @@
 //! Project tasks, so that a newcomer needs two commands:
 //! - `cargo xtask dev`  — builds the SPA and serves the app at http://127.0.0.1:8080 (embedded store, demo data,
 //!   offline assistant unless `STUDIO_LLM_*` is set);
-//! - `cargo xtask test` — every check and test: fmt, clippy (native and wasm32), unit, API on both stores
-//!   (moto's DynamoDB server), chat (scripted OpenAI-compatible server), browser e2e (headless Chromium).
+//! - `cargo xtask test` — every check and test: fmt, clippy (native and wasm32), the SAM template's linters, unit,
+//!   API on both stores (moto's DynamoDB server), chat (scripted OpenAI-compatible server), browser e2e (headless
+//!   Chromium), then the arm64 Lambda zips and their size budget.
+//!
+//! Also: `cargo xtask bench-init` (init-time benchmark), `cargo xtask lambda-zips`, `cargo xtask deploy`.
 //!
 //! Both install what a fresh machine lacks (see tools.rs) and stop every service they start, by pid.
 
+mod lambda;
 mod services;
 mod tools;
 
@@ -23,7 +27,10 @@ fn main() -> ExitCode {
         "dev" => dev(),
         "test" => test(),
         "build-spa" => Tools::ensure(false).and_then(|tools| build_spa(&tools)),
-        _ => Err("usage: cargo xtask <dev|test|build-spa>".into()),
+        "lambda-zips" => Tools::ensure(true).and_then(|tools| lambda::build_zips(&tools).map(drop)),
+        "bench-init" => Tools::ensure(false).and_then(|tools| lambda::bench_init(&tools)),
+        "deploy" => Tools::ensure(true).and_then(|tools| lambda::deploy(&tools)),
+        _ => Err("usage: cargo xtask <dev|test|build-spa|lambda-zips|bench-init|deploy>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,6 +109,7 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
+    lambda::lint_infra(&tools)?;
     build_spa(&tools)?;
 
     // Moto serving one request at a time: its threaded server does not make transactions atomic (TOOLCHAIN.md).
@@ -125,8 +133,15 @@ fn test() -> Result {
     drop(chromedriver);
     drop(moto);
     let (passed, failed) = outcome?;
+    // After the tests, which it cannot change: the arm64 release build is the slowest step.
+    let zips = if failed == 0 {
+        lambda::build_zips(&tools).map(drop)
+    } else {
+        Ok(())
+    };
     // One closing line for the whole run, after the services are stopped.
     println!("{passed} passed, {failed} failed");
+    zips?;
     if failed > 0 || passed == 0 {
         Err("tests failed or none ran".into())
     } else {

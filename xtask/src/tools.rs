@@ -1,6 +1,7 @@
 //! What the build and the tests need beyond Rust, installed when missing (a fresh machine has none of it):
 //! the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt (binaryen from npm),
-//! and for tests Chromium + ChromeDriver (Debian) and moto's server (PyPI, in a venv). See TOOLCHAIN.md.
+//! and for tests Chromium + ChromeDriver (Debian) and, in a venv from PyPI, moto's server, cfn-lint, the SAM CLI
+//! and cargo-lambda with zig. See TOOLCHAIN.md.
 
 use std::{
     ffi::OsString,
@@ -12,7 +13,14 @@ use crate::{Result, root, run};
 
 const TRUNK: &str = "0.21.14";
 const BINARYEN: &str = "132.0.0";
-const MOTO: &str = "moto[server]==5.2.5";
+/// Python tools, in one venv: moto's server for DynamoDB tests, the template linters, cargo-lambda with zig.
+const PYTHON_TOOLS: [&str; 5] = [
+    "moto[server]==5.2.5",
+    "cfn-lint==1.58.0",
+    "aws-sam-cli==1.170.0",
+    "cargo-lambda==1.9.2",
+    "ziglang==0.17.1",
+];
 
 pub struct Tools {
     dir: PathBuf,
@@ -52,7 +60,7 @@ impl Tools {
                     .join(".cache/studio-tools")
             });
         std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-        let mut paths = vec![dir.join("node_modules/.bin")];
+        let mut paths = vec![dir.join("node_modules/.bin"), dir.join("venv/bin")];
         paths.extend(std::env::split_paths(
             &std::env::var_os("PATH").unwrap_or_default(),
         ));
@@ -115,22 +123,35 @@ impl Tools {
                 .env("DEBIAN_FRONTEND", "noninteractive"))?;
         }
         let python = self.python();
-        let has_moto = Command::new(&python)
-            .args(["-c", "import moto.server, werkzeug.serving"])
+        let installed = Command::new(&python)
+            .args([
+                "-c",
+                "import moto.server, werkzeug.serving, cfnlint, samcli, ziglang",
+            ])
             .output()
-            .is_ok_and(|o| o.status.success());
-        if !has_moto {
-            run(Command::new("python3")
-                .args(["-m", "venv"])
-                .arg(self.dir.join("venv")))?;
-            run(Command::new(self.dir.join("venv/bin/pip")).args(["install", "-q", MOTO]))?;
+            .is_ok_and(|o| o.status.success())
+            && self.venv_bin("cargo-lambda").exists();
+        if !installed {
+            if !python.exists() {
+                run(Command::new("python3")
+                    .args(["-m", "venv"])
+                    .arg(self.dir.join("venv")))?;
+            }
+            run(Command::new(self.venv_bin("pip"))
+                .args(["install", "-q"])
+                .args(PYTHON_TOOLS))?;
         }
         Ok(())
     }
 
     /// The venv's Python, which has moto.
     pub fn python(&self) -> PathBuf {
-        self.dir.join("venv/bin/python")
+        self.venv_bin("python")
+    }
+
+    /// A program installed in the tools venv.
+    pub fn venv_bin(&self, name: &str) -> PathBuf {
+        self.dir.join("venv/bin").join(name)
     }
 
     /// A command with the tools on PATH. The same PATH for every cargo call keeps builds warm.

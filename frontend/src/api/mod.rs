@@ -67,8 +67,16 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
+/// Adds the caller's credentials (bearer token or dev studio) to a request.
+fn authorized(builder: RequestBuilder) -> RequestBuilder {
+    match crate::auth::header() {
+        Some((name, value)) => builder.header(name, &value),
+        None => builder,
+    }
+}
+
 pub async fn get_text(url: &str) -> Result<String, ApiError> {
-    read(Request::get(url).send().await).await
+    read(authorized(Request::get(url)).send().await).await
 }
 
 pub async fn send<B: Serialize, R: DeserializeOwned>(
@@ -76,11 +84,11 @@ pub async fn send<B: Serialize, R: DeserializeOwned>(
     url: &str,
     body: Option<&B>,
 ) -> Result<R, ApiError> {
-    let builder: RequestBuilder = match method {
+    let builder = authorized(match method {
         Method::Post => Request::post(url),
         Method::Patch => Request::patch(url),
         Method::Delete => Request::delete(url),
-    };
+    });
     let response = match body {
         Some(body) => {
             builder

@@ -3,9 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::Identity;
 use crate::{
     hooks::use_clients,
-    i18n::{EN, FR, Language, use_texts},
+    i18n::{EN, FR, Language, Texts, use_texts},
     routes::Route,
 };
 
@@ -13,6 +14,7 @@ use crate::{
 pub fn Nav() -> Html {
     let texts = use_texts();
     let language = use_context::<Language>();
+    let identity = use_context::<Identity>();
     // Same URL as the unfiltered Clients page: the two views share one request.
     let clients = use_clients(String::new());
     let count = clients
@@ -40,7 +42,33 @@ pub fn Nav() -> Html {
             <Link<Route> to={Route::Rooms}>{ texts.nav_rooms }</Link<Route>>
             <Link<Route> to={Route::Equipment}>{ texts.nav_equipment }</Link<Route>>
             <span class="spacer"></span>
+            { identity_controls(texts, identity) }
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>
         </nav>
     }
+}
+
+/// The studio switch (local demo studios) or the sign-out button (production).
+fn identity_controls(texts: &Texts, identity: Option<Identity>) -> Html {
+    let Some(identity) = identity else {
+        return html! {};
+    };
+    let switch = identity.switch_studio.clone();
+    let studios = if identity.studios.len() > 1 {
+        html! {
+            <select id="studio-switch" title={texts.studio} onchange={Callback::from(move |e: Event| {
+                switch.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
+            })}>
+                { for identity.studios.iter().map(|s| html! { <option value={s.clone()} selected={*s == identity.label}>{ s }</option> }) }
+            </select>
+        }
+    } else {
+        html! {}
+    };
+    let sign_out = identity.sign_out.clone().map(|cb| {
+        html! {
+            <button class="link" onclick={move |_| cb.emit(())}>{ texts.sign_out }</button>
+        }
+    });
+    html! { <>{ studios }{ sign_out }</> }
 }

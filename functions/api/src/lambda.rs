@@ -2,13 +2,16 @@
 
 use axum::Router;
 
-/// JSON logs for CloudWatch; the level comes from `RUST_LOG` (default `info`).
+/// JSON logs for CloudWatch; the level comes from `RUST_LOG` (`error` … `trace`, default `info`). A plain level,
+/// not an env-filter directive: the filter's regex engine would weigh on every cold start.
 pub fn init_json_logs() {
+    let level = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|l| l.parse::<tracing::Level>().ok())
+        .unwrap_or(tracing::Level::INFO);
     tracing_subscriber::fmt()
         .json()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_max_level(level)
         .with_current_span(false)
         .without_time()
         .init();

@@ -12,7 +12,18 @@ pub struct OpenAiConfig {
     /// Up to and including `/v1`, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1`.
     pub base_url: String,
     pub model: String,
-    pub api_key: Option<String>,
+    pub api_key: ApiKey,
+}
+
+/// Where the bearer key comes from.
+#[derive(Clone, PartialEq, Eq)]
+pub enum ApiKey {
+    None,
+    /// Given directly (local runs: `STUDIO_LLM_API_KEY`).
+    Plain(String),
+    /// A Secrets Manager secret, read once on first use through the AWS Parameters and Secrets Lambda
+    /// Extension (`STUDIO_LLM_API_KEY_SECRET`, on Lambda): the key is never in the template or the environment.
+    Secret(String),
 }
 
 impl std::fmt::Debug for OpenAiConfig {
@@ -26,7 +37,8 @@ impl std::fmt::Debug for OpenAiConfig {
 }
 
 impl OpenAiConfig {
-    /// `STUDIO_LLM_BASE_URL`, `STUDIO_LLM_MODEL`, `STUDIO_LLM_API_KEY`; `None` when neither URL nor key is set.
+    /// `STUDIO_LLM_BASE_URL`, `STUDIO_LLM_MODEL`, and `STUDIO_LLM_API_KEY` or `STUDIO_LLM_API_KEY_SECRET`;
+    /// `None` when neither a URL nor a key is set.
     pub fn from_env() -> Option<Self> {
         let var = |name| {
             std::env::var(name)
@@ -34,8 +46,12 @@ impl OpenAiConfig {
                 .filter(|v: &String| !v.trim().is_empty())
         };
         let base_url = var("STUDIO_LLM_BASE_URL");
-        let api_key = var("STUDIO_LLM_API_KEY");
-        if base_url.is_none() && api_key.is_none() {
+        let api_key = match (var("STUDIO_LLM_API_KEY"), var("STUDIO_LLM_API_KEY_SECRET")) {
+            (Some(key), _) => ApiKey::Plain(key),
+            (None, Some(secret)) => ApiKey::Secret(secret),
+            (None, None) => ApiKey::None,
+        };
+        if base_url.is_none() && api_key == ApiKey::None {
             return None;
         }
         Some(Self {
@@ -49,6 +65,7 @@ impl OpenAiConfig {
 pub struct OpenAi {
     config: OpenAiConfig,
     http: reqwest::Client,
+    key: tokio::sync::OnceCell<Option<String>>,
 }
 
 impl OpenAi {
@@ -57,7 +74,11 @@ impl OpenAi {
             .timeout(Duration::from_secs(60))
             .build()
             .expect("an HTTP client with a timeout builds");
-        Self { config, http }
+        Self {
+            config,
+            http,
+            key: tokio::sync::OnceCell::new(),
+        }
     }
 }
 
@@ -144,6 +165,56 @@ fn parse_reply(body: &Value) -> Result<ModelReply, ProviderError> {
     Ok(ModelReply::ToolCalls { content, calls })
 }
 
+impl OpenAi {
+    /// The bearer key, fetched from the secret on first use (not at cold start: most turns of a fresh
+    /// container are not the first, and a function that never reaches the model never pays for it).
+    async fn key(&self) -> Result<Option<&String>, ProviderError> {
+        let key = self
+            .key
+            .get_or_try_init(|| async {
+                match &self.config.api_key {
+                    ApiKey::None => Ok(None),
+                    ApiKey::Plain(key) => Ok(Some(key.clone())),
+                    ApiKey::Secret(arn) => secret(&self.http, arn).await.map(Some),
+                }
+            })
+            .await?;
+        Ok(key.as_ref())
+    }
+}
+
+/// Reads a secret through the Parameters and Secrets Lambda Extension on localhost:2773.
+async fn secret(http: &reqwest::Client, arn: &str) -> Result<String, ProviderError> {
+    let token = std::env::var("AWS_SESSION_TOKEN").unwrap_or_default();
+    let url = reqwest::Url::parse_with_params(
+        "http://localhost:2773/secretsmanager/get",
+        [("secretId", arn)],
+    )
+    .map_err(|e| ProviderError::Malformed(e.to_string()))?;
+    let response = http
+        .get(url)
+        .header("X-Aws-Parameters-Secrets-Token", token)
+        .send()
+        .await
+        .map_err(|e| {
+            ProviderError::Unreachable(format!("secrets extension: {}", e.without_url()))
+        })?;
+    if !response.status().is_success() {
+        return Err(ProviderError::Refused(format!(
+            "secrets extension answered {}",
+            response.status()
+        )));
+    }
+    let body: Value = response
+        .json()
+        .await
+        .map_err(|e| ProviderError::Malformed(e.to_string()))?;
+    body.get("SecretString")
+        .and_then(Value::as_str)
+        .map(|s| s.trim().to_owned())
+        .ok_or_else(|| ProviderError::Malformed("the secret has no SecretString".into()))
+}
+
 #[async_trait]
 impl ChatModel for OpenAi {
     #[tracing::instrument(skip_all, fields(model = %self.config.model))]
@@ -166,7 +237,7 @@ impl ChatModel for OpenAi {
                 self.config.base_url.trim_end_matches('/')
             ))
             .json(&body);
-        if let Some(key) = &self.config.api_key {
+        if let Some(key) = self.key().await? {
             request = request.bearer_auth(key);
         }
         let response = request

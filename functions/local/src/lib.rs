@@ -4,7 +4,10 @@ pub mod seed;
 
 use std::{path::Path, sync::Arc};
 
-use axum::{Router, routing::any};
+use axum::{
+    Router,
+    routing::{any, get},
+};
 use studio_api::{ApiError, AppState, DevIdentity};
 use studio_chat::{ChatModel, ChatState};
 use studio_domain::{Services, StudioId};
@@ -31,6 +34,15 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
     Router::new()
         .merge(studio_api::app(app_state))
         .merge(studio_chat::app(chat_state))
+        // The SPA's runtime config: locally a dev identity, switchable between the two demo studios.
+        .route(
+            "/config.json",
+            get(|| async {
+                axum::Json(serde_json::json!({
+                    "auth": {"kind": "dev", "studios": [DEMO_STUDIO, OTHER_STUDIO]}
+                }))
+            }),
+        )
         .route(
             "/api/{*rest}",
             any(|| async {

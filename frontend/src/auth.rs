@@ -1,0 +1,190 @@
+//! Who the SPA is: locally a dev identity (switchable between the demo studios with the `x-studio` header); in
+//! production a Cognito user, signed in with the hosted UI (authorization code + PKCE), whose ID token — kept in
+//! memory only, refreshed before it expires — goes with every API call. The mode comes from `/config.json`.
+
+use std::cell::RefCell;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum AuthConfig {
+    Dev {
+        studios: Vec<String>,
+    },
+    Cognito {
+        domain: String,
+        client_id: String,
+        redirect_uri: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RuntimeConfig {
+    pub auth: AuthConfig,
+}
+
+/// Tokens from Cognito's token endpoint.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Tokens {
+    pub id_token: String,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+    pub expires_in: u64,
+}
+
+/// What every API call carries: the bearer token, or the dev studio.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Credentials {
+    #[default]
+    None,
+    Bearer(String),
+    DevStudio(String),
+}
+
+thread_local! {
+    static CREDENTIALS: RefCell<Credentials> = const { RefCell::new(Credentials::None) };
+}
+
+pub fn set_credentials(credentials: Credentials) {
+    CREDENTIALS.with(|c| *c.borrow_mut() = credentials);
+}
+
+/// The header to add to an API request, if any.
+pub fn header() -> Option<(&'static str, String)> {
+    CREDENTIALS.with(|c| match &*c.borrow() {
+        Credentials::None => None,
+        Credentials::Bearer(token) => Some(("authorization", format!("Bearer {token}"))),
+        Credentials::DevStudio(studio) => Some(("x-studio", studio.clone())),
+    })
+}
+
+/// Base64url without padding (RFC 4648 §5), as PKCE wants.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 3);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// The S256 code challenge of a PKCE verifier (RFC 7636 §4.2).
+pub fn challenge(verifier: &str) -> String {
+    base64url(&Sha256::digest(verifier.as_bytes()))
+}
+
+fn encode(value: &str) -> String {
+    crate::api::encode(value)
+}
+
+/// The hosted UI's sign-in URL.
+pub fn authorize_url(
+    domain: &str,
+    client_id: &str,
+    redirect_uri: &str,
+    verifier: &str,
+    state: &str,
+) -> String {
+    format!(
+        "https://{domain}/oauth2/authorize?response_type=code&client_id={}&redirect_uri={}&scope=openid%20email&code_challenge_method=S256&code_challenge={}&state={}",
+        encode(client_id),
+        encode(redirect_uri),
+        challenge(verifier),
+        encode(state)
+    )
+}
+
+/// The form body exchanging an authorization code for tokens.
+pub fn code_exchange_body(
+    client_id: &str,
+    redirect_uri: &str,
+    code: &str,
+    verifier: &str,
+) -> String {
+    format!(
+        "grant_type=authorization_code&client_id={}&redirect_uri={}&code={}&code_verifier={}",
+        encode(client_id),
+        encode(redirect_uri),
+        encode(code),
+        encode(verifier)
+    )
+}
+
+/// The form body renewing tokens with the refresh token.
+pub fn refresh_body(client_id: &str, refresh_token: &str) -> String {
+    format!(
+        "grant_type=refresh_token&client_id={}&refresh_token={}",
+        encode(client_id),
+        encode(refresh_token)
+    )
+}
+
+pub fn logout_url(domain: &str, client_id: &str, redirect_uri: &str) -> String {
+    format!(
+        "https://{domain}/logout?client_id={}&logout_uri={}",
+        encode(client_id),
+        encode(redirect_uri)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pkce_challenge_matches_rfc_7636() {
+        assert_eq!(
+            challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
+    }
+
+    #[test]
+    fn base64url_has_no_padding() {
+        assert_eq!(base64url(b"f"), "Zg");
+        assert_eq!(base64url(b"fo"), "Zm8");
+        assert_eq!(base64url(b"foo"), "Zm9v");
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn the_sign_in_url_carries_the_challenge_and_the_callback() {
+        let url = authorize_url(
+            "auth.example.com",
+            "client",
+            "https://site.example/",
+            "verifier",
+            "s1",
+        );
+        assert!(url.starts_with(
+            "https://auth.example.com/oauth2/authorize?response_type=code&client_id=client"
+        ));
+        assert!(url.contains("redirect_uri=https%3A%2F%2Fsite.example%2F"));
+        assert!(url.contains(&format!("code_challenge={}", challenge("verifier"))));
+    }
+
+    #[test]
+    fn the_runtime_config_reads_both_modes() {
+        let dev: RuntimeConfig =
+            serde_json::from_str(r#"{"auth":{"kind":"dev","studios":["demo","demo-2"]}}"#).unwrap();
+        assert_eq!(
+            dev.auth,
+            AuthConfig::Dev {
+                studios: vec!["demo".into(), "demo-2".into()]
+            }
+        );
+        let cognito: RuntimeConfig = serde_json::from_str(
+            r#"{"auth":{"kind":"cognito","domain":"d","client_id":"c","redirect_uri":"https://s/"}}"#,
+        )
+        .unwrap();
+        assert!(matches!(cognito.auth, AuthConfig::Cognito { .. }));
+    }
+}

@@ -1,0 +1,365 @@
+//! Studio isolation through the Lambda entry point: real API Gateway v2 (HTTP API) event JSON with JWT claims is
+//! parsed by `lambda_http` and served by the same routers as in production (`JwtClaims` identity). Studio B can
+//! neither read, list, change nor delete studio A's data through any route or any assistant tool (404 or "no
+//! match", never 403, never data); without the claim every route but health answers 401.
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::{Router, http::StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use studio_api::{AppState, JwtClaims};
+use studio_chat::{
+    ChatState,
+    planner::Planner,
+    tools::{ToolEnv, catalogue, execute},
+};
+use studio_domain::{Ctx, Services, StudioId};
+use studio_wire::Locale;
+use tower::ServiceExt;
+
+const A: &str = "studio-a";
+const B: &str = "studio-b";
+
+fn lambda_router(services: Services) -> Router {
+    let app = AppState {
+        services,
+        auth: Arc::new(JwtClaims::default()),
+    };
+    let chat = ChatState {
+        app: app.clone(),
+        model: Arc::new(Planner),
+        time_zone: "Europe/Paris".into(),
+    };
+    studio_api::app(app).merge(studio_chat::app(chat))
+}
+
+/// An API Gateway v2 event as the HTTP API sends it to the function, with the JWT authorizer's claims.
+fn event(method: &str, path_and_query: &str, body: Option<&Value>, studio: Option<&str>) -> String {
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let mut claims = json!({"sub": "user-1", "email": "someone@example.com"});
+    if let Some(studio) = studio {
+        claims["custom:studio_id"] = json!(studio);
+    }
+    let authorizer = if studio.is_some() {
+        json!({"jwt": {"claims": claims, "scopes": null}})
+    } else {
+        Value::Null
+    };
+    json!({
+        "version": "2.0",
+        "routeKey": "ANY /api/{proxy+}",
+        "rawPath": path,
+        "rawQueryString": query,
+        "headers": {"content-type": "application/json", "host": "api-id.execute-api.eu-west-3.amazonaws.com"},
+        "requestContext": {
+            "accountId": "123456789012", "apiId": "api-id", "stage": "$default", "requestId": "req-1",
+            "routeKey": "ANY /api/{proxy+}", "authorizer": authorizer,
+            "domainName": "api-id.execute-api.eu-west-3.amazonaws.com", "domainPrefix": "api-id",
+            "time": "26/Nov/2026:08:00:00 +0000", "timeEpoch": 1795680000000_i64,
+            "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.1", "userAgent": "test"}
+        },
+        "body": body.map(Value::to_string),
+        "isBase64Encoded": false
+    })
+    .to_string()
+}
+
+async fn invoke(
+    router: &Router,
+    method: &str,
+    uri: &str,
+    body: Option<Value>,
+    studio: Option<&str>,
+) -> (StatusCode, Value) {
+    let request = lambda_http::request::from_str(&event(method, uri, body.as_ref(), studio))
+        .expect("a valid API Gateway v2 event");
+    let response = router.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+async fn create(router: &Router, uri: &str, body: Value) -> Value {
+    let (status, created) = invoke(router, "POST", uri, Some(body), Some(A)).await;
+    assert_eq!(status, StatusCode::CREATED, "{uri}: {created}");
+    created["data"].clone()
+}
+
+#[tokio::test]
+async fn another_studio_can_neither_read_list_change_nor_delete_through_any_route_or_tool() {
+    let (store, _dir) = common::embedded_store();
+    let services = Services::new(store);
+    let router = lambda_router(services.clone());
+    let client = create(
+        &router,
+        "/api/clients",
+        json!({"name": "Cache Test", "email": "cache-test@example.com", "notes": "SECRET-A-NOTE"}),
+    )
+    .await;
+    let room = create(
+        &router,
+        "/api/rooms",
+        json!({"name": "Studio A", "hourly_rate": 5000, "colour": "#123456"}),
+    )
+    .await;
+    let gear = create(
+        &router,
+        "/api/equipment",
+        json!({"name": "Neumann U87", "category": "microphone", "serial_number": "SN-SECRET-A"}),
+    )
+    .await;
+    let booking = json!({"client_id": client["id"], "room_id": room["id"], "start": "2027-03-10T10:00:00Z", "end": "2027-03-10T12:00:00Z", "title": "SECRET-A-SESSION"});
+    let session = create(&router, "/api/sessions", booking.clone()).await;
+    let (_, chat) = invoke(
+        &router,
+        "POST",
+        "/api/chat",
+        Some(json!({"message": "How many clients?"})),
+        Some(A),
+    )
+    .await;
+    let conversation = chat["conversation_id"].as_str().unwrap().to_owned();
+    let range = "from=2027-03-01T00:00:00Z&to=2027-03-31T00:00:00Z";
+
+    // Lists: B sees none of A's data.
+    for uri in [
+        "/api/clients",
+        "/api/rooms",
+        "/api/equipment",
+        &format!("/api/sessions?{range}"),
+        &format!("/api/sessions?client={}", client["id"].as_str().unwrap()),
+    ] {
+        let (status, page) = invoke(&router, "GET", uri, None, Some(B)).await;
+        assert_eq!(
+            (status, page["items"].clone()),
+            (StatusCode::OK, json!([])),
+            "{uri}"
+        );
+    }
+    // Entities: 404 to read, change or delete, and A's data stays as it was.
+    for (resource, entity, patch) in [
+        (
+            "clients",
+            &client,
+            json!({"version": 1, "name": "Hijacked"}),
+        ),
+        ("rooms", &room, json!({"version": 1, "name": "Hijacked"})),
+        (
+            "equipment",
+            &gear,
+            json!({"version": 1, "status": "rented"}),
+        ),
+        (
+            "sessions",
+            &session,
+            json!({"version": 1, "status": "cancelled"}),
+        ),
+    ] {
+        let uri = format!("/api/{resource}/{}", entity["id"].as_str().unwrap());
+        for (method, body) in [
+            ("GET", None),
+            ("PATCH", Some(patch.clone())),
+            ("DELETE", None),
+        ] {
+            let (status, answer) = invoke(&router, method, &uri, body, Some(B)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}: {answer}");
+            assert_eq!(answer["error"]["code"], "not_found");
+        }
+        let (status, still) = invoke(&router, "GET", &uri, None, Some(A)).await;
+        assert_eq!(
+            (status, still["version"].clone()),
+            (StatusCode::OK, json!(1)),
+            "{uri} untouched"
+        );
+    }
+    let availability = format!(
+        "/api/rooms/{}/availability?{range}",
+        room["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        invoke(&router, "GET", &availability, None, Some(B)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    // Booking with A's client and room ids is refused as unknown ids.
+    let (status, refused) = invoke(&router, "POST", "/api/sessions", Some(booking), Some(B)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    // A's conversation cannot be continued by B; B's assistant does not find A's client.
+    let resume = json!({"conversation_id": conversation, "message": "How many clients?"});
+    assert_eq!(
+        invoke(&router, "POST", "/api/chat", Some(resume), Some(B))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    let (_, reply) = invoke(
+        &router,
+        "POST",
+        "/api/chat",
+        Some(json!({"message": "Renomme Cache Test en Hijacked"})),
+        Some(B),
+    )
+    .await;
+    assert_eq!(reply["invalidations"], json!([]));
+
+    // Every assistant tool, run as B against A's names and ids: nothing found, nothing written.
+    let env = ToolEnv {
+        ctx: Ctx::new(StudioId::parse(B).unwrap(), services.clone()),
+        locale: Locale::En,
+        zone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
+    };
+    let (client_id, session_id) = (
+        client["id"].as_str().unwrap(),
+        session["id"].as_str().unwrap(),
+    );
+    let calls = [
+        ("search_clients", json!({"query": "Cache"})),
+        ("list_clients", json!({})),
+        ("count_clients", json!({})),
+        ("get_client", json!({"client": client_id})),
+        ("create_client", json!({"name": "B's own client"})),
+        (
+            "update_client",
+            json!({"client": "cache-test@example.com", "name": "Hijacked"}),
+        ),
+        ("list_rooms", json!({})),
+        (
+            "create_room",
+            json!({"name": "B's room", "hourly_rate": 10}),
+        ),
+        (
+            "update_room",
+            json!({"room": "Studio A", "bookable": false}),
+        ),
+        ("list_equipment", json!({"query": "U87"})),
+        (
+            "create_equipment",
+            json!({"name": "B's mic", "category": "microphone"}),
+        ),
+        (
+            "update_equipment",
+            json!({"equipment": "U87", "status": "rented"}),
+        ),
+        (
+            "list_sessions",
+            json!({"from": "2027-03-01", "to": "2027-03-31"}),
+        ),
+        (
+            "check_availability",
+            json!({"room": "Studio A", "day": "2027-03-10"}),
+        ),
+        (
+            "book_session",
+            json!({"client": "Cache Test", "room": "Studio A", "start": "2027-03-10T14:00", "end": "16:00"}),
+        ),
+        (
+            "move_session",
+            json!({"session": session_id, "start": "2027-03-11T10:00"}),
+        ),
+        ("cancel_session", json!({"session": session_id})),
+    ];
+    let names: Vec<&str> = calls.iter().map(|(name, _)| *name).collect();
+    for tool in catalogue() {
+        assert!(
+            names.contains(&tool.name),
+            "tool {} has no isolation case here",
+            tool.name
+        );
+    }
+    // What only A's data holds; the references B passed may be echoed back, nothing else.
+    let room_id = room["id"].as_str().unwrap();
+    let markers = [
+        "SECRET-A-NOTE",
+        "#123456",
+        "SN-SECRET-A",
+        "SECRET-A-SESSION",
+        room_id,
+    ];
+    for (name, args) in calls {
+        let outcome = execute(&env, name, &args).await;
+        let text = outcome.result.to_string();
+        assert!(
+            markers.iter().all(|m| !text.contains(m)),
+            "{name} leaked A's data: {text}"
+        );
+        let reads_a_list =
+            name.starts_with("list_") || name.starts_with("search_") || name.starts_with("count_");
+        match () {
+            _ if name.starts_with("create_") => assert!(outcome.ok, "{name}: {text}"),
+            _ if reads_a_list => {
+                assert!(outcome.ok && outcome.changes.is_empty(), "{name}: {text}")
+            }
+            _ => assert!(
+                !outcome.ok && outcome.changes.is_empty(),
+                "{name} found or changed A's data: {text}"
+            ),
+        }
+    }
+    for (resource, entity) in [
+        ("clients", &client),
+        ("rooms", &room),
+        ("equipment", &gear),
+        ("sessions", &session),
+    ] {
+        let uri = format!("/api/{resource}/{}", entity["id"].as_str().unwrap());
+        let (_, still) = invoke(&router, "GET", &uri, None, Some(A)).await;
+        assert_eq!(still["version"], 1, "{uri} untouched by B's tools");
+    }
+}
+
+#[tokio::test]
+async fn without_the_studio_claim_every_route_but_health_answers_401() {
+    let (store, _dir) = common::embedded_store();
+    let router = lambda_router(Services::new(store));
+    let id = "01J00000000000000000000000";
+    let routes = [
+        ("GET", "/api/clients".to_owned()),
+        ("POST", "/api/clients".to_owned()),
+        ("GET", format!("/api/clients/{id}")),
+        ("PATCH", format!("/api/clients/{id}")),
+        ("DELETE", format!("/api/clients/{id}")),
+        ("GET", "/api/rooms".to_owned()),
+        ("POST", "/api/rooms".to_owned()),
+        ("GET", format!("/api/rooms/{id}")),
+        ("PATCH", format!("/api/rooms/{id}")),
+        ("DELETE", format!("/api/rooms/{id}")),
+        (
+            "GET",
+            format!(
+                "/api/rooms/{id}/availability?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z"
+            ),
+        ),
+        ("GET", "/api/equipment".to_owned()),
+        ("POST", "/api/equipment".to_owned()),
+        ("GET", format!("/api/equipment/{id}")),
+        ("PATCH", format!("/api/equipment/{id}")),
+        ("DELETE", format!("/api/equipment/{id}")),
+        (
+            "GET",
+            "/api/sessions?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z".to_owned(),
+        ),
+        ("POST", "/api/sessions".to_owned()),
+        ("GET", format!("/api/sessions/{id}")),
+        ("PATCH", format!("/api/sessions/{id}")),
+        ("DELETE", format!("/api/sessions/{id}")),
+        ("POST", "/api/chat".to_owned()),
+    ];
+    for (method, uri) in routes {
+        let body = (method == "POST" || method == "PATCH")
+            .then(|| json!({"message": "hi", "name": "x", "version": 1}));
+        let (status, answer) = invoke(&router, method, &uri, body, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {uri}: {answer}");
+        assert_eq!(answer["error"]["code"], "unauthenticated");
+    }
+    assert_eq!(
+        invoke(&router, "GET", "/api/health", None, None).await.0,
+        StatusCode::OK
+    );
+}
