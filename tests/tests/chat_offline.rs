@@ -6,21 +6,8 @@ use axum::{
     body::Body,
     http::{Method, Request, StatusCode},
 };
-use common::{STUDIO_A, STUDIO_B, call, router, send};
+use common::{STUDIO_A, STUDIO_B, call, chat, router, send};
 use serde_json::{Value, json};
-
-async fn chat(router: &axum::Router, message: &str) -> Value {
-    let (status, body) = call(
-        router,
-        Method::POST,
-        "/api/chat",
-        Some(json!({"message": message})),
-        STUDIO_A,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
-}
 
 async fn clients(router: &axum::Router, studio: &str) -> Vec<Value> {
     call(router, Method::GET, "/api/clients", None, studio)

@@ -14,7 +14,7 @@ use axum::{
     http::{Method, StatusCode},
     routing::post,
 };
-use common::{STUDIO_A, call, router_with};
+use common::{STUDIO_A, call, chat, router_with};
 use serde_json::{Value, json};
 use studio_chat::openai::{ApiKey, OpenAi, OpenAiConfig};
 
@@ -85,19 +85,6 @@ async fn app_with_script(replies: Vec<(StatusCode, Value)>) -> (Router, Script, 
     });
     let (store, dir) = common::embedded_store();
     (router_with(store, Arc::new(model)), script, dir)
-}
-
-async fn chat(router: &Router, message: &str) -> Value {
-    let (status, body) = call(
-        router,
-        Method::POST,
-        "/api/chat",
-        Some(json!({"message": message})),
-        STUDIO_A,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
 }
 
 fn tool_results(request: &Value) -> Vec<Value> {

@@ -7,22 +7,9 @@ use axum::{
     Router,
     http::{Method, StatusCode},
 };
-use common::{STUDIO_A, call, router};
+use common::{STUDIO_A, call, chat, router};
 use jiff::{Timestamp, ToSpan, ZonedDateTime, tz::TimeZone};
 use serde_json::{Value, json};
-
-async fn chat(router: &Router, message: &str) -> Value {
-    let (status, body) = call(
-        router,
-        Method::POST,
-        "/api/chat",
-        Some(json!({"message": message})),
-        STUDIO_A,
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
-}
 
 async fn setup(router: &Router) {
     for (uri, body) in [

@@ -1,30 +1,21 @@
 //! Equipment: the studio's gear, its status (operational, in maintenance, …) and where it lives.
 
-use async_trait::async_trait;
 use studio_wire::{Equipment, EquipmentPatch, NewEquipment, Page, Room};
 
+use crate::macros::{crud_service, entity};
 use crate::{
-    ChangeSet, Crud, Ctx, DomainError,
-    entity::{self, Entity, ListQuery},
+    ChangeSet, Ctx, DomainError,
+    entity::{self, ListQuery},
     tx::Tx,
     validate::{Errors, optional, required},
 };
 
-impl Entity for Equipment {
-    const RESOURCE: &'static str = "equipment";
-    const PREFIX: &'static str = "EQUIPMENT#";
-    const LABEL: &'static str = "Equipment";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn set_version(&mut self, version: u64) {
-        self.version = version;
-    }
-}
+entity!(
+    Equipment,
+    resource = "equipment",
+    prefix = "EQUIPMENT#",
+    label = "Equipment"
+);
 
 const SHORT: usize = 100;
 const NOTES: usize = 4000;
@@ -173,32 +164,7 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Equipment>, DomainEr
     entity::find_by_name::<Equipment>(ctx, reference, |e| &e.name, searchable).await
 }
 
-pub struct EquipmentService;
-
-#[async_trait]
-impl Crud for EquipmentService {
-    type Entity = Equipment;
-    type New = NewEquipment;
-    type Patch = EquipmentPatch;
-    type Query = ListQuery;
-
-    async fn create(
-        ctx: &Ctx,
-        input: &NewEquipment,
-    ) -> Result<(Equipment, ChangeSet), DomainError> {
-        create(ctx, input).await
-    }
-    async fn update(
-        ctx: &Ctx,
-        id: &str,
-        patch: &EquipmentPatch,
-    ) -> Result<(Equipment, ChangeSet), DomainError> {
-        update(ctx, id, patch).await
-    }
-    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-        delete(ctx, id, version).await
-    }
-    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Equipment>, DomainError> {
-        list(ctx, query).await
-    }
-}
+crud_service!(
+    /// The equipment service as the API mounts it.
+    EquipmentService: Equipment, NewEquipment, EquipmentPatch, ListQuery
+);

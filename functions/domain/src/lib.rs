@@ -7,6 +7,7 @@ pub mod crud;
 pub mod entity;
 pub mod equipment;
 pub mod error;
+mod macros;
 mod refs;
 pub mod rooms;
 pub mod sessions;

@@ -3,33 +3,19 @@
 //! A room with sessions cannot be deleted (its reference counter, written by every booking, says so in the same
 //! transaction); mark it inactive instead.
 
-use async_trait::async_trait;
 use studio_wire::{NewRoom, Page, Room, RoomKind, RoomPatch};
 
+use crate::macros::{crud_service, entity};
 use crate::{
-    ChangeSet, Crud, Ctx, DomainError,
-    entity::{self, Entity, ListQuery, Unique},
+    ChangeSet, Ctx, DomainError,
+    entity::{self, ListQuery, Unique},
     refs::Refs,
     text::fold,
     tx::Tx,
     validate::{Errors, required},
 };
 
-impl Entity for Room {
-    const RESOURCE: &'static str = "rooms";
-    const PREFIX: &'static str = "ROOM#";
-    const LABEL: &'static str = "Room";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn set_version(&mut self, version: u64) {
-        self.version = version;
-    }
-}
+entity!(Room, resource = "rooms", prefix = "ROOM#", label = "Room");
 
 const NAMES: Unique = Unique { kind: "ROOM_NAME" };
 const NAME_MAX: usize = 100;
@@ -206,29 +192,7 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Room>, DomainError> 
     entity::find_by_name::<Room>(ctx, reference, |r| &r.name, searchable).await
 }
 
-pub struct Rooms;
-
-#[async_trait]
-impl Crud for Rooms {
-    type Entity = Room;
-    type New = NewRoom;
-    type Patch = RoomPatch;
-    type Query = ListQuery;
-
-    async fn create(ctx: &Ctx, input: &NewRoom) -> Result<(Room, ChangeSet), DomainError> {
-        create(ctx, input).await
-    }
-    async fn update(
-        ctx: &Ctx,
-        id: &str,
-        patch: &RoomPatch,
-    ) -> Result<(Room, ChangeSet), DomainError> {
-        update(ctx, id, patch).await
-    }
-    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-        delete(ctx, id, version).await
-    }
-    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Room>, DomainError> {
-        list(ctx, query).await
-    }
-}
+crud_service!(
+    /// The rooms service as the API mounts it.
+    Rooms: Room, NewRoom, RoomPatch, ListQuery
+);

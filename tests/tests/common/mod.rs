@@ -110,6 +110,14 @@ pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Value
     (status, json)
 }
 
+/// Sends `message` to the assistant as studio A and returns the answer, which must be a 200.
+pub async fn chat(router: &Router, message: &str) -> Value {
+    let body = Some(serde_json::json!({ "message": message }));
+    let (status, answer) = call(router, Method::POST, "/api/chat", body, STUDIO_A).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer
+}
+
 /// Polls `check` until it returns `Some`, or panics after `timeout` saying what was awaited.
 pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut check: F) -> T
 where

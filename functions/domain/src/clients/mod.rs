@@ -6,36 +6,26 @@
 
 mod fields;
 
-use async_trait::async_trait;
 use studio_wire::{Client, ClientPatch, NewClient, Page};
 
 pub use fields::{ClientFields, ClientName, Email};
 
+use crate::macros::{crud_service, entity};
 use crate::{
     changes::ChangeSet,
     context::Ctx,
-    crud::Crud,
     entity::{self, Entity, ListQuery, Unique},
     error::DomainError,
     refs::Refs,
     tx::Tx,
 };
 
-impl Entity for Client {
-    const RESOURCE: &'static str = "clients";
-    const PREFIX: &'static str = "CLIENT#";
-    const LABEL: &'static str = "Client";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn set_version(&mut self, version: u64) {
-        self.version = version;
-    }
-}
+entity!(
+    Client,
+    resource = "clients",
+    prefix = "CLIENT#",
+    label = "Client"
+);
 
 pub const RESOURCE: &str = Client::RESOURCE;
 const EMAILS: Unique = Unique {
@@ -197,30 +187,7 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError
     entity::find_by_name::<Client>(ctx, reference, |c| &c.name, searchable).await
 }
 
-/// The clients service as the API mounts it.
-pub struct Clients;
-
-#[async_trait]
-impl Crud for Clients {
-    type Entity = Client;
-    type New = NewClient;
-    type Patch = ClientPatch;
-    type Query = ListQuery;
-
-    async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet), DomainError> {
-        create(ctx, input).await
-    }
-    async fn update(
-        ctx: &Ctx,
-        id: &str,
-        patch: &ClientPatch,
-    ) -> Result<(Client, ChangeSet), DomainError> {
-        update(ctx, id, patch).await
-    }
-    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-        delete(ctx, id, version).await
-    }
-    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
-        list(ctx, query).await
-    }
-}
+crud_service!(
+    /// The clients service as the API mounts it.
+    Clients: Client, NewClient, ClientPatch, ListQuery
+);

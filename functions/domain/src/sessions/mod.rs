@@ -8,7 +8,6 @@ mod availability;
 mod calendar;
 mod pricing;
 
-use async_trait::async_trait;
 use futures::future::try_join_all;
 use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
@@ -21,8 +20,9 @@ pub use calendar::days;
 pub use pricing::price;
 
 use self::calendar::Placement;
+use crate::macros::{crud_service, entity};
 use crate::{
-    ChangeSet, Crud, Ctx, DomainError,
+    ChangeSet, Ctx, DomainError,
     entity::{self, Entity},
     refs::Refs,
     store::{Condition, Item, Key, WriteOp},
@@ -30,21 +30,12 @@ use crate::{
     validate::{Errors, optional, required},
 };
 
-impl Entity for Session {
-    const RESOURCE: &'static str = "sessions";
-    const PREFIX: &'static str = "SESSION#";
-    const LABEL: &'static str = "Session";
-
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn version(&self) -> u64 {
-        self.version
-    }
-    fn set_version(&mut self, version: u64) {
-        self.version = version;
-    }
-}
+entity!(
+    Session,
+    resource = "sessions",
+    prefix = "SESSION#",
+    label = "Session"
+);
 
 /// The longest session accepted.
 pub const MAX_DURATION: SignedDuration = SignedDuration::from_hours(7 * 24);
@@ -459,29 +450,7 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
     })
 }
 
-pub struct Sessions;
-
-#[async_trait]
-impl Crud for Sessions {
-    type Entity = Session;
-    type New = NewSession;
-    type Patch = SessionPatch;
-    type Query = SessionQuery;
-
-    async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet), DomainError> {
-        create(ctx, input).await
-    }
-    async fn update(
-        ctx: &Ctx,
-        id: &str,
-        patch: &SessionPatch,
-    ) -> Result<(Session, ChangeSet), DomainError> {
-        update(ctx, id, patch).await
-    }
-    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-        delete(ctx, id, version).await
-    }
-    async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, DomainError> {
-        list(ctx, query).await
-    }
-}
+crud_service!(
+    /// The sessions service as the API mounts it.
+    Sessions: Session, NewSession, SessionPatch, SessionQuery
+);
