@@ -4,8 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::{
-    CalendarPage, ClientDetailPage, ClientsPage, EquipmentPage, HomePage, NotFoundPage,
-    RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage,
+    CalendarPage, ClientDetailPage, ClientsPage, EquipmentDetailPage, EquipmentPage, HomePage,
+    NotFoundPage, RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage,
 };
 
 #[derive(Debug, Clone, PartialEq, Routable)]
@@ -28,6 +28,8 @@ pub enum Route {
     Room { id: String },
     #[at("/equipment")]
     Equipment,
+    #[at("/equipment/:id")]
+    EquipmentItem { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -44,6 +46,7 @@ pub fn switch(route: Route) -> Html {
         Route::Rooms => html! { <RoomsPage /> },
         Route::Room { id } => html! { <RoomDetailPage {id} /> },
         Route::Equipment => html! { <EquipmentPage /> },
+        Route::EquipmentItem { id } => html! { <EquipmentDetailPage {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

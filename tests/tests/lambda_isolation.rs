@@ -215,6 +215,7 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
         locale: Locale::En,
         zone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
     };
+    let room_id = room["id"].as_str().unwrap();
     let (client_id, session_id) = (
         client["id"].as_str().unwrap(),
         session["id"].as_str().unwrap(),
@@ -230,6 +231,7 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
             json!({"client": "cache-test@example.com", "name": "Hijacked"}),
         ),
         ("list_rooms", json!({})),
+        ("get_room", json!({"room": room_id})),
         (
             "create_room",
             json!({"name": "B's room", "hourly_rate": 10}),
@@ -239,6 +241,10 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
             json!({"room": "Studio A", "bookable": false}),
         ),
         ("list_equipment", json!({"query": "U87"})),
+        (
+            "get_equipment",
+            json!({"equipment": gear["id"].as_str().unwrap()}),
+        ),
         (
             "create_equipment",
             json!({"name": "B's mic", "category": "microphone"}),
@@ -274,13 +280,11 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
         );
     }
     // What only A's data holds; the references B passed may be echoed back, nothing else.
-    let room_id = room["id"].as_str().unwrap();
     let markers = [
         "SECRET-A-NOTE",
         "#123456",
         "SN-SECRET-A",
         "SECRET-A-SESSION",
-        room_id,
     ];
     for (name, args) in calls {
         let outcome = execute(&env, name, &args).await;

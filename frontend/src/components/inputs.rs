@@ -69,6 +69,13 @@ pub fn equipment_status(texts: &Texts, status: EquipmentStatus) -> &'static str 
     }
 }
 
+pub const CONDITIONS: [(EquipmentCondition, &str); 4] = [
+    (EquipmentCondition::Excellent, "excellent"),
+    (EquipmentCondition::Good, "good"),
+    (EquipmentCondition::Fair, "fair"),
+    (EquipmentCondition::Poor, "poor"),
+];
+
 pub fn condition(texts: &Texts, condition: EquipmentCondition) -> &'static str {
     match condition {
         EquipmentCondition::Excellent => texts.condition_excellent,

@@ -11,7 +11,7 @@ mod sessions;
 pub use calendar::CalendarPage;
 pub use client_detail::ClientDetailPage;
 pub use clients::ClientsPage;
-pub use equipment::EquipmentPage;
+pub use equipment::{EquipmentDetailPage, EquipmentPage};
 pub use home::{HomePage, NotFoundPage};
 pub use rooms::{RoomDetailPage, RoomsPage};
 pub use sessions::{SessionDetailPage, SessionTable, SessionsPage};

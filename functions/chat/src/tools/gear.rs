@@ -55,6 +55,11 @@ pub fn specs() -> Vec<ToolSpec> {
             parameters: json!({"type": "object", "properties": {}}),
         },
         ToolSpec {
+            name: "get_room",
+            description: "Show one room: kind, rates, capacity, whether it can be booked.",
+            parameters: json!({"type": "object", "properties": {"room": {"type": "string", "description": "The room's name or id."}}, "required": ["room"]}),
+        },
+        ToolSpec {
             name: "create_room",
             description: "Create a room. Half-day and day rates default to 4 and 8 hours at the hourly rate.",
             parameters: json!({"type": "object", "properties": room_fields, "required": ["name", "hourly_rate"]}),
@@ -68,6 +73,11 @@ pub fn specs() -> Vec<ToolSpec> {
             name: "list_equipment",
             description: "List equipment, optionally matching a query (name, brand, model, serial).",
             parameters: json!({"type": "object", "properties": {"query": {"type": "string"}}}),
+        },
+        ToolSpec {
+            name: "get_equipment",
+            description: "Show one piece of equipment: status, condition, room, notes.",
+            parameters: json!({"type": "object", "properties": {"equipment": {"type": "string", "description": "Its name, brand, model, serial number or id."}}, "required": ["equipment"]}),
         },
         ToolSpec {
             name: "create_equipment",
@@ -129,6 +139,8 @@ fn status_word(env: &ToolEnv, status: EquipmentStatus) -> &'static str {
 pub async fn run(env: &ToolEnv, name: &str, args: &Value) -> Option<ToolResult> {
     Some(match name {
         "list_rooms" => list_rooms(env).await,
+        "get_room" => get_room(env, args).await,
+        "get_equipment" => get_equipment(env, args).await,
         "create_room" => create_room(env, args).await,
         "update_room" => update_room(env, args).await,
         "list_equipment" => list_equipment(env, args).await,
@@ -156,6 +168,79 @@ async fn list_rooms(env: &ToolEnv) -> ToolResult {
     Ok(ToolOutcome::success(
         summary,
         json!(page.items.iter().map(room_brief).collect::<Vec<_>>()),
+        ChangeSet::default(),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoomRef {
+    room: String,
+}
+
+async fn get_room(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: RoomRef = arguments(env, "get_room", args)?;
+    let room = resolve_room(env, &args.room).await?;
+    let bookable = if room.active && room.bookable {
+        env.say("réservable", "bookable")
+    } else {
+        env.say("non réservable", "not bookable")
+    };
+    let summary = env.say(
+        format!(
+            "{} : {}/h, demi-journée {}, journée {}, {bookable}.",
+            room.name,
+            money(room.hourly_rate),
+            money(room.half_day_rate),
+            money(room.day_rate)
+        ),
+        format!(
+            "{}: {}/h, half day {}, day {}, {bookable}.",
+            room.name,
+            money(room.hourly_rate),
+            money(room.half_day_rate),
+            money(room.day_rate)
+        ),
+    );
+    Ok(ToolOutcome::success(
+        summary,
+        serde_json::to_value(&room).expect("serialises"),
+        ChangeSet::default(),
+    ))
+}
+
+/// The one piece of equipment `reference` names.
+async fn resolve_gear(env: &ToolEnv, reference: &str) -> Result<Equipment, ToolOutcome> {
+    let found = equipment::find(&env.ctx, reference)
+        .await
+        .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;
+    one(env, &GEAR, reference, found, gear_label, gear_brief)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GearRef {
+    equipment: String,
+}
+
+async fn get_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: GearRef = arguments(env, "get_equipment", args)?;
+    let item = resolve_gear(env, &args.equipment).await?;
+    let summary = env.say(
+        format!(
+            "« {} » est {}.",
+            gear_label(&item),
+            status_word(env, item.status)
+        ),
+        format!(
+            "\"{}\" is {}.",
+            gear_label(&item),
+            status_word(env, item.status)
+        ),
+    );
+    Ok(ToolOutcome::success(
+        summary,
+        serde_json::to_value(&item).expect("serialises"),
         ChangeSet::default(),
     ))
 }
@@ -321,11 +406,7 @@ async fn create_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
 
 async fn update_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: GearArgs = arguments(env, "update_equipment", args)?;
-    let reference = args.equipment.clone().unwrap_or_default();
-    let found = equipment::find(&env.ctx, &reference)
-        .await
-        .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;
-    let item = one(env, &GEAR, &reference, found, gear_label, gear_brief)?;
+    let item = resolve_gear(env, args.equipment.as_deref().unwrap_or_default()).await?;
     let patch = EquipmentPatch {
         version: item.version,
         name: args.name,
