@@ -4,7 +4,42 @@ use studio_wire::{EquipmentCondition, EquipmentStatus, RoomKind, SessionStatus};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::{api::ApiError, i18n::Texts};
+use yew_router::prelude::Navigator;
+
+use crate::{
+    api::{ApiError, Method},
+    i18n::Texts,
+    routes::Route,
+    store::ResourceStore,
+};
+
+/// A delete button's callback: deletes `url` (which carries the version the page showed), then goes to `then`;
+/// a refusal lands in `error`.
+pub fn delete_then_go(
+    store: &ResourceStore,
+    url: String,
+    navigator: Option<Navigator>,
+    then: Route,
+    error: &UseStateHandle<Option<ApiError>>,
+) -> Callback<MouseEvent> {
+    let (store, error) = (store.clone(), error.clone());
+    Callback::from(move |_| {
+        let (error, navigator, then) = (error.clone(), navigator.clone(), then.clone());
+        store.mutate::<(), ()>(
+            Method::Delete,
+            url.clone(),
+            None,
+            move |result| match result {
+                Ok(_) => {
+                    if let Some(navigator) = navigator {
+                        navigator.push(&then);
+                    }
+                }
+                Err(e) => error.set(Some(e)),
+            },
+        );
+    })
+}
 
 /// `oninput` that writes the input's value into `state`.
 pub fn bind(state: &UseStateHandle<String>) -> Callback<InputEvent> {

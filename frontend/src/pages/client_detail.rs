@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use super::clients::kind_label;
 use crate::{
     api::{self, ApiError, Method},
-    components::{ClientForm, ClientFormValues},
+    components::{ClientForm, ClientFormValues, inputs::delete_then_go},
     hooks::{use_client, use_sessions},
     i18n::{error_message, use_texts},
     pages::SessionTable,
@@ -88,26 +88,13 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
             });
         })
     };
-    let on_delete = {
-        let (store, error) = (store.clone(), error.clone());
-        let url = format!("{url}?version={}", client.version);
-        Callback::from(move |_| {
-            let (error, navigator) = (error.clone(), navigator.clone());
-            store.mutate::<(), ()>(
-                Method::Delete,
-                url.clone(),
-                None,
-                move |result| match result {
-                    Ok(_) => {
-                        if let Some(navigator) = navigator {
-                            navigator.push(&Route::Clients);
-                        }
-                    }
-                    Err(e) => error.set(Some(e)),
-                },
-            );
-        })
-    };
+    let on_delete = delete_then_go(
+        &store,
+        format!("{url}?version={}", client.version),
+        navigator.clone(),
+        Route::Clients,
+        &error,
+    );
 
     html! {
         <section class="client-detail">

@@ -10,8 +10,8 @@ use yew_router::prelude::*;
 use crate::{
     api::{ApiError, Method, encode},
     components::inputs::{
-        CONDITIONS, EQUIPMENT_STATUSES, bind, bind_select, condition, equipment_status,
-        field_error, general_error,
+        CONDITIONS, EQUIPMENT_STATUSES, bind, bind_select, condition, delete_then_go,
+        equipment_status, field_error, general_error,
     },
     hooks::{use_api, use_equipment, use_rooms},
     i18n::{error_message, use_texts},
@@ -246,26 +246,14 @@ fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
             });
         })
     };
-    let delete = {
-        let (error, store, url, version) =
-            (error.clone(), store.clone(), url.clone(), item.version);
-        Callback::from(move |_| {
-            let (error, navigator) = (error.clone(), navigator.clone());
-            store.mutate::<(), ()>(
-                Method::Delete,
-                format!("{url}?version={version}"),
-                None,
-                move |r| match r {
-                    Ok(_) => {
-                        if let Some(n) = navigator {
-                            n.push(&Route::Equipment);
-                        }
-                    }
-                    Err(e) => error.set(Some(e)),
-                },
-            );
-        })
-    };
+    let delete = delete_then_go(
+        &store,
+        format!("{url}?version={}", item.version),
+        navigator.clone(),
+        Route::Equipment,
+        &error,
+    );
+
     html! {
         <>
             <h1 id="equipment-name">{ &item.name }</h1>

@@ -11,6 +11,7 @@ use crate::{
     api::{ApiError, Method, encode},
     components::{
         SessionForm,
+        inputs::delete_then_go,
         inputs::{SESSION_STATUSES, bind, bind_select, field_error, general_error, session_status},
     },
     hooks::{sessions_url, use_clients, use_rooms, use_session, use_sessions},
@@ -246,25 +247,14 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
             });
         })
     };
-    let delete = {
-        let (error, store, url, version) = (error.clone(), store.clone(), url.clone(), s.version);
-        Callback::from(move |_| {
-            let (error, navigator) = (error.clone(), navigator.clone());
-            store.mutate::<(), ()>(
-                Method::Delete,
-                format!("{url}?version={version}"),
-                None,
-                move |r| match r {
-                    Ok(_) => {
-                        if let Some(n) = navigator {
-                            n.push(&Route::Calendar);
-                        }
-                    }
-                    Err(e) => error.set(Some(e)),
-                },
-            );
-        })
-    };
+    let delete = delete_then_go(
+        &store,
+        format!("{url}?version={}", s.version),
+        navigator.clone(),
+        Route::Calendar,
+        &error,
+    );
+
     let booked = match &*error {
         Some(ApiError::Http { code, message, .. }) if code == "booked" || code == "conflict" => {
             html! { <p class="error">{ message }</p> }

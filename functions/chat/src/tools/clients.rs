@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use studio_domain::{ChangeSet, DomainError, ListQuery, clients};
 use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
 
-use super::{Noun, ToolEnv, ToolOutcome, ToolResult, arguments, failed, one};
+use super::{Noun, ToolEnv, ToolOutcome, ToolResult, arguments, failed, not_changed, one};
 use crate::model::ToolSpec;
 
 pub const CLIENT: Noun = Noun {
@@ -211,14 +211,7 @@ async fn update_client(env: &ToolEnv, args: &Value) -> ToolResult {
     };
     let (updated, changes) = clients::update(&env.ctx, &client.id, &patch)
         .await
-        .map_err(|e| {
-            failed(
-                env,
-                &format!("Je n'ai pas modifié « {} »", client.name),
-                &format!("I did not change \"{}\"", client.name),
-                &e,
-            )
-        })?;
+        .map_err(|e| not_changed(env, &client.name, &e))?;
     let summary = if changes.is_empty() {
         env.say(
             format!("Rien à changer pour « {} ».", label(&updated)),

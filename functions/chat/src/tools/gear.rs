@@ -8,7 +8,7 @@ use studio_wire::{
     RoomKind, RoomPatch,
 };
 
-use super::{Noun, ToolEnv, ToolOutcome, ToolResult, arguments, failed, one};
+use super::{Noun, ToolEnv, ToolOutcome, ToolResult, arguments, failed, not_changed, one};
 use crate::model::ToolSpec;
 
 pub const ROOM: Noun = Noun {
@@ -305,14 +305,7 @@ async fn update_room(env: &ToolEnv, args: &Value) -> ToolResult {
     };
     let (updated, changes) = rooms::update(&env.ctx, &room.id, &patch)
         .await
-        .map_err(|e| {
-            failed(
-                env,
-                &format!("Je n'ai pas modifié « {} »", room.name),
-                &format!("I did not change \"{}\"", room.name),
-                &e,
-            )
-        })?;
+        .map_err(|e| not_changed(env, &room.name, &e))?;
     let summary = env.say(
         format!("J'ai mis à jour la salle « {} ».", updated.name),
         format!("I updated the room \"{}\".", updated.name),
@@ -421,14 +414,7 @@ async fn update_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
     };
     let (updated, changes) = equipment::update(&env.ctx, &item.id, &patch)
         .await
-        .map_err(|e| {
-            failed(
-                env,
-                &format!("Je n'ai pas modifié « {} »", item.name),
-                &format!("I did not change \"{}\"", item.name),
-                &e,
-            )
-        })?;
+        .map_err(|e| not_changed(env, &item.name, &e))?;
     let summary = env.say(
         format!(
             "« {} » est maintenant {}.",

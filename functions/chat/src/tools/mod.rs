@@ -217,6 +217,16 @@ pub fn failed(env: &ToolEnv, what_fr: &str, what_en: &str, error: &DomainError) 
     ToolOutcome::failure(summary, json!({ "code": code, "message": message }))
 }
 
+/// Why an update of `name` was refused.
+pub fn not_changed(env: &ToolEnv, name: &str, error: &DomainError) -> ToolOutcome {
+    failed(
+        env,
+        &format!("Je n'ai pas modifié « {name} »"),
+        &format!("I did not change \"{name}\""),
+        error,
+    )
+}
+
 /// How tools name a kind of thing, in both languages.
 pub struct Noun {
     pub fr: &'static str,
