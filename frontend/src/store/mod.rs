@@ -4,6 +4,7 @@
 mod generations;
 mod inflight;
 mod latest;
+mod tabs;
 
 use std::rc::Rc;
 
@@ -26,6 +27,7 @@ pub struct ResourceStore {
     generations: Rc<Generations>,
     dispatch: UseReducerDispatcher<Generations>,
     inflight: Rc<Inflight<FetchResult>>,
+    tabs: Rc<tabs::Tabs>,
 }
 
 impl PartialEq for ResourceStore {
@@ -39,8 +41,10 @@ impl ResourceStore {
         self.generations.of(key)
     }
 
-    /// Marks stale what a write changed: one state update, whatever the number of invalidations.
+    /// Marks stale what a write made from this tab changed — one state update, whatever the number of
+    /// invalidations — and tells the other tabs.
     pub fn apply(&self, invalidations: Vec<Invalidation>) {
+        self.tabs.post(&invalidations);
         self.dispatch.dispatch(Apply(invalidations));
     }
 
@@ -87,10 +91,18 @@ pub struct ResourceStoreProviderProps {
 pub fn ResourceStoreProvider(props: &ResourceStoreProviderProps) -> Html {
     let generations = use_reducer(Generations::default);
     let inflight = use_memo((), |_| Inflight::<FetchResult>::default());
+    let tabs = {
+        let dispatch = generations.dispatcher();
+        // Another tab's writes: applied here, not posted again.
+        use_memo((), move |_| {
+            tabs::Tabs::listen(move |invalidations| dispatch.dispatch(Apply(invalidations)))
+        })
+    };
     let store = ResourceStore {
         generations: Rc::new((*generations).clone()),
         dispatch: generations.dispatcher(),
         inflight: Rc::clone(&inflight),
+        tabs: Rc::clone(&tabs),
     };
     html! {
         <ContextProvider<ResourceStore> context={store}>{ props.children.clone() }</ContextProvider<ResourceStore>>
