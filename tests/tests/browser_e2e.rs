@@ -200,22 +200,37 @@ async fn the_create_form_shows_field_errors_and_adds_the_client_through_the_same
 async fn a_write_in_another_tab_updates_this_tab_without_reload() {
     let stack = start_stack().await;
     let browser = browser().await;
-    browser.goto(&format!("{}/clients", stack.url)).await.unwrap();
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
     wait_text(&browser, "client-count", "4").await;
     mark_page(&browser).await;
     let first = browser.window().await.unwrap();
 
     let second = browser.new_window(true).await.unwrap();
     browser.switch_to_window(second.handle).await.unwrap();
-    browser.goto(&format!("{}/clients", stack.url)).await.unwrap();
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
     wait_text(&browser, "client-count", "4").await;
     send_to_assistant(&browser, "Add a client named Other Tab").await;
     wait_text(&browser, "client-count", "5").await;
 
     browser.switch_to_window(first).await.unwrap();
     wait_text(&browser, "client-count", "5").await;
-    let rows = browser.find(Locator::Id("clients-table")).await.unwrap().text().await.unwrap();
+    let rows = browser
+        .find(Locator::Id("clients-table"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(rows.contains("Other Tab"), "{rows}");
-    assert!(page_was_not_reloaded(&browser).await, "the first tab was reloaded");
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the first tab was reloaded"
+    );
     browser.close().await.unwrap();
 }

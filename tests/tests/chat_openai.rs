@@ -3,98 +3,21 @@
 
 mod common;
 
-use std::{
-    collections::VecDeque,
-    sync::{Arc, Mutex},
-};
-
 use axum::{
-    Json, Router,
-    extract::State,
+    Router,
     http::{Method, StatusCode},
-    routing::post,
 };
-use common::{STUDIO_A, call, chat, router_with};
+use common::{
+    STUDIO_A, call, chat, router_with,
+    scripted::{self, Script, text, tool_call, tool_results},
+};
 use serde_json::{Value, json};
-use studio_chat::openai::{ApiKey, OpenAi, OpenAiConfig};
 
-/// A chat-completions server that answers with scripted replies, in order, and records every request.
-#[derive(Clone, Default)]
-struct Script {
-    replies: Arc<Mutex<VecDeque<(StatusCode, Value)>>>,
-    requests: Arc<Mutex<Vec<Value>>>,
-    authorizations: Arc<Mutex<Vec<String>>>,
-}
-
-impl Script {
-    fn requests(&self) -> Vec<Value> {
-        self.requests.lock().unwrap().clone()
-    }
-}
-
-fn tool_call(id: &str, name: &str, arguments: Value) -> (StatusCode, Value) {
-    let call = json!({"id": id, "type": "function", "function": {"name": name, "arguments": arguments.to_string()}});
-    (
-        StatusCode::OK,
-        json!({"choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant", "content": null, "tool_calls": [call]}}]}),
-    )
-}
-
-fn text(content: &str) -> (StatusCode, Value) {
-    (
-        StatusCode::OK,
-        json!({"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}]}),
-    )
-}
-
-async fn completions(
-    State(script): State<Script>,
-    headers: axum::http::HeaderMap,
-    Json(body): Json<Value>,
-) -> (StatusCode, Json<Value>) {
-    script.requests.lock().unwrap().push(body);
-    let auth = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    script.authorizations.lock().unwrap().push(auth);
-    let (status, reply) = script.replies.lock().unwrap().pop_front().unwrap_or((
-        StatusCode::INTERNAL_SERVER_ERROR,
-        json!({"error": "script exhausted"}),
-    ));
-    (status, Json(reply))
-}
-
-/// Starts the scripted server on a free loopback port; returns the app router wired to it.
+/// The scripted server on a free loopback port, and the app router wired to it.
 async fn app_with_script(replies: Vec<(StatusCode, Value)>) -> (Router, Script, tempfile::TempDir) {
-    let script = Script {
-        replies: Arc::new(Mutex::new(replies.into())),
-        ..Script::default()
-    };
-    let server = Router::new()
-        .route("/v1/chat/completions", post(completions))
-        .with_state(script.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base_url = format!("http://{}/v1", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, server).await.unwrap() });
-    let model = OpenAi::new(OpenAiConfig {
-        base_url,
-        model: "scripted".into(),
-        api_key: ApiKey::Plain("sk-test".into()),
-    });
+    let (script, model) = scripted::start(replies).await;
     let (store, dir) = common::embedded_store();
-    (router_with(store, Arc::new(model)), script, dir)
-}
-
-fn tool_results(request: &Value) -> Vec<Value> {
-    request["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|m| m["role"] == "tool")
-        .map(|m| serde_json::from_str(m["content"].as_str().unwrap()).unwrap())
-        .collect()
+    (router_with(store, model), script, dir)
 }
 
 #[tokio::test]

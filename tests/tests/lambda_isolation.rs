@@ -8,29 +8,30 @@ mod common;
 use std::sync::Arc;
 
 use axum::{Router, http::StatusCode};
+use common::scripted;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use studio_api::{AppState, JwtClaims};
-use studio_chat::{
-    ChatState,
-    planner::Planner,
-    tools::{ToolEnv, catalogue, execute},
-};
-use studio_domain::{Ctx, Services, StudioId};
-use studio_wire::Locale;
+use studio_chat::{ChatModel, ChatState, planner::Planner, tools::catalogue};
+use studio_domain::Services;
 use tower::ServiceExt;
 
 const A: &str = "studio-a";
 const B: &str = "studio-b";
 
 fn lambda_router(services: Services) -> Router {
+    lambda_router_with(services, Arc::new(Planner))
+}
+
+/// The API and chat routers as the Lambdas run them: the identity comes from the JWT claims only.
+fn lambda_router_with(services: Services, model: Arc<dyn ChatModel>) -> Router {
     let app = AppState {
         services,
         auth: Arc::new(JwtClaims::default()),
     };
     let chat = ChatState {
         app: app.clone(),
-        model: Arc::new(Planner),
+        model,
         time_zone: "Europe/Paris".into(),
     };
     studio_api::app(app).merge(studio_chat::app(chat))
@@ -94,10 +95,10 @@ async fn create(router: &Router, uri: &str, body: Value) -> Value {
 }
 
 #[tokio::test]
-async fn another_studio_can_neither_read_list_change_nor_delete_through_any_route_or_tool() {
+async fn another_studio_can_neither_read_list_change_nor_delete_through_any_route() {
     let (store, _dir) = common::embedded_store();
     let services = Services::new(store);
-    let router = lambda_router(services.clone());
+    let router = lambda_router(services);
     let client = create(
         &router,
         "/api/clients",
@@ -208,13 +209,86 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
     )
     .await;
     assert_eq!(reply["invalidations"], json!([]));
+}
 
-    // Every assistant tool, run as B against A's names and ids: nothing found, nothing written.
-    let env = ToolEnv {
-        ctx: Ctx::new(StudioId::parse(B).unwrap(), services.clone()),
-        locale: Locale::En,
-        zone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
-    };
+#[tokio::test]
+async fn without_the_studio_claim_every_route_but_health_answers_401() {
+    let (store, _dir) = common::embedded_store();
+    let router = lambda_router(Services::new(store));
+    let id = "01J00000000000000000000000";
+    let routes = [
+        ("GET", "/api/clients".to_owned()),
+        ("POST", "/api/clients".to_owned()),
+        ("GET", format!("/api/clients/{id}")),
+        ("PATCH", format!("/api/clients/{id}")),
+        ("DELETE", format!("/api/clients/{id}")),
+        ("GET", "/api/rooms".to_owned()),
+        ("POST", "/api/rooms".to_owned()),
+        ("GET", format!("/api/rooms/{id}")),
+        ("PATCH", format!("/api/rooms/{id}")),
+        ("DELETE", format!("/api/rooms/{id}")),
+        (
+            "GET",
+            format!(
+                "/api/rooms/{id}/availability?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z"
+            ),
+        ),
+        ("GET", "/api/equipment".to_owned()),
+        ("POST", "/api/equipment".to_owned()),
+        ("GET", format!("/api/equipment/{id}")),
+        ("PATCH", format!("/api/equipment/{id}")),
+        ("DELETE", format!("/api/equipment/{id}")),
+        (
+            "GET",
+            "/api/sessions?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z".to_owned(),
+        ),
+        ("POST", "/api/sessions".to_owned()),
+        ("GET", format!("/api/sessions/{id}")),
+        ("PATCH", format!("/api/sessions/{id}")),
+        ("DELETE", format!("/api/sessions/{id}")),
+        ("POST", "/api/chat".to_owned()),
+    ];
+    for (method, uri) in routes {
+        let body = (method == "POST" || method == "PATCH")
+            .then(|| json!({"message": "hi", "name": "x", "version": 1}));
+        let (status, answer) = invoke(&router, method, &uri, body, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {uri}: {answer}");
+        assert_eq!(answer["error"]["code"], "unauthenticated");
+    }
+    assert_eq!(
+        invoke(&router, "GET", "/api/health", None, None).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_studio_only() {
+    let (store, _dir) = common::embedded_store();
+    let services = Services::new(store);
+    let (script, model) = scripted::start(vec![]).await;
+    let router = lambda_router_with(services, model);
+    let client = create(
+        &router,
+        "/api/clients",
+        json!({"name": "Cache Test", "email": "cache-test@example.com", "notes": "SECRET-A-NOTE"}),
+    )
+    .await;
+    let room = create(
+        &router,
+        "/api/rooms",
+        json!({"name": "Studio A", "hourly_rate": 5000, "colour": "#123456"}),
+    )
+    .await;
+    let gear = create(
+        &router,
+        "/api/equipment",
+        json!({"name": "Neumann U87", "category": "microphone", "serial_number": "SN-SECRET-A"}),
+    )
+    .await;
+    let booking = json!({"client_id": client["id"], "room_id": room["id"], "start": "2027-03-10T10:00:00Z", "end": "2027-03-10T12:00:00Z", "title": "SECRET-A-SESSION"});
+    let session = create(&router, "/api/sessions", booking).await;
+
+    // Every assistant tool, called by B's model with A's names and ids: nothing found, nothing written.
     let room_id = room["id"].as_str().unwrap();
     let (client_id, session_id) = (
         client["id"].as_str().unwrap(),
@@ -286,25 +360,55 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
         "SN-SECRET-A",
         "SECRET-A-SESSION",
     ];
-    for (name, args) in calls {
-        let outcome = execute(&env, name, &args).await;
-        let text = outcome.result.to_string();
+    // One turn of B's assistant, through the Lambda chat route, calling every tool at once.
+    let tool_calls: Vec<Value> = calls
+        .iter()
+        .enumerate()
+        .map(|(i, (name, args))| json!({"id": format!("c{i}"), "type": "function", "function": {"name": name, "arguments": args.to_string()}}))
+        .collect();
+    let all_at_once = (
+        StatusCode::OK,
+        json!({"choices": [{"message": {"role": "assistant", "content": null, "tool_calls": tool_calls}}]}),
+    );
+    script
+        .replies
+        .lock()
+        .unwrap()
+        .extend([all_at_once, scripted::text("Done.")]);
+    let (status, turn) = invoke(
+        &router,
+        "POST",
+        "/api/chat",
+        Some(json!({"message": "Try everything"})),
+        Some(B),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{turn}");
+    let touched: Vec<&str> = turn["invalidations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["id"].as_str())
+        .collect();
+    for entity in [&client, &room, &gear, &session] {
+        assert!(
+            !touched.contains(&entity["id"].as_str().unwrap()),
+            "B's turn invalidated A's {entity}"
+        );
+    }
+    let requests = script.requests();
+    let results = scripted::tool_results(requests.last().unwrap());
+    assert_eq!(results.len(), calls.len());
+    for ((name, _), outcome) in calls.iter().zip(&results) {
+        let text = outcome.to_string();
         assert!(
             markers.iter().all(|m| !text.contains(m)),
             "{name} leaked A's data: {text}"
         );
         let reads_a_list =
             name.starts_with("list_") || name.starts_with("search_") || name.starts_with("count_");
-        match () {
-            _ if name.starts_with("create_") => assert!(outcome.ok, "{name}: {text}"),
-            _ if reads_a_list => {
-                assert!(outcome.ok && outcome.changes.is_empty(), "{name}: {text}")
-            }
-            _ => assert!(
-                !outcome.ok && outcome.changes.is_empty(),
-                "{name} found or changed A's data: {text}"
-            ),
-        }
+        let expected_ok = name.starts_with("create_") || reads_a_list;
+        assert_eq!(outcome["ok"], json!(expected_ok), "{name}: {text}");
     }
     for (resource, entity) in [
         ("clients", &client),
@@ -316,54 +420,4 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
         let (_, still) = invoke(&router, "GET", &uri, None, Some(A)).await;
         assert_eq!(still["version"], 1, "{uri} untouched by B's tools");
     }
-}
-
-#[tokio::test]
-async fn without_the_studio_claim_every_route_but_health_answers_401() {
-    let (store, _dir) = common::embedded_store();
-    let router = lambda_router(Services::new(store));
-    let id = "01J00000000000000000000000";
-    let routes = [
-        ("GET", "/api/clients".to_owned()),
-        ("POST", "/api/clients".to_owned()),
-        ("GET", format!("/api/clients/{id}")),
-        ("PATCH", format!("/api/clients/{id}")),
-        ("DELETE", format!("/api/clients/{id}")),
-        ("GET", "/api/rooms".to_owned()),
-        ("POST", "/api/rooms".to_owned()),
-        ("GET", format!("/api/rooms/{id}")),
-        ("PATCH", format!("/api/rooms/{id}")),
-        ("DELETE", format!("/api/rooms/{id}")),
-        (
-            "GET",
-            format!(
-                "/api/rooms/{id}/availability?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z"
-            ),
-        ),
-        ("GET", "/api/equipment".to_owned()),
-        ("POST", "/api/equipment".to_owned()),
-        ("GET", format!("/api/equipment/{id}")),
-        ("PATCH", format!("/api/equipment/{id}")),
-        ("DELETE", format!("/api/equipment/{id}")),
-        (
-            "GET",
-            "/api/sessions?from=2027-03-01T00:00:00Z&to=2027-03-02T00:00:00Z".to_owned(),
-        ),
-        ("POST", "/api/sessions".to_owned()),
-        ("GET", format!("/api/sessions/{id}")),
-        ("PATCH", format!("/api/sessions/{id}")),
-        ("DELETE", format!("/api/sessions/{id}")),
-        ("POST", "/api/chat".to_owned()),
-    ];
-    for (method, uri) in routes {
-        let body = (method == "POST" || method == "PATCH")
-            .then(|| json!({"message": "hi", "name": "x", "version": 1}));
-        let (status, answer) = invoke(&router, method, &uri, body, None).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {uri}: {answer}");
-        assert_eq!(answer["error"]["code"], "unauthenticated");
-    }
-    assert_eq!(
-        invoke(&router, "GET", "/api/health", None, None).await.0,
-        StatusCode::OK
-    );
 }

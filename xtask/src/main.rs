@@ -43,12 +43,14 @@ fn main() -> ExitCode {
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
-/// The workspace root (xtask lives one level below it).
+/// The workspace root: the nearest folder, from the current one up, that holds `xtask/`. Found at run time,
+/// not baked in at build time: a target directory shared by several checkouts may hold another one's binary.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask is inside the workspace")
-        .to_path_buf()
+    let cwd = std::env::current_dir().expect("a current directory");
+    cwd.ancestors()
+        .find(|dir| dir.join("xtask/Cargo.toml").is_file() && dir.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+        .unwrap_or(cwd)
 }
 
 /// Runs a command to completion; fails with what was run.

@@ -163,3 +163,4 @@ macro_rules! on_both_stores {
     )*};
 }
 pub mod browser;
+pub mod scripted;
