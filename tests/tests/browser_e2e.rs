@@ -234,3 +234,28 @@ async fn a_write_in_another_tab_updates_this_tab_without_reload() {
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_users_write_reaches_this_page_through_the_change_feed() {
+    let stack = start_stack().await;
+    let mine = browser().await;
+    mine.goto(&format!("{}/clients", stack.url)).await.unwrap();
+    wait_text(&mine, "client-count", "4").await;
+    mark_page(&mine).await;
+
+    // Someone else, in another browser, adds a client through the assistant.
+    let theirs = browser().await;
+    theirs
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
+    wait_text(&theirs, "client-count", "4").await;
+    send_to_assistant(&theirs, "Add a client named Other User").await;
+    wait_text(&theirs, "client-count", "5").await;
+    theirs.close().await.unwrap();
+
+    // The feed is pulled every 10 s while the page is visible.
+    wait_text(&mine, "client-count", "5").await;
+    assert!(page_was_not_reloaded(&mine).await);
+    mine.close().await.unwrap();
+}

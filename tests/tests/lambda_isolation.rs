@@ -99,6 +99,8 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
     let (store, _dir) = common::embedded_store();
     let services = Services::new(store);
     let router = lambda_router(services);
+    let (_, before) = invoke(&router, "GET", "/api/changes", None, Some(B)).await;
+    let feed_cursor = before["cursor"].as_str().unwrap().to_owned();
     let client = create(
         &router,
         "/api/clients",
@@ -131,6 +133,19 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
     let range = "from=2027-03-01T00:00:00Z&to=2027-03-31T00:00:00Z";
 
     // Lists: B sees none of A's data.
+    let (status, feed) = invoke(
+        &router,
+        "GET",
+        &format!("/api/changes?since={feed_cursor}"),
+        None,
+        Some(B),
+    )
+    .await;
+    assert_eq!(
+        (status, feed["changes"].clone()),
+        (StatusCode::OK, json!([])),
+        "B's change feed shows none of A's writes"
+    );
     for uri in [
         "/api/clients",
         "/api/rooms",
@@ -247,6 +262,7 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
         ("PATCH", format!("/api/sessions/{id}")),
         ("DELETE", format!("/api/sessions/{id}")),
         ("POST", "/api/chat".to_owned()),
+        ("GET", "/api/changes".to_owned()),
     ];
     for (method, uri) in routes {
         let body = (method == "POST" || method == "PATCH")

@@ -7,11 +7,7 @@ use std::sync::Arc;
 use studio_domain::{Condition, Item, Key, Store, StoreError, WriteOp};
 
 fn item(sk: &str, version: u64, data: &str) -> Item {
-    Item {
-        key: Key::new("STUDIO#s", sk),
-        version,
-        data: data.into(),
-    }
+    Item::new(Key::new("STUDIO#s", sk), version, data.into())
 }
 
 fn put(item: Item, condition: Condition) -> WriteOp {
@@ -74,6 +70,12 @@ on_both_stores! {
         assert_eq!(get(&store, "X#1").await, None);
     }
 
+    fn an_expiry_time_is_stored_with_the_item(store) {
+        let expiring = Item { expires_at: Some(1_900_000_000), ..item("CHANGE#1", 1, "{}") };
+        store.transact(vec![put(expiring.clone(), Condition::NotExists)]).await.unwrap();
+        assert_eq!(get(&store, "CHANGE#1").await, Some(expiring));
+    }
+
     fn a_transaction_may_not_name_one_item_twice(store) {
         let result = store
             .transact(vec![put(item("X#1", 1, "a"), Condition::None), put(item("X#1", 1, "b"), Condition::None)])
@@ -85,7 +87,7 @@ on_both_stores! {
     fn a_query_lists_one_prefix_of_one_partition_in_order_by_pages(store) {
         let mut ops: Vec<WriteOp> = (0..5).map(|i| put(item(&format!("CLIENT#{i}"), 1, "c"), Condition::None)).collect();
         ops.push(put(item("CONV#1", 1, "other prefix"), Condition::None));
-        ops.push(WriteOp::Put { item: Item { key: Key::new("STUDIO#t", "CLIENT#9"), version: 1, data: "other studio".into() }, condition: Condition::None });
+        ops.push(WriteOp::Put { item: Item::new(Key::new("STUDIO#t", "CLIENT#9"), 1, "other studio".into()), condition: Condition::None });
         store.transact(ops).await.unwrap();
 
         let first = store.query("STUDIO#s", "CLIENT#", None, 2).await.unwrap();

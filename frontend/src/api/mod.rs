@@ -67,8 +67,32 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
-/// Adds the caller's credentials (bearer token or dev studio) to a request.
+/// This browser's id, shared by its tabs (local storage): the change feed leaves out the writes made from it,
+/// which its tabs already applied.
+pub fn browser_origin() -> String {
+    thread_local! {
+        static ORIGIN: String = {
+            let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+            let saved = storage.as_ref().and_then(|s| s.get_item("studio-origin").ok().flatten());
+            saved.unwrap_or_else(|| {
+                let mut bytes = [0u8; 16];
+                if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+                    let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+                }
+                let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                if let Some(storage) = &storage {
+                    let _ = storage.set_item("studio-origin", &id);
+                }
+                id
+            })
+        };
+    }
+    ORIGIN.with(Clone::clone)
+}
+
+/// Adds the caller's credentials (bearer token or dev studio) and this browser's id to a request.
 fn authorized(builder: RequestBuilder) -> RequestBuilder {
+    let builder = builder.header("x-studio-origin", &browser_origin());
     match crate::auth::header() {
         Some((name, value)) => builder.header(name, &value),
         None => builder,

@@ -1,6 +1,7 @@
 //! The resource store: a context holding generation counters, the shared in-flight requests, and `apply`,
 //! the one path by which anything that changed data (a form, the assistant) marks views stale.
 
+mod feed;
 mod generations;
 mod inflight;
 mod latest;
@@ -91,6 +92,13 @@ pub struct ResourceStoreProviderProps {
 pub fn ResourceStoreProvider(props: &ResourceStoreProviderProps) -> Html {
     let generations = use_reducer(Generations::default);
     let inflight = use_memo((), |_| Inflight::<FetchResult>::default());
+    // Other people's writes, from the studio's change feed (not posted to other tabs: they pull it too).
+    {
+        let dispatch = generations.dispatcher();
+        use_memo((), move |_| {
+            feed::Feed::start(move |invalidations| dispatch.dispatch(Apply(invalidations)))
+        });
+    }
     let tabs = {
         let dispatch = generations.dispatcher();
         // Another tab's writes: applied here, not posted again.

@@ -11,6 +11,9 @@ use studio_domain::Ctx;
 
 use crate::{ApiError, AppState};
 
+/// The SPA's id for the browser a call comes from; the change feed leaves out that browser's own writes.
+pub const ORIGIN_HEADER: &str = "x-studio-origin";
+
 /// The domain context of the calling studio.
 pub struct Caller(pub Ctx);
 
@@ -23,7 +26,13 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
         let studio = state.auth.studio(parts)?;
-        Ok(Caller(Ctx::new(studio, state.services.clone())))
+        let origin = parts
+            .headers
+            .get(ORIGIN_HEADER)
+            .and_then(|v| v.to_str().ok());
+        Ok(Caller(
+            Ctx::new(studio, state.services.clone()).with_origin(origin),
+        ))
     }
 }
 

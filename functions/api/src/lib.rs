@@ -4,6 +4,7 @@ pub mod availability;
 pub mod crud;
 pub mod error;
 pub mod extract;
+pub mod feed;
 pub mod identity;
 pub mod lambda;
 
@@ -36,6 +37,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crud::routes::<EquipmentService>("/api/equipment"))
         .merge(crud::routes::<Sessions>("/api/sessions"))
         .route("/api/rooms/{id}/availability", get(availability::room))
+        .route("/api/changes", get(feed::changes))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state)
 }

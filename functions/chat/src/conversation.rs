@@ -58,11 +58,11 @@ pub async fn save(ctx: &Ctx, id: &str, mut conversation: Conversation) -> Result
     } else {
         Condition::Version(conversation.version)
     };
-    let item = Item {
-        key: key(ctx, id),
-        version: conversation.version + 1,
-        data: serde_json::to_string(&conversation).expect("a conversation serialises"),
-    };
+    let item = Item::new(
+        key(ctx, id),
+        conversation.version + 1,
+        serde_json::to_string(&conversation).expect("a conversation serialises"),
+    );
     match ctx.store().transact(vec![WriteOp::Put { item, condition }]).await {
         Ok(()) => Ok(()),
         Err(StoreError::ConditionFailed { .. }) => Err(DomainError::Conflict {

@@ -95,11 +95,30 @@ impl Services {
 pub struct Ctx {
     pub studio: StudioId,
     pub services: Services,
+    /// Which browser the call comes from (the SPA's own id), so the change feed can leave out its own writes.
+    pub origin: Option<String>,
 }
 
 impl Ctx {
     pub fn new(studio: StudioId, services: Services) -> Self {
-        Self { studio, services }
+        Self {
+            studio,
+            services,
+            origin: None,
+        }
+    }
+
+    /// Tags the writes of this call with `origin` (1–64 letters, digits, `-` or `_`; anything else is ignored).
+    pub fn with_origin(mut self, origin: Option<&str>) -> Self {
+        self.origin = origin
+            .filter(|o| {
+                !o.is_empty()
+                    && o.len() <= 64
+                    && o.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
+            .map(str::to_owned);
+        self
     }
 
     pub fn store(&self) -> &dyn Store {

@@ -76,11 +76,11 @@ pub(crate) fn decode<E: Entity>(item: &Item) -> Result<E, DomainError> {
 }
 
 pub(crate) fn encode<E: Entity>(ctx: &Ctx, entity: &E) -> Item {
-    Item {
-        key: key::<E>(ctx, entity.id()),
-        version: entity.version(),
-        data: serde_json::to_string(entity).expect("an entity serialises"),
-    }
+    Item::new(
+        key::<E>(ctx, entity.id()),
+        entity.version(),
+        serde_json::to_string(entity).expect("an entity serialises"),
+    )
 }
 
 /// Adds the creation of `entity` (version 1) to `tx`.
@@ -281,11 +281,7 @@ impl Unique {
     /// Takes `value` for `owner` in `tx`; the transaction fails with `taken` if someone holds it.
     pub fn claim(&self, tx: &mut Tx, ctx: &Ctx, value: &str, owner: &str, taken: DomainError) {
         let data = serde_json::to_string(owner).expect("a string serialises");
-        let item = Item {
-            key: self.key(ctx, value),
-            version: 1,
-            data,
-        };
+        let item = Item::new(self.key(ctx, value), 1, data);
         tx.push(
             WriteOp::Put {
                 item,

@@ -124,7 +124,7 @@ pub async fn create(
     apply(ctx, &mut item, &patch).await?;
     let mut tx = Tx::default();
     entity::insert(&mut tx, ctx, &item);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     Ok((item, changes))
 }
 
@@ -143,7 +143,7 @@ pub async fn update(
     item.updated_at = ctx.now();
     let mut tx = Tx::default();
     entity::replace(&mut tx, ctx, &mut item, current.version);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     Ok((item, changes))
 }
 
@@ -152,7 +152,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
     entity::remove(&mut tx, ctx, &current);
-    tx.commit(ctx.store()).await
+    tx.commit(ctx).await
 }
 
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Equipment>, DomainError> {

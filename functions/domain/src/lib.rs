@@ -7,6 +7,7 @@ pub mod crud;
 pub mod entity;
 pub mod equipment;
 pub mod error;
+pub mod feed;
 mod macros;
 mod refs;
 pub mod rooms;

@@ -50,11 +50,7 @@ impl Refs {
         let sessions = count.sessions.saturating_add_signed(delta);
         let condition = version.map_or(Condition::NotExists, Condition::Version);
         let data = serde_json::to_string(&Count { sessions }).expect("a counter serialises");
-        let item = Item {
-            key: self.key.clone(),
-            version: version.unwrap_or(0) + 1,
-            data,
-        };
+        let item = Item::new(self.key.clone(), version.unwrap_or(0) + 1, data);
         tx.push(WriteOp::Put { item, condition }, DomainError::Contended);
         Ok(())
     }
@@ -75,11 +71,7 @@ impl Refs {
         }
         let condition = version.map_or(Condition::NotExists, Condition::Version);
         let data = serde_json::to_string(&Count::default()).expect("a counter serialises");
-        let item = Item {
-            key: self.key.clone(),
-            version: version.unwrap_or(0) + 1,
-            data,
-        };
+        let item = Item::new(self.key.clone(), version.unwrap_or(0) + 1, data);
         tx.push(
             WriteOp::Put { item, condition },
             DomainError::Conflict {

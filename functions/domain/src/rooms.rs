@@ -134,7 +134,7 @@ pub async fn create(ctx: &Ctx, input: &NewRoom) -> Result<(Room, ChangeSet), Dom
         duplicate(&room.name),
     );
     entity::insert(&mut tx, ctx, &room);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     Ok((room, changes))
 }
 
@@ -158,7 +158,7 @@ pub async fn update(
     }
     room.updated_at = ctx.now();
     entity::replace(&mut tx, ctx, &mut room, current.version);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     Ok((room, changes))
 }
 
@@ -180,7 +180,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         entity::stale::<Room>(id),
     );
     entity::remove(&mut tx, ctx, &current);
-    tx.commit(ctx.store()).await
+    tx.commit(ctx).await
 }
 
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Room>, DomainError> {

@@ -29,6 +29,20 @@ pub struct Item {
     pub key: Key,
     pub version: u64,
     pub data: String,
+    /// Unix seconds after which the store may delete the item (DynamoDB's TTL); `None` keeps it.
+    pub expires_at: Option<i64>,
+}
+
+impl Item {
+    /// An item that never expires.
+    pub fn new(key: Key, version: u64, data: String) -> Self {
+        Self {
+            key,
+            version,
+            data,
+            expires_at: None,
+        }
+    }
 }
 
 /// A condition on the item's current state, checked atomically with the write.

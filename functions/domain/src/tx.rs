@@ -2,9 +2,11 @@
 //! from the writes themselves and reported only once they are committed.
 
 use crate::{
+    Ctx,
     changes::{Change, ChangeSet, Op},
     error::DomainError,
-    store::{Condition, Item, Key, Store, StoreError, WriteOp},
+    feed,
+    store::{Condition, Item, Key, StoreError, WriteOp},
 };
 
 #[derive(Default)]
@@ -56,8 +58,20 @@ impl Tx {
         self.on_fail.push(on_fail);
     }
 
-    pub async fn commit(self, store: &dyn Store) -> Result<ChangeSet, DomainError> {
-        match store.transact(self.ops).await {
+    /// Commits every operation and, when entities changed, the change-feed record saying so — in the same
+    /// transaction, so no write escapes the feed.
+    pub async fn commit(mut self, ctx: &Ctx) -> Result<ChangeSet, DomainError> {
+        if !self.changes.is_empty() {
+            let record = feed::record(ctx, &self.changes);
+            self.push(
+                WriteOp::Put {
+                    item: record,
+                    condition: Condition::NotExists,
+                },
+                DomainError::Contended,
+            );
+        }
+        match ctx.store().transact(self.ops).await {
             Ok(()) => Ok(self.changes),
             Err(StoreError::ConditionFailed { index }) => Err(self
                 .on_fail

@@ -59,10 +59,15 @@ fn decode(attrs: &Attrs) -> Result<Item, StoreError> {
         Some(AttributeValue::N(n)) => n.parse().map_err(unavailable)?,
         _ => return Err(unavailable("item without version")),
     };
+    let expires_at = match attrs.get("ttl") {
+        Some(AttributeValue::N(n)) => Some(n.parse().map_err(unavailable)?),
+        _ => None,
+    };
     Ok(Item {
         key: Key::new(string(attrs, "PK")?, string(attrs, "SK")?),
         version,
         data: string(attrs, "data")?,
+        expires_at,
     })
 }
 
@@ -91,6 +96,9 @@ fn transact_item(table: &str, op: &WriteOp) -> Result<TransactWriteItem, StoreEr
             let mut attrs = key_attrs(&item.key);
             attrs.insert("v".into(), AttributeValue::N(item.version.to_string()));
             attrs.insert("data".into(), AttributeValue::S(item.data.clone()));
+            if let Some(at) = item.expires_at {
+                attrs.insert("ttl".into(), AttributeValue::N(at.to_string()));
+            }
             let put = Put::builder()
                 .table_name(table)
                 .set_item(Some(attrs))

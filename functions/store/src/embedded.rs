@@ -9,8 +9,10 @@ use studio_domain::{
     Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction,
 };
 
-/// (partition, sort key) → (version, JSON document).
-const ITEMS: TableDefinition<(&str, &str), (u64, &str)> = TableDefinition::new("items");
+/// (partition, sort key) → (version, expiry in Unix seconds, JSON document). Expired items are kept, as DynamoDB
+/// may keep them for a while too: nobody relies on their absence.
+const ITEMS: TableDefinition<(&str, &str), (u64, Option<i64>, &str)> =
+    TableDefinition::new("items.v2");
 
 #[derive(Clone)]
 pub struct EmbeddedStore {
@@ -53,11 +55,12 @@ impl Store for EmbeddedStore {
                 .get((key.pk.as_str(), key.sk.as_str()))
                 .map_err(unavailable)?;
             Ok(found.map(|guard| {
-                let (version, data) = guard.value();
+                let (version, expires_at, data) = guard.value();
                 Item {
                     key,
                     version,
                     data: data.to_owned(),
+                    expires_at,
                 }
             }))
         })
@@ -94,11 +97,13 @@ impl Store for EmbeddedStore {
                     last_key = items.last().map(|i: &Item| i.key.sk.clone());
                     break;
                 }
-                let (version, data) = value.value();
+                let (version, expires_at, data) = value.value();
+                let key = Key::new(item_pk, item_sk);
                 items.push(Item {
-                    key: Key::new(item_pk, item_sk),
+                    key,
                     version,
                     data: data.to_owned(),
+                    expires_at,
                 });
             }
             Ok(QueryPage { items, last_key })
@@ -127,7 +132,7 @@ impl Store for EmbeddedStore {
                         WriteOp::Put { item, .. } => {
                             let key = (item.key.pk.as_str(), item.key.sk.as_str());
                             table
-                                .insert(key, (item.version, item.data.as_str()))
+                                .insert(key, (item.version, item.expires_at, item.data.as_str()))
                                 .map_err(unavailable)?;
                         }
                         WriteOp::Delete { key, .. } => {

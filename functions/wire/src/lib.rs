@@ -4,6 +4,7 @@ pub mod chat;
 pub mod clients;
 pub mod equipment;
 pub mod error;
+pub mod feed;
 pub mod invalidation;
 pub mod rooms;
 pub mod sessions;
@@ -12,6 +13,7 @@ pub use chat::{ActionSummary, ChatRequest, ChatResponse, Locale};
 pub use clients::{Client, ClientKind, ClientPatch, NewClient};
 pub use equipment::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 pub use error::{ErrorBody, ErrorDetail};
+pub use feed::{ChangeFeed, FeedChange};
 pub use invalidation::{Invalidation, Mutation};
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{

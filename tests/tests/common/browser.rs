@@ -87,11 +87,15 @@ pub async fn wait_text(browser: &Client, id: &str, expected: &str) {
     .await;
 }
 
-/// Every resource request the page made: (path and query, start, end) in ms since navigation.
+/// Every request the page made for data: (path and query, start, end) in ms since navigation. The change
+/// feed's periodic polls are left out: they are not views fetching what they show.
 pub async fn requests(browser: &Client) -> Vec<(String, f64, f64)> {
     let script = "return performance.getEntriesByType('resource').map(e => [new URL(e.name).pathname + new URL(e.name).search, e.startTime, e.responseEnd]);";
     let value = browser.execute(script, vec![]).await.unwrap();
-    serde_json::from_value(value).unwrap()
+    let all: Vec<(String, f64, f64)> = serde_json::from_value(value).unwrap();
+    all.into_iter()
+        .filter(|(path, ..)| !path.starts_with("/api/changes"))
+        .collect()
 }
 
 pub async fn send_to_assistant(browser: &Client, message: &str) {

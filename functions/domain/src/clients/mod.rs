@@ -99,7 +99,7 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
     };
     apply(&mut client, fields);
     entity::insert(&mut tx, ctx, &client);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
     Ok((client, changes))
 }
@@ -135,7 +135,7 @@ pub async fn update(
     apply(&mut client, after);
     client.updated_at = ctx.now();
     entity::replace(&mut tx, ctx, &mut client, current.version);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, client = %id, version = client.version, "client updated");
     Ok((client, changes))
 }
@@ -161,7 +161,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         );
     }
     entity::remove(&mut tx, ctx, &current);
-    let changes = tx.commit(ctx.store()).await?;
+    let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
     Ok(changes)
 }

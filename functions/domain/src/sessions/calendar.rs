@@ -194,11 +194,11 @@ pub async fn plan(
             },
             (true, None) => continue,
             (false, version) => WriteOp::Put {
-                item: Item {
-                    key: day.key.clone(),
-                    version: version.unwrap_or(0) + 1,
-                    data: serde_json::to_string(&day.slots).expect("slots serialise"),
-                },
+                item: Item::new(
+                    day.key.clone(),
+                    version.unwrap_or(0) + 1,
+                    serde_json::to_string(&day.slots).expect("slots serialise"),
+                ),
                 condition,
             },
         });

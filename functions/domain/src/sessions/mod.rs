@@ -194,11 +194,7 @@ async fn stage(
             );
         }
         Refs::client(ctx, &after.client_id).add(tx, ctx, 1).await?;
-        let item = Item {
-            key: index_key(ctx, &after.client_id, &after.id),
-            version: 1,
-            data: "{}".into(),
-        };
+        let item = Item::new(index_key(ctx, &after.client_id, &after.id), 1, "{}".into());
         tx.push(
             WriteOp::Put {
                 item,
@@ -261,7 +257,7 @@ pub async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet
         let mut tx = Tx::default();
         stage(ctx, &mut tx, &room, None, &session).await??;
         entity::insert(&mut tx, ctx, &session);
-        match tx.commit(ctx.store()).await {
+        match tx.commit(ctx).await {
             Err(DomainError::Contended) => continue,
             Err(e) => return Err(e),
             Ok(changes) => {
@@ -349,7 +345,7 @@ pub async fn update(
         let mut tx = Tx::default();
         stage(ctx, &mut tx, &room, Some(&current), &next).await??;
         entity::replace(&mut tx, ctx, &mut next, current.version);
-        match tx.commit(ctx.store()).await {
+        match tx.commit(ctx).await {
             Err(DomainError::Contended) => continue,
             Err(e) => return Err(e),
             Ok(changes) => {
@@ -384,7 +380,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
             DomainError::Contended,
         );
         entity::remove(&mut tx, ctx, &current);
-        match tx.commit(ctx.store()).await {
+        match tx.commit(ctx).await {
             Err(DomainError::Contended) => continue,
             Err(e) => return Err(e),
             Ok(changes) => return Ok(with_cascades(changes, &current, None)),

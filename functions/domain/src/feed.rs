@@ -1,0 +1,92 @@
+//! The per-studio change feed: every committed write also writes `CHANGE#<ulid>` (its invalidations and the
+//! caller's origin), in its own transaction, expiring after a week. Readers ask for what came after their cursor.
+//! There is no per-studio counter, so writes never queue on one item; instead, since clocks of different
+//! function instances may disagree a little, a read goes back a few seconds before its cursor and the client
+//! drops the changes it has already seen.
+
+use serde::{Deserialize, Serialize};
+use studio_wire::{ChangeFeed, FeedChange, Invalidation};
+
+use crate::{ChangeSet, Ctx, DomainError, Item, Key, StoreError};
+
+const PREFIX: &str = "CHANGE#";
+/// How far before the cursor a read starts again.
+pub const OVERLAP_MS: u64 = 10_000;
+/// How long a change stays readable.
+const KEEP_SECONDS: i64 = 7 * 24 * 3600;
+/// At most this many changes per read; a client this far behind should reload its data anyway.
+const MAX_CHANGES: usize = 500;
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    invalidations: Vec<Invalidation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    origin: Option<String>,
+}
+
+/// The feed item for a committed change set.
+pub(crate) fn record(ctx: &Ctx, changes: &ChangeSet) -> Item {
+    let data = Record {
+        invalidations: changes.invalidations(),
+        origin: ctx.origin.clone(),
+    };
+    Item {
+        key: Key::new(ctx.studio.partition(), format!("{PREFIX}{}", ctx.new_id())),
+        version: 1,
+        data: serde_json::to_string(&data).expect("a record serialises"),
+        expires_at: Some(ctx.now().as_second() + KEEP_SECONDS),
+    }
+}
+
+fn parse_cursor(cursor: &str) -> Result<ulid::Ulid, DomainError> {
+    ulid::Ulid::from_string(cursor).map_err(|_| {
+        DomainError::field(
+            "since",
+            "This cursor is not one the API returned; start without it.",
+        )
+    })
+}
+
+/// The changes after `since` not made from `origin`. Without `since`, none, and a cursor for "now".
+pub async fn since(
+    ctx: &Ctx,
+    since: Option<&str>,
+    origin: Option<&str>,
+) -> Result<ChangeFeed, DomainError> {
+    let Some(since) = since else {
+        return Ok(ChangeFeed {
+            changes: vec![],
+            cursor: ctx.new_id(),
+        });
+    };
+    let cursor = parse_cursor(since)?;
+    let from = ulid::Ulid::from_parts(cursor.timestamp_ms().saturating_sub(OVERLAP_MS), 0);
+    let mut after = Some(format!("{PREFIX}{from}"));
+    let (mut changes, mut last) = (Vec::new(), cursor);
+    while changes.len() < MAX_CHANGES {
+        let page = ctx
+            .store()
+            .query(&ctx.studio.partition(), PREFIX, after.as_deref(), 200)
+            .await?;
+        for item in &page.items {
+            let id = &item.key.sk[PREFIX.len()..];
+            let record: Record = serde_json::from_str(&item.data)
+                .map_err(|e| StoreError::Unavailable(format!("corrupt change {id}: {e}")))?;
+            last = last.max(parse_cursor(id)?);
+            if origin.is_none() || record.origin.as_deref() != origin {
+                changes.push(FeedChange {
+                    id: id.to_owned(),
+                    invalidations: record.invalidations,
+                });
+            }
+        }
+        match page.last_key {
+            Some(key) => after = Some(key),
+            None => break,
+        }
+    }
+    Ok(ChangeFeed {
+        changes,
+        cursor: last.to_string(),
+    })
+}
