@@ -2,7 +2,7 @@
 //! Pure functions, unit-tested natively.
 
 use jiff::{
-    SignedDuration, Timestamp, ZonedDateTime,
+    Timestamp, ZonedDateTime,
     civil::{Date, Time, Weekday},
     tz::{AmbiguousOffset, TimeZone},
 };
@@ -123,12 +123,10 @@ pub fn weekday_index(weekday: Weekday) -> usize {
     weekday.to_monday_zero_offset() as usize
 }
 
-pub fn hours(duration: SignedDuration) -> f64 {
-    duration.as_secs_f64() / 3600.0
-}
-
 #[cfg(test)]
 mod tests {
+    use jiff::SignedDuration;
+
     use super::*;
 
     fn d(y: i16, m: i8, day: i8) -> Date {

@@ -16,7 +16,6 @@ use studio_wire::{
 };
 
 pub use availability::{availability, nearest_free};
-pub use calendar::days;
 pub use pricing::price;
 
 use self::calendar::Placement;
