@@ -94,6 +94,32 @@ async fn create(router: &Router, uri: &str, body: Value) -> Value {
     created["data"].clone()
 }
 
+/// Studio A's client, room, equipment and session (and the booking that made it), each holding a marker that
+/// only A's data has: `SECRET-A-NOTE`, `#123456`, `SN-SECRET-A`, `SECRET-A-SESSION`.
+async fn studio_a_data(router: &Router) -> (Value, Value, Value, Value, Value) {
+    let client = create(
+        router,
+        "/api/clients",
+        json!({"name": "Cache Test", "email": "cache-test@example.com", "notes": "SECRET-A-NOTE"}),
+    )
+    .await;
+    let room = create(
+        router,
+        "/api/rooms",
+        json!({"name": "Studio A", "hourly_rate": 5000, "colour": "#123456"}),
+    )
+    .await;
+    let gear = create(
+        router,
+        "/api/equipment",
+        json!({"name": "Neumann U87", "category": "microphone", "serial_number": "SN-SECRET-A"}),
+    )
+    .await;
+    let booking = json!({"client_id": client["id"], "room_id": room["id"], "start": "2027-03-10T10:00:00Z", "end": "2027-03-10T12:00:00Z", "title": "SECRET-A-SESSION"});
+    let session = create(router, "/api/sessions", booking.clone()).await;
+    (client, room, gear, session, booking)
+}
+
 #[tokio::test]
 async fn another_studio_can_neither_read_list_change_nor_delete_through_any_route() {
     let (store, _dir) = common::embedded_store();
@@ -101,26 +127,7 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
     let router = lambda_router(services);
     let (_, before) = invoke(&router, "GET", "/api/changes", None, Some(B)).await;
     let feed_cursor = before["cursor"].as_str().unwrap().to_owned();
-    let client = create(
-        &router,
-        "/api/clients",
-        json!({"name": "Cache Test", "email": "cache-test@example.com", "notes": "SECRET-A-NOTE"}),
-    )
-    .await;
-    let room = create(
-        &router,
-        "/api/rooms",
-        json!({"name": "Studio A", "hourly_rate": 5000, "colour": "#123456"}),
-    )
-    .await;
-    let gear = create(
-        &router,
-        "/api/equipment",
-        json!({"name": "Neumann U87", "category": "microphone", "serial_number": "SN-SECRET-A"}),
-    )
-    .await;
-    let booking = json!({"client_id": client["id"], "room_id": room["id"], "start": "2027-03-10T10:00:00Z", "end": "2027-03-10T12:00:00Z", "title": "SECRET-A-SESSION"});
-    let session = create(&router, "/api/sessions", booking.clone()).await;
+    let (client, room, gear, session, booking) = studio_a_data(&router).await;
     let (_, chat) = invoke(
         &router,
         "POST",
@@ -283,26 +290,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
     let services = Services::new(store);
     let (script, model) = scripted::start(vec![]).await;
     let router = lambda_router_with(services, model);
-    let client = create(
-        &router,
-        "/api/clients",
-        json!({"name": "Cache Test", "email": "cache-test@example.com", "notes": "SECRET-A-NOTE"}),
-    )
-    .await;
-    let room = create(
-        &router,
-        "/api/rooms",
-        json!({"name": "Studio A", "hourly_rate": 5000, "colour": "#123456"}),
-    )
-    .await;
-    let gear = create(
-        &router,
-        "/api/equipment",
-        json!({"name": "Neumann U87", "category": "microphone", "serial_number": "SN-SECRET-A"}),
-    )
-    .await;
-    let booking = json!({"client_id": client["id"], "room_id": room["id"], "start": "2027-03-10T10:00:00Z", "end": "2027-03-10T12:00:00Z", "title": "SECRET-A-SESSION"});
-    let session = create(&router, "/api/sessions", booking).await;
+    let (client, room, gear, session, _) = studio_a_data(&router).await;
 
     // Every assistant tool, called by B's model with A's names and ids: nothing found, nothing written.
     let room_id = room["id"].as_str().unwrap();
