@@ -259,3 +259,29 @@ async fn another_users_write_reaches_this_page_through_the_change_feed() {
     assert!(page_was_not_reloaded(&mine).await);
     mine.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_to_the_second_demo_studio_shows_only_its_clients() {
+    let stack = start_stack().await;
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
+    wait_text(&browser, "client-count", "4").await;
+    let switch = browser.find(Locator::Id("studio-switch")).await.unwrap();
+    switch.select_by_value("demo-2").await.unwrap();
+    wait_text(&browser, "client-count", "1").await;
+    let rows = browser
+        .find(Locator::Id("clients-table"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        rows.contains("Autre Studio Client") && !rows.contains("Léa Martin"),
+        "{rows}"
+    );
+    browser.close().await.unwrap();
+}

@@ -30,7 +30,8 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
         model,
         time_zone: "Europe/Paris".into(),
     };
-    let spa = ServeDir::new(dist).not_found_service(ServeFile::new(dist.join("index.html")));
+    // `fallback`, not `not_found_service`: a deep link is a page of the app, served with 200, not a 404.
+    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()
         .merge(studio_api::app(app_state))
         .merge(studio_chat::app(chat_state))
