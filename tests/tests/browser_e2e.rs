@@ -5,7 +5,7 @@ mod common;
 
 use common::{
     browser::{
-        WAIT, browser, chat_response_end, mark_page, page_was_not_reloaded, requests,
+        WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded, requests,
         send_to_assistant, start_stack, text_of, wait_text,
     },
     eventually,
@@ -18,11 +18,7 @@ use studio_domain::{Ctx, StudioId, clients};
 async fn the_assistant_creates_a_client_and_the_open_clients_page_shows_it_without_reload() {
     let stack = start_stack().await;
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     let before: usize = text_of(&browser, "client-count")
         .await
         .unwrap()
@@ -126,11 +122,7 @@ async fn only_mounted_views_of_what_changed_refetch() {
 async fn the_create_form_shows_field_errors_and_adds_the_client_through_the_same_store() {
     let stack = start_stack().await;
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     browser
         .find(Locator::Id("new-client"))
         .await
@@ -200,21 +192,13 @@ async fn the_create_form_shows_field_errors_and_adds_the_client_through_the_same
 async fn a_write_in_another_tab_updates_this_tab_without_reload() {
     let stack = start_stack().await;
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     mark_page(&browser).await;
     let first = browser.window().await.unwrap();
 
     let second = browser.new_window(true).await.unwrap();
     browser.switch_to_window(second.handle).await.unwrap();
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     send_to_assistant(&browser, "Add a client named Other Tab").await;
     wait_text(&browser, "client-count", "5").await;
 
@@ -239,17 +223,12 @@ async fn a_write_in_another_tab_updates_this_tab_without_reload() {
 async fn another_users_write_reaches_this_page_through_the_change_feed() {
     let stack = start_stack().await;
     let mine = browser().await;
-    mine.goto(&format!("{}/clients", stack.url)).await.unwrap();
-    wait_text(&mine, "client-count", "4").await;
+    open_clients(&mine, &stack).await;
     mark_page(&mine).await;
 
     // Someone else, in another browser, adds a client through the assistant.
     let theirs = browser().await;
-    theirs
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&theirs, "client-count", "4").await;
+    open_clients(&theirs, &stack).await;
     send_to_assistant(&theirs, "Add a client named Other User").await;
     wait_text(&theirs, "client-count", "5").await;
     theirs.close().await.unwrap();
@@ -264,11 +243,7 @@ async fn another_users_write_reaches_this_page_through_the_change_feed() {
 async fn switching_to_the_second_demo_studio_shows_only_its_clients() {
     let stack = start_stack().await;
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     let switch = browser.find(Locator::Id("studio-switch")).await.unwrap();
     switch.select_by_value("demo-2").await.unwrap();
     wait_text(&browser, "client-count", "1").await;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::inputs::{bind, bind_select, field_error, general_error};
 use crate::{
     api::{ApiError, Method},
-    hooks::{use_clients, use_rooms},
+    hooks::{pairs, use_clients, use_rooms},
     i18n::use_texts,
     store::use_resource_store,
     time,
@@ -104,27 +104,10 @@ pub fn SessionForm(props: &SessionFormProps) -> Html {
             </>
         }
     };
-    let client_options = clients
-        .data
-        .as_ref()
-        .map(|p| {
-            p.items
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let room_options = rooms
-        .data
-        .as_ref()
-        .map(|p| {
-            p.items
-                .iter()
-                .filter(|r| r.active && r.bookable)
-                .map(|r| (r.id.clone(), r.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let client_options = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    let room_options = pairs(&rooms.data, |r| {
+        (r.active && r.bookable).then_some((r.id.as_str(), r.name.as_str()))
+    });
     html! {
         <form class="client-form session-form" {onsubmit}>
             <label>{ texts.col_title }<input name="title" value={(*title).clone()} oninput={bind(&title)} /></label>

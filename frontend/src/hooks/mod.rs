@@ -142,3 +142,15 @@ pub fn use_session(id: String) -> Fetched<Session> {
     let url = format!("/api/sessions/{}", api::encode(&id));
     use_api(ResourceKey::Entity("sessions", id), url)
 }
+
+/// Pairs `(id, value)` from a fetched list (empty while it loads), keeping the items `pick` answers for: for
+/// `<select>` options and id → name lookups.
+pub fn pairs<T>(
+    page: &Option<Page<T>>,
+    pick: impl Fn(&T) -> Option<(&str, &str)>,
+) -> Vec<(String, String)> {
+    page.iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|item| pick(item).map(|(id, value)| (id.to_owned(), value.to_owned())))
+        .collect()
+}

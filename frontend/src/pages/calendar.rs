@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 
 use crate::{
     components::{SessionForm, inputs::bind_select},
-    hooks::{sessions_url, use_clients, use_rooms, use_sessions},
+    hooks::{pairs, sessions_url, use_clients, use_rooms, use_sessions},
     i18n::use_texts,
     routes::Route,
     time,
@@ -53,26 +53,12 @@ pub fn CalendarPage() -> Html {
     let clients = use_clients(String::new());
     let navigator = use_navigator();
 
-    let colours: HashMap<String, String> = rooms
-        .data
-        .as_ref()
-        .map(|p| {
-            p.items
-                .iter()
-                .map(|r| (r.id.clone(), r.colour.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let client_names: HashMap<String, String> = clients
-        .data
-        .as_ref()
-        .map(|p| {
-            p.items
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let colours: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.colour)))
+        .into_iter()
+        .collect();
+    let client_names: HashMap<String, String> = pairs(&clients.data, |c| Some((&c.id, &c.name)))
+        .into_iter()
+        .collect();
     let go = |weeks: i64| {
         let monday = monday.clone();
         Callback::from(move |_| {

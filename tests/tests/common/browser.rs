@@ -79,6 +79,15 @@ pub async fn text_of(browser: &Client, id: &str) -> Option<String> {
     browser.find(Locator::Id(id)).await.ok()?.text().await.ok()
 }
 
+/// Opens the Clients page of `stack` and waits for the demo studio's four clients.
+pub async fn open_clients(browser: &Client, stack: &Stack) {
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
+    wait_text(browser, "client-count", "4").await;
+}
+
 /// Waits until the element `id` shows `expected`.
 pub async fn wait_text(browser: &Client, id: &str, expected: &str) {
     eventually(&format!("#{id} to show {expected:?}"), WAIT, || async {
