@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    components::{AssistantPanel, AuthGate, Nav},
+    components::{AssistantPanel, AuthGate, Nav, StudioProvider},
     i18n::{self, Language, Texts},
     routes::{Route, switch},
     store::ResourceStoreProvider,
@@ -20,6 +20,7 @@ fn browser_language() -> &'static Texts {
 #[function_component]
 pub fn App() -> Html {
     let texts = use_state(browser_language);
+    crate::api::set_language(texts.locale);
     let language = Language {
         texts: *texts,
         set: {
@@ -31,13 +32,15 @@ pub fn App() -> Html {
         <ContextProvider<Language> context={language}>
             <AuthGate>
                 <ResourceStoreProvider>
-                    <BrowserRouter>
-                        <Nav />
-                        <main class="page">
-                            <Switch<Route> render={switch} />
-                        </main>
-                        <AssistantPanel />
-                    </BrowserRouter>
+                    <StudioProvider>
+                        <BrowserRouter>
+                            <Nav />
+                            <main class="page">
+                                <Switch<Route> render={switch} />
+                            </main>
+                            <AssistantPanel />
+                        </BrowserRouter>
+                    </StudioProvider>
                 </ResourceStoreProvider>
             </AuthGate>
         </ContextProvider<Language>>

@@ -1,10 +1,13 @@
 //! Every user-visible string, in French and English. Components read them through `use_texts()`.
 
+use studio_wire::{Locale, messages};
 use yew::prelude::*;
 
 #[derive(Debug, PartialEq)]
 pub struct Texts {
     pub lang: &'static str,
+    /// The language as the wire types know it (error messages, money).
+    pub locale: Locale,
     pub app_name: &'static str,
     pub nav_home: &'static str,
     pub nav_clients: &'static str,
@@ -119,10 +122,31 @@ pub struct Texts {
     pub sign_out: &'static str,
     pub studio: &'static str,
     pub to_label: &'static str,
+    pub nav_settings: &'static str,
+    pub settings_title: &'static str,
+    pub settings_identity: &'static str,
+    pub settings_billing: &'static str,
+    pub settings_hours: &'static str,
+    pub col_display_name: &'static str,
+    pub col_legal_name: &'static str,
+    pub col_address: &'static str,
+    pub col_siret: &'static str,
+    pub col_vat_number: &'static str,
+    pub col_vat_exempt: &'static str,
+    pub col_vat_rate: &'static str,
+    pub col_currency: &'static str,
+    pub col_time_zone: &'static str,
+    pub col_opens_at: &'static str,
+    pub col_closes_at: &'static str,
+    pub col_payment_terms: &'static str,
+    pub col_invoice_footer: &'static str,
+    pub col_notes_short: &'static str,
+    pub untitled_default: &'static str,
 }
 
 pub const FR: Texts = Texts {
     lang: "fr",
+    locale: Locale::Fr,
     app_name: "Studio",
     nav_home: "Accueil",
     nav_clients: "Clients",
@@ -237,10 +261,31 @@ pub const FR: Texts = Texts {
     sign_out: "Se déconnecter",
     studio: "Studio",
     to_label: "au",
+    nav_settings: "Réglages",
+    settings_title: "Réglages du studio",
+    settings_identity: "Identité",
+    settings_billing: "Facturation",
+    settings_hours: "Horaires et fuseau",
+    col_display_name: "Nom affiché",
+    col_legal_name: "Raison sociale",
+    col_address: "Adresse",
+    col_siret: "SIRET",
+    col_vat_number: "N° de TVA intracommunautaire",
+    col_vat_exempt: "Franchise en base de TVA (art. 293 B du CGI)",
+    col_vat_rate: "Taux de TVA par défaut (%)",
+    col_currency: "Devise",
+    col_time_zone: "Fuseau horaire",
+    col_opens_at: "Ouverture",
+    col_closes_at: "Fermeture",
+    col_payment_terms: "Délai de paiement (jours)",
+    col_invoice_footer: "Pied de facture",
+    col_notes_short: "Notes",
+    untitled_default: "Laisser vide : « Session » + le nom du client",
 };
 
 pub const EN: Texts = Texts {
     lang: "en",
+    locale: Locale::En,
     app_name: "Studio",
     nav_home: "Home",
     nav_clients: "Clients",
@@ -355,6 +400,26 @@ pub const EN: Texts = Texts {
     sign_out: "Sign out",
     studio: "Studio",
     to_label: "to",
+    nav_settings: "Settings",
+    settings_title: "Studio settings",
+    settings_identity: "Identity",
+    settings_billing: "Billing",
+    settings_hours: "Hours and time zone",
+    col_display_name: "Display name",
+    col_legal_name: "Legal name",
+    col_address: "Address",
+    col_siret: "SIRET",
+    col_vat_number: "VAT number",
+    col_vat_exempt: "VAT-exempt (art. 293 B of the French tax code)",
+    col_vat_rate: "Default VAT rate (%)",
+    col_currency: "Currency",
+    col_time_zone: "Time zone",
+    col_opens_at: "Opens at",
+    col_closes_at: "Closes at",
+    col_payment_terms: "Payment terms (days)",
+    col_invoice_footer: "Invoice footer",
+    col_notes_short: "Notes",
+    untitled_default: "Leave empty: “Session” + the client's name",
 };
 
 /// The catalogue for a BCP 47 language tag: French for `fr*`, English otherwise.
@@ -378,11 +443,11 @@ pub fn use_texts() -> &'static Texts {
     use_context::<Language>().map(|l| l.texts).unwrap_or(&FR)
 }
 
-/// A user-facing sentence for an API error.
+/// A user-facing sentence for an API error, worded from its code and values in the interface's language.
 pub fn error_message(texts: &Texts, error: &crate::api::ApiError) -> String {
     match error {
         crate::api::ApiError::Network(_) => texts.error_network.to_owned(),
-        crate::api::ApiError::Http { message, .. } => message.clone(),
+        crate::api::ApiError::Http { problem, .. } => messages::problem(problem, texts.locale),
         crate::api::ApiError::Decode(_) => texts.error_unexpected.to_owned(),
     }
 }

@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::pages::{
     CalendarPage, ClientDetailPage, ClientsPage, EquipmentDetailPage, EquipmentPage, HomePage,
-    NotFoundPage, RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage,
+    NotFoundPage, RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage,
 };
 
 #[derive(Debug, Clone, PartialEq, Routable)]
@@ -30,6 +30,8 @@ pub enum Route {
     Equipment,
     #[at("/equipment/:id")]
     EquipmentItem { id: String },
+    #[at("/settings")]
+    Settings,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -47,6 +49,18 @@ pub fn switch(route: Route) -> Html {
         Route::Room { id } => html! { <RoomDetailPage {id} /> },
         Route::Equipment => html! { <EquipmentPage /> },
         Route::EquipmentItem { id } => html! { <EquipmentDetailPage {id} /> },
+        Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
+}
+
+/// A callback that opens `route` (e.g. after a delete).
+#[hook]
+pub fn use_go_to(route: Route) -> Callback<()> {
+    let navigator = use_navigator();
+    Callback::from(move |()| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&route);
+        }
+    })
 }

@@ -1,20 +1,28 @@
 //! Studio time: instants are UTC on the wire and shown in the studio's time zone (daylight saving included).
 //! Pure functions, unit-tested natively.
 
+use std::cell::RefCell;
+
+use studio_wire::FieldProblem;
+
 use jiff::{
     Timestamp, ZonedDateTime,
     civil::{Date, Time, Weekday},
     tz::{AmbiguousOffset, TimeZone},
 };
 
-/// The studio's IANA time zone (a studio setting later; Paris for now).
-pub const STUDIO_ZONE: &str = "Europe/Paris";
+thread_local! {
+    /// The studio's time zone, installed from its settings by `StudioProvider` (UTC until then).
+    static ZONE: RefCell<TimeZone> = const { RefCell::new(TimeZone::UTC) };
+}
 
-/// Compiled in: the SPA then carries one zone's rules instead of the whole time-zone database (≈ 200 KB).
-static STUDIO_TZ: TimeZone = jiff::tz::get!("Europe/Paris");
+/// Makes `zone` the one every local time is shown and read in.
+pub fn set_zone(zone: TimeZone) {
+    ZONE.with(|z| *z.borrow_mut() = zone);
+}
 
 pub fn zone() -> TimeZone {
-    STUDIO_TZ.clone()
+    ZONE.with(|z| z.borrow().clone())
 }
 
 pub fn local(at: Timestamp) -> ZonedDateTime {
@@ -42,12 +50,6 @@ pub fn date_time(at: Timestamp) -> String {
         z.hour(),
         z.minute()
     )
-}
-
-/// "50.00 €" from minor units.
-pub fn money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02} €", cents.abs() / 100, cents.abs() % 100)
 }
 
 /// The Monday of `date`'s week.
@@ -94,20 +96,24 @@ pub fn minutes_into(date: Date, at: Timestamp) -> i32 {
 }
 
 /// The instant of a local date and "HH:MM" time; refuses a time the clocks skip.
-pub fn instant(date: &str, time: &str) -> Result<Timestamp, String> {
-    let date: Date = date
-        .parse()
-        .map_err(|_| format!("\"{date}\" is not a date (YYYY-MM-DD)."))?;
-    let time: Time = time
-        .parse()
-        .map_err(|_| format!("\"{time}\" is not a time (HH:MM)."))?;
+pub fn instant(date: &str, time: &str) -> Result<Timestamp, FieldProblem> {
+    let date: Date = date.parse().map_err(|_| FieldProblem::NotADate {
+        value: date.to_owned(),
+    })?;
+    let time: Time = time.parse().map_err(|_| FieldProblem::NotATime {
+        value: time.to_owned(),
+    })?;
     let ambiguous = zone().to_ambiguous_timestamp(date.to_datetime(time));
     if matches!(ambiguous.offset(), AmbiguousOffset::Gap { .. }) {
-        return Err(format!(
-            "{date} {time} does not exist in {STUDIO_ZONE}: the clocks go forward that night."
-        ));
+        let zone = zone().iana_name().unwrap_or("UTC").to_owned();
+        return Err(FieldProblem::SkippedTime {
+            value: format!("{date} {:02}:{:02}", time.hour(), time.minute()),
+            zone,
+        });
     }
-    ambiguous.compatible().map_err(|e| e.to_string())
+    ambiguous.compatible().map_err(|_| FieldProblem::NotATime {
+        value: time.to_string(),
+    })
 }
 
 /// The local date and "HH:MM" of an instant, for form inputs.
@@ -130,6 +136,7 @@ mod tests {
     use super::*;
 
     fn d(y: i16, m: i8, day: i8) -> Date {
+        set_zone(TimeZone::get("Europe/Paris").unwrap());
         Date::new(y, m, day).unwrap()
     }
 
@@ -161,20 +168,17 @@ mod tests {
 
     #[test]
     fn a_skipped_local_time_is_refused() {
-        assert!(
-            instant("2027-03-28", "02:30")
-                .unwrap_err()
-                .contains("does not exist")
+        set_zone(TimeZone::get("Europe/Paris").unwrap());
+        assert_eq!(
+            instant("2027-03-28", "02:30"),
+            Err(FieldProblem::SkippedTime {
+                value: "2027-03-28 02:30".into(),
+                zone: "Europe/Paris".into()
+            })
         );
         assert_eq!(
             instant("2026-11-27", "14:00").unwrap().to_string(),
             "2026-11-27T13:00:00Z"
         );
-    }
-
-    #[test]
-    fn money_shows_minor_units() {
-        assert_eq!(money(5_000), "50.00 €");
-        assert_eq!(money(1_234_567), "12345.67 €");
     }
 }

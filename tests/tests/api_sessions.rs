@@ -74,7 +74,7 @@ on_both_stores! {
 
         assert_eq!(post(&router, "/api/sessions", booking(&client, &room, "2027-03-10T12:00:00Z", "2027-03-10T13:00:00Z")).await.0, StatusCode::CREATED);
         assert_eq!(post(&router, "/api/sessions", booking(&client, &room, "2027-03-10T08:00:00Z", "2027-03-10T10:00:00Z")).await.0, StatusCode::CREATED);
-        let (status, refused) = post(&router, "/api/sessions", booking(&client, &room, "2027-03-10T11:59:00Z", "2027-03-10T12:01:00Z")).await;
+        let (status, refused) = post(&router, "/api/sessions", booking(&client, &room, "2027-03-10T11:45:00Z", "2027-03-10T12:15:00Z")).await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(refused["error"]["conflicts"].as_array().unwrap().len(), 2);
         assert_eq!(sessions_on(&router, "2027-03-10").await.len(), 3);

@@ -32,7 +32,6 @@ fn lambda_router_with(services: Services, model: Arc<dyn ChatModel>) -> Router {
     let chat = ChatState {
         app: app.clone(),
         model,
-        time_zone: "Europe/Paris".into(),
     };
     studio_api::app(app).merge(studio_chat::app(chat))
 }

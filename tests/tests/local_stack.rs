@@ -35,6 +35,6 @@ async fn deep_links_serve_the_app_and_the_config_names_the_demo_studios() {
     let (status, error) = common::send(&router, get("/api/nope")).await;
     assert_eq!(
         (status, error["error"]["code"].clone()),
-        (StatusCode::NOT_FOUND, json!("not_found"))
+        (StatusCode::NOT_FOUND, json!("no_route"))
     );
 }

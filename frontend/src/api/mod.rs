@@ -1,38 +1,61 @@
-//! HTTP to the API: one GET and one send function over gloo-net, and the error type the UI renders.
+//! HTTP to the API: one GET and one send function over gloo-net, and the error type the UI renders. Every
+//! request says the interface's language (`Accept-Language`), so the API's own words match it.
 
-use std::collections::BTreeMap;
+pub mod urls;
+
+use std::cell::Cell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
-use studio_wire::ErrorBody;
+use studio_wire::{ErrorBody, Locale, Problem, messages};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The server could not be reached.
     Network(String),
-    /// The server refused the request and said why.
-    Http {
-        status: u16,
-        code: String,
-        message: String,
-        fields: BTreeMap<String, String>,
-    },
+    /// The server refused the request and said why, as data the UI words in its own language.
+    Http { status: u16, problem: Problem },
     /// The answer was not what this version of the app expects.
     Decode(String),
 }
 
 impl ApiError {
-    pub fn field(&self, name: &str) -> Option<&str> {
+    /// The sentence for `field`, when the refusal is about it.
+    pub fn field(&self, name: &str, locale: Locale) -> Option<String> {
         match self {
-            ApiError::Http { fields, .. } => fields.get(name).map(String::as_str),
+            ApiError::Http { problem, .. } => {
+                messages::field_sentences(problem, locale).remove(name)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the refusal names fields (shown next to them rather than above the form).
+    pub fn has_fields(&self) -> bool {
+        matches!(self, ApiError::Http { problem, .. } if !messages::field_sentences(problem, Locale::En).is_empty())
+    }
+
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ApiError::Http { problem, .. } => Some(problem),
             _ => None,
         }
     }
 }
 
+thread_local! {
+    static LANGUAGE: Cell<Locale> = const { Cell::new(Locale::Fr) };
+}
+
+/// The interface's language, sent with every request.
+pub fn set_language(locale: Locale) {
+    LANGUAGE.with(|l| l.set(locale));
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     Post,
+    Put,
     Patch,
     Delete,
 }
@@ -50,16 +73,13 @@ async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, Api
     Err(match serde_json::from_str::<ErrorBody>(&text) {
         Ok(body) => ApiError::Http {
             status,
-            code: body.error.code,
-            message: body.error.message,
-            fields: body.error.fields,
+            problem: body.error.problem,
         },
-        Err(_) => ApiError::Http {
+        Err(_) if status >= 500 => ApiError::Http {
             status,
-            code: "http".into(),
-            message: format!("HTTP {status}"),
-            fields: BTreeMap::new(),
+            problem: Problem::Internal,
         },
+        Err(_) => ApiError::Decode(format!("HTTP {status}")),
     })
 }
 
@@ -92,7 +112,10 @@ pub fn browser_origin() -> String {
 
 /// Adds the caller's credentials (bearer token or dev studio) and this browser's id to a request.
 fn authorized(builder: RequestBuilder) -> RequestBuilder {
-    let builder = builder.header("x-studio-origin", &browser_origin());
+    let language = LANGUAGE.with(Cell::get).tag();
+    let builder = builder
+        .header("x-studio-origin", &browser_origin())
+        .header("accept-language", language);
     match crate::auth::header() {
         Some((name, value)) => builder.header(name, &value),
         None => builder,
@@ -103,6 +126,21 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
     read(authorized(Request::get(url)).send().await).await
 }
 
+/// A binary resource (a time zone's rules).
+pub async fn get_bytes(url: &str) -> Result<Vec<u8>, ApiError> {
+    let response = authorized(Request::get(url))
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(ApiError::Decode(format!("HTTP {}", response.status())));
+    }
+    response
+        .binary()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
 pub async fn send<B: Serialize, R: DeserializeOwned>(
     method: Method,
     url: &str,
@@ -110,6 +148,7 @@ pub async fn send<B: Serialize, R: DeserializeOwned>(
 ) -> Result<R, ApiError> {
     let builder = authorized(match method {
         Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
         Method::Patch => Request::patch(url),
         Method::Delete => Request::delete(url),
     });

@@ -78,7 +78,8 @@ pub fn AssistantPanel() -> Html {
             };
             let (sending, log, store) = (sending.clone(), log.clone(), store.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, ChatResponse>(Method::Post, "/api/chat", Some(&request)).await
+                match api::send::<_, ChatResponse>(Method::Post, api::urls::CHAT, Some(&request))
+                    .await
                 {
                     Ok(response) => {
                         store.apply(response.invalidations);

@@ -2,13 +2,16 @@
 
 mod assistant;
 mod auth_gate;
-mod client_form;
-pub mod inputs;
+pub mod choices;
+mod delete_button;
+pub mod forms;
+mod loaded;
 mod nav;
-mod session_form;
+mod studio;
 
 pub use assistant::AssistantPanel;
 pub use auth_gate::{AuthGate, Identity};
-pub use client_form::{ClientForm, ClientFormValues};
+pub use delete_button::DeleteButton;
+pub use loaded::loaded;
 pub use nav::Nav;
-pub use session_form::SessionForm;
+pub use studio::{Studio, StudioProvider, use_studio};

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::Identity;
+use super::{Identity, use_studio};
 use crate::{
     hooks::use_clients,
     i18n::{EN, FR, Language, Texts, use_texts},
@@ -13,6 +13,7 @@ use crate::{
 #[function_component]
 pub fn Nav() -> Html {
     let texts = use_texts();
+    let studio = use_studio();
     let language = use_context::<Language>();
     let identity = use_context::<Identity>();
     // Same URL as the unfiltered Clients page: the two views share one request.
@@ -32,7 +33,7 @@ pub fn Nav() -> Html {
     });
     html! {
         <nav class="nav">
-            <span class="brand">{ texts.app_name }</span>
+            <span class="brand">{ studio.settings.display_name.clone() }</span>
             <Link<Route> to={Route::Home}>{ texts.nav_home }</Link<Route>>
             <Link<Route> to={Route::Clients}>
                 { texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span>
@@ -41,6 +42,7 @@ pub fn Nav() -> Html {
             <Link<Route> to={Route::Sessions}>{ texts.nav_sessions }</Link<Route>>
             <Link<Route> to={Route::Rooms}>{ texts.nav_rooms }</Link<Route>>
             <Link<Route> to={Route::Equipment}>{ texts.nav_equipment }</Link<Route>>
+            <Link<Route> to={Route::Settings}>{ texts.nav_settings }</Link<Route>>
             <span class="spacer"></span>
             { identity_controls(texts, identity) }
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>

@@ -1,13 +1,15 @@
 //! Fetch hooks over the resource store. A hook depends on (url, generation of what it shows): it re-fetches
 //! when either changes, shares the request with other views of the same key, and ignores stale responses.
 
-use jiff::Timestamp;
 use serde::de::DeserializeOwned;
-use studio_wire::{Client, Equipment, Page, Room, Session};
+use studio_wire::{Client, Equipment, Page, Room, Session, StudioSettings};
 use yew::prelude::*;
 
 use crate::{
-    api::{self, ApiError},
+    api::{
+        self, ApiError,
+        urls::{self, Resource},
+    },
     store::{Latest, ResourceKey, use_resource_store},
 };
 
@@ -68,80 +70,58 @@ where
     (*state).clone()
 }
 
-/// The clients list URL; the same parameters give the same URL, so views share requests.
-pub fn clients_url(q: &str) -> String {
-    let q = q.trim();
-    if q.is_empty() {
-        "/api/clients?limit=200".to_owned()
-    } else {
-        format!("/api/clients?limit=200&q={}", api::encode(q))
-    }
+/// The first page of a resource's list, optionally searched.
+#[hook]
+pub fn use_list<T>(resource: Resource, q: String) -> Fetched<Page<T>>
+where
+    T: DeserializeOwned + Clone + PartialEq + 'static,
+{
+    use_api(ResourceKey::List(resource.name()), resource.list(&q))
+}
+
+/// One entity of a resource.
+#[hook]
+pub fn use_entity<T>(resource: Resource, id: String) -> Fetched<T>
+where
+    T: DeserializeOwned + Clone + PartialEq + 'static,
+{
+    let url = resource.one(&id);
+    use_api(ResourceKey::Entity(resource.name(), id), url)
 }
 
 #[hook]
 pub fn use_clients(q: String) -> Fetched<Page<Client>> {
-    use_api(ResourceKey::List("clients"), clients_url(&q))
-}
-
-#[hook]
-pub fn use_client(id: String) -> Fetched<Client> {
-    let url = format!("/api/clients/{}", api::encode(&id));
-    use_api(ResourceKey::Entity("clients", id), url)
+    use_list(urls::CLIENTS, q)
 }
 
 #[hook]
 pub fn use_rooms() -> Fetched<Page<Room>> {
-    use_api(
-        ResourceKey::List("rooms"),
-        "/api/rooms?limit=200".to_owned(),
-    )
-}
-
-#[hook]
-pub fn use_room(id: String) -> Fetched<Room> {
-    let url = format!("/api/rooms/{}", api::encode(&id));
-    use_api(ResourceKey::Entity("rooms", id), url)
+    use_list(urls::ROOMS, String::new())
 }
 
 #[hook]
 pub fn use_equipment() -> Fetched<Page<Equipment>> {
+    use_list(urls::EQUIPMENT, String::new())
+}
+
+/// Sessions at `url` (see `urls::sessions_between`, `urls::client_sessions`).
+#[hook]
+pub fn use_sessions(url: String) -> Fetched<Page<Session>> {
+    use_api(ResourceKey::List(urls::SESSIONS.name()), url)
+}
+
+/// The studio's settings.
+#[hook]
+pub fn use_settings() -> Fetched<StudioSettings> {
     use_api(
-        ResourceKey::List("equipment"),
-        "/api/equipment?limit=200".to_owned(),
+        ResourceKey::Entity(SETTINGS_RESOURCE, SETTINGS_ID.to_owned()),
+        urls::SETTINGS.to_owned(),
     )
 }
 
-/// Sessions in `[from, to)`, optionally of one room or client.
-pub fn sessions_url(
-    from: Timestamp,
-    to: Timestamp,
-    room: Option<&str>,
-    client: Option<&str>,
-) -> String {
-    let mut url = format!(
-        "/api/sessions?from={}&to={}",
-        api::encode(&from.to_string()),
-        api::encode(&to.to_string())
-    );
-    if let Some(room) = room {
-        url.push_str(&format!("&room={}", api::encode(room)));
-    }
-    if let Some(client) = client {
-        url.push_str(&format!("&client={}", api::encode(client)));
-    }
-    url
-}
-
-#[hook]
-pub fn use_sessions(url: String) -> Fetched<Page<Session>> {
-    use_api(ResourceKey::List("sessions"), url)
-}
-
-#[hook]
-pub fn use_session(id: String) -> Fetched<Session> {
-    let url = format!("/api/sessions/{}", api::encode(&id));
-    use_api(ResourceKey::Entity("sessions", id), url)
-}
+/// How invalidations name the settings (one per studio).
+pub const SETTINGS_RESOURCE: &str = "settings";
+pub const SETTINGS_ID: &str = "studio";
 
 /// Pairs `(id, value)` from a fetched list (empty while it loads), keeping the items `pick` answers for: for
 /// `<select>` options and id → name lookups.

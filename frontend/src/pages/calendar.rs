@@ -7,9 +7,12 @@ use jiff::civil::Date;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use studio_wire::Session;
+
 use crate::{
-    components::{SessionForm, inputs::bind_select},
-    hooks::{pairs, sessions_url, use_clients, use_rooms, use_sessions},
+    api::{Method, urls},
+    components::forms::{SessionForm, SessionFormValues, edit, use_submit},
+    hooks::{pairs, use_clients, use_rooms, use_sessions},
     i18n::use_texts,
     routes::Route,
     time,
@@ -48,7 +51,20 @@ pub fn CalendarPage() -> Html {
     let from = time::day_bounds(days[0]).0;
     let to = time::day_bounds(days[6]).1;
     let room = (!room_filter.is_empty()).then(|| (*room_filter).clone());
-    let sessions = use_sessions(sessions_url(from, to, room.as_deref(), None));
+    let sessions = use_sessions(urls::sessions_between(from, to, room.as_deref(), None));
+    let submit = use_submit();
+    let on_book = {
+        let (submit, new_slot) = (submit.clone(), new_slot.clone());
+        Callback::from(move |values: SessionFormValues| {
+            let new_slot = new_slot.clone();
+            submit.send::<_, Session>(
+                Method::Post,
+                urls::SESSIONS.collection(),
+                values.to_new(),
+                move |_| new_slot.set(None),
+            );
+        })
+    };
     let rooms = use_rooms();
     let clients = use_clients(String::new());
     let navigator = use_navigator();
@@ -142,7 +158,7 @@ pub fn CalendarPage() -> Html {
                     <button id="previous-week" onclick={go(-1)}>{ texts.previous_week }</button>
                     <button onclick={go(0)}>{ texts.this_week }</button>
                     <button id="next-week" onclick={go(1)}>{ texts.next_week }</button>
-                    <select id="room-filter" onchange={bind_select(&room_filter)}>
+                    <select id="room-filter" aria-label={texts.col_room} onchange={edit(&room_filter, |v, s| *v = s)}>
                         <option value="" selected={room_filter.is_empty()}>{ texts.all_rooms }</option>
                         { for rooms.data.iter().flat_map(|p| p.items.iter()).map(|r| html! {
                             <option value={r.id.clone()} selected={r.id == *room_filter}>{ &r.name }</option>
@@ -151,8 +167,9 @@ pub fn CalendarPage() -> Html {
                 </div>
             </header>
             if let Some((date, start)) = (*new_slot).clone() {
-                <SessionForm key={format!("{date}{start}")} date={date.clone()} start={start.clone()} room_id={room.clone()}
-                    on_done={{ let s = new_slot.clone(); Callback::from(move |_| s.set(None)) }} />
+                <SessionForm key={format!("{date}{start}")} initial={SessionFormValues::booking(date.clone(), start.clone(), room.clone())}
+                    submit_label={texts.create} busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_book}
+                    on_cancel={{ let s = new_slot.clone(); Callback::from(move |_| s.set(None)) }} />
             }
             <div class="cal-grid">
                 <div class="cal-hours" style={format!("height:{height}px")}>

@@ -7,6 +7,7 @@ mod equipment;
 mod home;
 mod rooms;
 mod sessions;
+mod settings;
 
 pub use calendar::CalendarPage;
 pub use client_detail::ClientDetailPage;
@@ -15,3 +16,4 @@ pub use equipment::{EquipmentDetailPage, EquipmentPage};
 pub use home::{HomePage, NotFoundPage};
 pub use rooms::{RoomDetailPage, RoomsPage};
 pub use sessions::{SessionDetailPage, SessionTable, SessionsPage};
+pub use settings::SettingsPage;

@@ -12,7 +12,7 @@ use gloo_timers::callback::Interval;
 use studio_wire::{ChangeFeed, Invalidation};
 use wasm_bindgen::{JsCast, closure::Closure};
 
-use crate::api::{self, encode};
+use crate::api;
 
 /// How often the feed is pulled while the page is visible.
 pub const EVERY_MS: u32 = 10_000;
@@ -70,14 +70,8 @@ impl Feed {
             state.borrow_mut().busy = true;
             let (state, apply) = (state.clone(), apply.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let url = match &state.borrow().cursor {
-                    Some(cursor) => format!(
-                        "/api/changes?since={}&origin={}",
-                        encode(cursor),
-                        encode(&api::browser_origin())
-                    ),
-                    None => "/api/changes".to_owned(),
-                };
+                let url =
+                    api::urls::changes(state.borrow().cursor.as_deref(), &api::browser_origin());
                 let feed = api::get_text(&url)
                     .await
                     .and_then(|text| api::decode::<ChangeFeed>(&text));

@@ -8,7 +8,7 @@ use axum::{
     routing::get,
 };
 use serde::{Deserialize, de::DeserializeOwned};
-use studio_domain::{Crud, entity};
+use studio_domain::Crud;
 use studio_wire::{Mutation, Page};
 
 use crate::{ApiError, AppState, Caller, JsonBody};
@@ -25,7 +25,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryParams<T>
             .map(|q| QueryParams(q.0))
             .map_err(|rejection| {
                 ApiError::bad_request(format!(
-                    "Invalid query parameters: {}",
+                    "invalid query parameters: {}",
                     rejection.body_text()
                 ))
             })
@@ -52,7 +52,7 @@ async fn read<R: Crud>(
     Caller(ctx): Caller,
     Path(id): Path<String>,
 ) -> Result<Json<R::Entity>, ApiError> {
-    Ok(Json(entity::get::<R::Entity>(&ctx, &id).await?))
+    Ok(Json(R::get(&ctx, &id).await?))
 }
 
 async fn create<R: Crud>(

@@ -1,7 +1,6 @@
-//! The one error type of the HTTP layer. Its body is always `{ "error": { "code", "message", "fields"? } }`;
-//! a 5xx never says anything internal (the detail goes to the log).
-
-use std::collections::BTreeMap;
+//! The one error type of the HTTP layer: a [`Problem`] and its status. The body is always
+//! `{ "error": { "code", "message", "fields"?, …values } }`, worded in the request's language by the `edge`
+//! middleware; a 5xx never says anything internal (the detail goes to the log, once, with the request id).
 
 use axum::{
     Json,
@@ -9,91 +8,93 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use studio_domain::DomainError;
-use studio_wire::{ErrorBody, ErrorDetail};
+use studio_wire::{ErrorBody, ErrorDetail, Locale, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
-    pub message: String,
-    pub fields: BTreeMap<String, String>,
-    pub conflicts: Vec<studio_wire::BookedSlot>,
+    pub problem: Problem,
+    /// What went wrong inside, for the log only.
+    pub internal: Option<String>,
+}
+
+/// What `edge` needs to word and log an error response (kept in the response's extensions).
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    pub problem: Problem,
+    pub internal: Option<String>,
+}
+
+fn status_of(problem: &Problem) -> StatusCode {
+    match problem {
+        Problem::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        Problem::NotFound { .. } | Problem::NoRoute => StatusCode::NOT_FOUND,
+        Problem::Duplicate { .. }
+        | Problem::Conflict { .. }
+        | Problem::InUse { .. }
+        | Problem::Booked { .. }
+        | Problem::Contended => StatusCode::CONFLICT,
+        Problem::BadRequest { .. } => StatusCode::BAD_REQUEST,
+        Problem::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        Problem::Unauthenticated => StatusCode::UNAUTHORIZED,
+        Problem::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        Problem::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(problem: Problem) -> Self {
         Self {
-            status,
-            code,
-            message: message.into(),
-            fields: BTreeMap::new(),
-            conflicts: Vec::new(),
+            status: status_of(&problem),
+            problem,
+            internal: None,
         }
     }
 
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    /// With another status than the problem's usual one.
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn bad_request(detail: impl Into<String>) -> Self {
+        Self::new(Problem::BadRequest {
+            detail: detail.into(),
+        })
     }
 
     pub fn unauthenticated() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthenticated",
-            "Sign in to use Studio.",
-        )
+        Self::new(Problem::Unauthenticated)
     }
 
-    pub fn internal() -> Self {
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "Something went wrong on our side; please try again.",
-        )
+    pub fn internal(detail: impl Into<String>) -> Self {
+        Self {
+            internal: Some(detail.into()),
+            ..Self::new(Problem::Internal)
+        }
     }
 }
 
 impl From<DomainError> for ApiError {
     fn from(error: DomainError) -> Self {
         match error {
-            DomainError::Validation { message, fields } => Self {
-                fields,
-                ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation", message)
-            },
-            DomainError::NotFound { .. } => {
-                Self::new(StatusCode::NOT_FOUND, "not_found", error.to_string())
-            }
-            DomainError::Duplicate { field, message } => Self {
-                fields: BTreeMap::from([(field.to_owned(), message.clone())]),
-                ..Self::new(StatusCode::CONFLICT, "duplicate", message)
-            },
-            DomainError::Conflict { message } => {
-                Self::new(StatusCode::CONFLICT, "conflict", message)
-            }
-            DomainError::Booked { message, conflicts } => Self {
-                conflicts,
-                ..Self::new(StatusCode::CONFLICT, "booked", message)
-            },
-            DomainError::Contended => {
-                Self::new(StatusCode::CONFLICT, "contended", error.to_string())
-            }
-            DomainError::Store(e) => {
-                tracing::error!(error = %e, "storage failure");
-                Self::internal()
-            }
+            DomainError::Refused(problem) => Self::new(problem),
+            DomainError::Store(e) => Self::internal(format!("storage failure: {e}")),
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        // Worded in English here; `edge` words it again in the request's language.
         let body = ErrorBody {
-            error: ErrorDetail {
-                code: self.code.to_owned(),
-                message: self.message,
-                fields: self.fields,
-                conflicts: self.conflicts,
-            },
+            error: ErrorDetail::new(self.problem.clone(), Locale::En),
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        response.extensions_mut().insert(Refusal {
+            problem: self.problem,
+            internal: self.internal,
+        });
+        response
     }
 }

@@ -8,6 +8,7 @@ use axum::{
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 use studio_domain::Ctx;
+use studio_wire::Problem;
 
 use crate::{ApiError, AppState};
 
@@ -67,35 +68,26 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
             .get(CONTENT_TYPE)
             .map(|v| v.to_str().unwrap_or("?"));
         if !accepts(content_type) {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Send the body as JSON with the header Content-Type: application/json.",
-            ));
+            return Err(ApiError::new(Problem::UnsupportedMediaType));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "too_large",
-                    format!(
-                        "The request body is too large: at most {} KiB.",
-                        crate::BODY_LIMIT / 1024
-                    ),
-                )
+                ApiError::new(Problem::TooLarge {
+                    max_bytes: crate::BODY_LIMIT,
+                })
             } else {
-                ApiError::bad_request("The request body could not be read.")
+                ApiError::bad_request("the body could not be read.")
             }
         })?;
         serde_json::from_slice(&bytes)
             .map(JsonBody)
             .map_err(|e| match e.classify() {
-                Category::Data => ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "bad_request",
-                    format!("The request body does not have the expected fields: {e}."),
-                ),
-                _ => ApiError::bad_request(format!("The request body is not valid JSON ({e}).")),
+                // Well-formed JSON without the expected fields: the request is understood but refused.
+                Category::Data => ApiError::bad_request(format!(
+                    "the body does not have the expected fields: {e}."
+                ))
+                .with_status(StatusCode::UNPROCESSABLE_ENTITY),
+                _ => ApiError::bad_request(format!("the body is not valid JSON ({e}).")),
             })
     }
 }

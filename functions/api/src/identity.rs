@@ -57,7 +57,7 @@ impl Authenticate for DevIdentity {
                 .and_then(StudioId::parse)
                 .ok_or_else(|| {
                     ApiError::bad_request(
-                        "The x-studio header must be 1-64 letters, digits, - or _.",
+                        "the x-studio header must be 1-64 letters, digits, - or _.",
                     )
                 }),
         }

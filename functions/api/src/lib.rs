@@ -2,15 +2,17 @@
 
 pub mod availability;
 pub mod crud;
+pub mod edge;
 pub mod error;
 pub mod extract;
 pub mod feed;
 pub mod identity;
 pub mod lambda;
+pub mod settings;
 
 use std::sync::Arc;
 
-use axum::{Router, extract::DefaultBodyLimit, routing::get};
+use axum::{Router, extract::DefaultBodyLimit, middleware, routing::get};
 use studio_domain::{
     Services, clients::Clients, equipment::EquipmentService, rooms::Rooms, sessions::Sessions,
 };
@@ -38,6 +40,9 @@ pub fn app(state: AppState) -> Router {
         .merge(crud::routes::<Sessions>("/api/sessions"))
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
+        .route("/api/settings", get(settings::read).put(settings::write))
+        .route("/api/tz/{*zone}", get(settings::zone_rules))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(edge::edge))
         .with_state(state)
 }

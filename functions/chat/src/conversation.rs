@@ -1,7 +1,8 @@
 //! Conversations are kept server-side, in the studio's partition, so a turn sees the earlier ones.
 
 use serde::{Deserialize, Serialize};
-use studio_domain::{Condition, Ctx, DomainError, Item, Key, StoreError, WriteOp};
+use studio_domain::{Condition, Ctx, DomainError, Item, Key, StoreError, WriteOp, keys};
+use studio_wire::Problem;
 
 use crate::model::Message;
 
@@ -15,15 +16,14 @@ pub struct Conversation {
     version: u64,
 }
 
+const RESOURCE: &str = "conversations";
+
 fn key(ctx: &Ctx, id: &str) -> Key {
-    Key::new(ctx.studio.partition(), format!("CONV#{id}"))
+    keys::conversation(ctx, id)
 }
 
 fn not_found(id: &str) -> DomainError {
-    DomainError::NotFound {
-        resource: "conversations",
-        id: id.to_owned(),
-    }
+    DomainError::not_found(RESOURCE, id)
 }
 
 /// Loads the conversation, or `NotFound` (also for ids that are not ours: they are simply not in our partition).
@@ -63,11 +63,17 @@ pub async fn save(ctx: &Ctx, id: &str, mut conversation: Conversation) -> Result
         conversation.version + 1,
         serde_json::to_string(&conversation).expect("a conversation serialises"),
     );
-    match ctx.store().transact(vec![WriteOp::Put { item, condition }]).await {
+    match ctx
+        .store()
+        .transact(vec![WriteOp::Put { item, condition }])
+        .await
+    {
         Ok(()) => Ok(()),
-        Err(StoreError::ConditionFailed { .. }) => Err(DomainError::Conflict {
-            message: "This conversation was continued elsewhere at the same time; send your message again.".into(),
-        }),
+        Err(StoreError::ConditionFailed { .. }) => Err(Problem::Conflict {
+            resource: RESOURCE.to_owned(),
+            id: id.to_owned(),
+        }
+        .into()),
         Err(e) => Err(e.into()),
     }
 }

@@ -7,9 +7,9 @@ use axum::{
     extract::{FromRef, State},
     routing::post,
 };
-use jiff::{ZonedDateTime, tz::TimeZone};
 use studio_api::{ApiError, AppState, Caller, JsonBody};
-use studio_wire::{ChatRequest, ChatResponse};
+use studio_domain::settings::{self, Settings};
+use studio_wire::{ChatRequest, ChatResponse, FieldProblem, Problem};
 
 use crate::{
     conversation::{self, Conversation},
@@ -26,8 +26,6 @@ pub const MESSAGE_MAX: usize = 4000;
 pub struct ChatState {
     pub app: AppState,
     pub model: Arc<dyn ChatModel>,
-    /// The studio's IANA time zone, for "today" in the system prompt.
-    pub time_zone: String,
 }
 
 impl FromRef<ChatState> for AppState {
@@ -40,19 +38,23 @@ pub fn app(state: ChatState) -> Router {
     Router::new()
         .route("/api/chat", post(chat))
         .layer(axum::extract::DefaultBodyLimit::max(studio_api::BODY_LIMIT))
+        .layer(axum::middleware::from_fn(studio_api::edge::edge))
         .with_state(state)
 }
 
-fn system_prompt(time_zone: &str) -> String {
-    let zone = TimeZone::get(time_zone).unwrap_or(TimeZone::UTC);
-    let now = ZonedDateTime::now().with_time_zone(zone);
+/// Today's date and time in the studio's zone, from the same clock as every write.
+fn system_prompt(settings: &Settings, now: jiff::Timestamp) -> String {
+    let now = now.to_zoned_datetime(settings.zone.clone());
+    let (studio, zone) = (&settings.values.display_name, &settings.values.time_zone);
     format!(
-        "You are the assistant of a recording studio's management app. Today is {} ({}), time zone {time_zone}. \
+        "You are the assistant of {studio}, a recording studio, in its management app. Today is {} ({}), time \
+         zone {zone}; amounts are in {}. \
          Use the tools to read and change data; never invent ids — refer to clients by name or email and let the \
          tools resolve them. If a tool reports an error or several matches, say so and ask; never claim a change \
          that a tool did not confirm. Answer in the user's language, briefly.",
         now.strftime("%A %Y-%m-%d %H:%M"),
         now.offset(),
+        settings.values.currency,
     )
 }
 
@@ -64,31 +66,34 @@ async fn chat(
 ) -> Result<Json<ChatResponse>, ApiError> {
     tracing::Span::current().record("studio", ctx.studio.as_str());
     let message = request.message.trim();
-    if message.is_empty() || message.chars().count() > MESSAGE_MAX {
-        return Err(ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "validation",
-            format!("The message must be 1 to {MESSAGE_MAX} characters."),
-        ));
-    }
     let locale = request.locale.unwrap_or_else(|| i18n::detect(message));
+    if message.is_empty() {
+        return Err(ApiError::new(Problem::field(
+            "message",
+            FieldProblem::Required,
+        )));
+    }
+    if message.chars().count() > MESSAGE_MAX {
+        let too_long = FieldProblem::TooLong { max: MESSAGE_MAX };
+        return Err(ApiError::new(Problem::field("message", too_long)));
+    }
     let (conversation_id, mut conversation) = match &request.conversation_id {
         Some(id) => (id.clone(), conversation::load(&ctx, id).await?),
         None => (ctx.new_id(), Conversation::default()),
     };
+    let settings = settings::load(&ctx).await?;
     let mut messages = vec![Message::System {
-        content: system_prompt(&state.time_zone),
+        content: system_prompt(&settings, ctx.now()),
     }];
     messages.append(&mut conversation.messages);
     messages.push(Message::User {
         content: message.to_owned(),
     });
 
-    let zone = TimeZone::get(&state.time_zone).unwrap_or(TimeZone::UTC);
     let env = ToolEnv {
         ctx: ctx.clone(),
         locale,
-        zone,
+        settings,
     };
     let outcome = turn::run(&env, state.model.as_ref(), &mut messages).await;
 

@@ -1,5 +1,5 @@
-//! The create/update/delete/list service shape that several resources share, so the API can mount the same
-//! routes for each of them.
+//! The get/create/update/delete/list service shape that every resource shares, so the API can mount the same
+//! routes for each of them. Each resource implements it explicitly next to its own functions.
 
 use async_trait::async_trait;
 use serde::de::DeserializeOwned;
@@ -14,6 +14,7 @@ pub trait Crud: Send + Sync + 'static {
     type Patch: DeserializeOwned + Send + Sync + 'static;
     type Query: DeserializeOwned + Send + Sync + 'static;
 
+    async fn get(ctx: &Ctx, id: &str) -> Result<Self::Entity, DomainError>;
     async fn create(ctx: &Ctx, input: &Self::New)
     -> Result<(Self::Entity, ChangeSet), DomainError>;
     async fn update(

@@ -2,11 +2,12 @@
 //! for optimistic concurrency, pages by key prefix, and uniqueness guards.
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
-use studio_wire::Page;
+use studio_wire::{FieldProblem, Page, Problem};
 
 use crate::{
     context::Ctx,
     error::DomainError,
+    keys,
     store::{Condition, Item, Key, StoreError, WriteOp},
     text::fold,
     tx::Tx,
@@ -17,8 +18,6 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     const RESOURCE: &'static str;
     /// The sort-key prefix of its items: `CLIENT#`.
     const PREFIX: &'static str;
-    /// How messages name one: `Client`.
-    const LABEL: &'static str;
 
     fn id(&self) -> &str;
     fn version(&self) -> u64;
@@ -46,31 +45,37 @@ pub fn is_id(raw: &str) -> bool {
 }
 
 pub(crate) fn key<E: Entity>(ctx: &Ctx, id: &str) -> Key {
-    Key::new(ctx.studio.partition(), format!("{}{id}", E::PREFIX))
+    keys::entity(ctx, E::PREFIX, id)
 }
 
 pub(crate) fn not_found<E: Entity>(id: &str) -> DomainError {
-    DomainError::NotFound {
-        resource: E::RESOURCE,
-        id: id.to_owned(),
-    }
+    DomainError::not_found(E::RESOURCE, id)
 }
 
+/// The entity changed since the caller read it.
 pub(crate) fn stale<E: Entity>(id: &str) -> DomainError {
-    DomainError::Conflict {
-        message: format!(
-            "{} {id} was changed by someone else since you loaded it; reload and try again.",
-            E::LABEL
-        ),
+    Problem::Conflict {
+        resource: E::RESOURCE.to_owned(),
+        id: id.to_owned(),
     }
+    .into()
 }
 
 fn corrupt(item: &Item, e: impl std::fmt::Display) -> DomainError {
     StoreError::Unavailable(format!("corrupt item {}: {e}", item.key.sk)).into()
 }
 
+/// A stored JSON value; an item that does not decode is reported as a storage fault, never a panic.
+pub(crate) fn decode_value<T: DeserializeOwned>(item: &Item) -> Result<T, DomainError> {
+    serde_json::from_str(&item.data).map_err(|e| corrupt(item, e))
+}
+
+pub(crate) fn encode_value<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("the app's own types serialise")
+}
+
 pub(crate) fn decode<E: Entity>(item: &Item) -> Result<E, DomainError> {
-    let mut entity: E = serde_json::from_str(&item.data).map_err(|e| corrupt(item, e))?;
+    let mut entity: E = decode_value(item)?;
     entity.set_version(item.version);
     Ok(entity)
 }
@@ -79,15 +84,14 @@ pub(crate) fn encode<E: Entity>(ctx: &Ctx, entity: &E) -> Item {
     Item::new(
         key::<E>(ctx, entity.id()),
         entity.version(),
-        serde_json::to_string(entity).expect("an entity serialises"),
+        encode_value(entity),
     )
 }
 
 /// Adds the creation of `entity` (version 1) to `tx`.
 pub(crate) fn insert<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &E) {
-    let taken = DomainError::Conflict {
-        message: format!("{} id {} is already taken.", E::LABEL, entity.id()),
-    };
+    // Ids are fresh ULIDs: a collision means a concurrent write with the same id, which may be retried.
+    let taken = DomainError::contended();
     let item = encode(ctx, entity);
     tx.put_entity(
         E::RESOURCE,
@@ -159,14 +163,14 @@ pub async fn list<E: Entity>(
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(DomainError::field(
             "limit",
-            format!("limit must be between 1 and {MAX_LIMIT}."),
+            FieldProblem::OutOfRange {
+                min: 1,
+                max: MAX_LIMIT as i64,
+            },
         ));
     }
     if query.cursor.as_deref().is_some_and(|c| !is_id(c)) {
-        return Err(DomainError::field(
-            "cursor",
-            "This cursor is not one the API returned; start from the first page.",
-        ));
+        return Err(DomainError::field("cursor", FieldProblem::BadCursor));
     }
     let needle = query
         .q
@@ -251,7 +255,7 @@ pub async fn find_by_name<E: Entity>(
     if is_id(reference) {
         return match get::<E>(ctx, reference).await {
             Ok(entity) => Ok(vec![entity]),
-            Err(DomainError::NotFound { .. }) => Ok(vec![]),
+            Err(e) if e.is_not_found() => Ok(vec![]),
             Err(e) => Err(e),
         };
     }
@@ -272,10 +276,7 @@ pub(crate) struct Unique {
 
 impl Unique {
     pub fn key(&self, ctx: &Ctx, value: &str) -> Key {
-        Key::new(
-            ctx.studio.partition(),
-            format!("UNIQUE#{}#{value}", self.kind),
-        )
+        keys::unique(ctx, self.kind, value)
     }
 
     /// Takes `value` for `owner` in `tx`; the transaction fails with `taken` if someone holds it.

@@ -1,47 +1,57 @@
-//! Errors of the domain, which callers match on (the API maps them to statuses, the assistant to tool results).
+//! Errors of the domain, which callers match on. A refusal is a [`Problem`] — a code and its values — that each
+//! edge words in the user's language (`studio_wire::messages`); storage failures stay internal.
 
-use std::collections::BTreeMap;
+use studio_wire::{FieldProblem, Locale, Problem, messages};
 
 use crate::store::StoreError;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DomainError {
-    /// The input breaks a rule; `fields` says which field and how to fix it.
-    #[error("{message}")]
-    Validation {
-        message: String,
-        fields: BTreeMap<String, String>,
-    },
-    #[error("{resource} {id} was not found")]
-    NotFound { resource: &'static str, id: String },
-    /// Another value already holds a unique slot (e.g. an email).
-    #[error("{message}")]
-    Duplicate {
-        field: &'static str,
-        message: String,
-    },
-    /// The entity changed since the caller read it.
-    #[error("{message}")]
-    Conflict { message: String },
-    /// A booking collides with these sessions.
-    #[error("{message}")]
-    Booked {
-        message: String,
-        conflicts: Vec<studio_wire::BookedSlot>,
-    },
-    /// A concurrent write changed what this one was based on; the operation may be retried.
-    #[error("Too many changes at the same time; please try again.")]
-    Contended,
+    /// The request breaks a rule; the problem says which and with what values. (Displayed in English, for logs.)
+    #[error("{}", messages::problem(.0, Locale::En))]
+    Refused(Problem),
     #[error("storage failed: {0}")]
     Store(#[from] StoreError),
 }
 
+impl From<Problem> for DomainError {
+    fn from(problem: Problem) -> Self {
+        DomainError::Refused(problem)
+    }
+}
+
 impl DomainError {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        DomainError::Validation {
-            message: message.clone(),
-            fields: BTreeMap::from([(field.to_owned(), message)]),
+    /// One invalid field.
+    pub fn field(field: &str, problem: FieldProblem) -> Self {
+        Problem::field(field, problem).into()
+    }
+
+    pub fn not_found(resource: &str, id: &str) -> Self {
+        Problem::NotFound {
+            resource: resource.to_owned(),
+            id: id.to_owned(),
+        }
+        .into()
+    }
+
+    /// A concurrent write changed what this one was based on; the operation may be retried.
+    pub fn contended() -> Self {
+        Problem::Contended.into()
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, DomainError::Refused(Problem::NotFound { .. }))
+    }
+
+    pub fn is_contended(&self) -> bool {
+        matches!(self, DomainError::Refused(Problem::Contended))
+    }
+
+    /// The problem to show a person; a storage failure shows as `internal` (its detail is for the logs).
+    pub fn problem(&self) -> Problem {
+        match self {
+            DomainError::Refused(problem) => problem.clone(),
+            DomainError::Store(_) => Problem::Internal,
         }
     }
 }

@@ -5,11 +5,9 @@
 //! drops the changes it has already seen.
 
 use serde::{Deserialize, Serialize};
-use studio_wire::{ChangeFeed, FeedChange, Invalidation};
+use studio_wire::{ChangeFeed, FeedChange, FieldProblem, Invalidation};
 
-use crate::{ChangeSet, Ctx, DomainError, Item, Key, StoreError};
-
-const PREFIX: &str = "CHANGE#";
+use crate::{ChangeSet, Ctx, DomainError, Item, StoreError, keys, keys::CHANGE_PREFIX as PREFIX};
 /// How far before the cursor a read starts again.
 pub const OVERLAP_MS: u64 = 10_000;
 /// How long a change stays readable.
@@ -31,7 +29,7 @@ pub(crate) fn record(ctx: &Ctx, changes: &ChangeSet) -> Item {
         origin: ctx.origin.clone(),
     };
     Item {
-        key: Key::new(ctx.studio.partition(), format!("{PREFIX}{}", ctx.new_id())),
+        key: keys::change(ctx, &ctx.new_id()),
         version: 1,
         data: serde_json::to_string(&data).expect("a record serialises"),
         expires_at: Some(ctx.now().as_second() + KEEP_SECONDS),
@@ -39,12 +37,8 @@ pub(crate) fn record(ctx: &Ctx, changes: &ChangeSet) -> Item {
 }
 
 fn parse_cursor(cursor: &str) -> Result<ulid::Ulid, DomainError> {
-    ulid::Ulid::from_string(cursor).map_err(|_| {
-        DomainError::field(
-            "since",
-            "This cursor is not one the API returned; start without it.",
-        )
-    })
+    ulid::Ulid::from_string(cursor)
+        .map_err(|_| DomainError::field("since", FieldProblem::BadCursor))
 }
 
 /// The changes after `since` not made from `origin`. Without `since`, none, and a cursor for "now".

@@ -3,9 +3,10 @@
 //! deletion's transaction — so "no sessions" and "delete" are one atomic step, even against a racing booking.
 
 use serde::{Deserialize, Serialize};
+use studio_wire::Problem;
 
 use crate::{
-    Ctx, DomainError,
+    Ctx, DomainError, keys,
     store::{Condition, Item, Key, StoreError, WriteOp},
     tx::Tx,
 };
@@ -17,19 +18,31 @@ struct Count {
 
 pub(crate) struct Refs {
     key: Key,
+    /// The resource counted into (`rooms`, `clients`), for the refusal to name it.
+    resource: &'static str,
 }
 
 impl Refs {
     pub fn room(ctx: &Ctx, id: &str) -> Self {
         Self {
-            key: Key::new(ctx.studio.partition(), format!("REF#ROOM#{id}")),
+            key: keys::refs(ctx, "ROOM", id),
+            resource: "rooms",
         }
     }
 
     pub fn client(ctx: &Ctx, id: &str) -> Self {
         Self {
-            key: Key::new(ctx.studio.partition(), format!("REF#CLIENT#{id}")),
+            key: keys::refs(ctx, "CLIENT", id),
+            resource: "clients",
         }
+    }
+
+    fn in_use(&self) -> DomainError {
+        Problem::InUse {
+            resource: self.resource.to_owned(),
+            dependents: "sessions".to_owned(),
+        }
+        .into()
     }
 
     async fn read(&self, ctx: &Ctx) -> Result<(Count, Option<u64>), DomainError> {
@@ -51,33 +64,21 @@ impl Refs {
         let condition = version.map_or(Condition::NotExists, Condition::Version);
         let data = serde_json::to_string(&Count { sessions }).expect("a counter serialises");
         let item = Item::new(self.key.clone(), version.unwrap_or(0) + 1, data);
-        tx.push(WriteOp::Put { item, condition }, DomainError::Contended);
+        tx.push(WriteOp::Put { item, condition }, DomainError::contended());
         Ok(())
     }
 
     /// Fails now if sessions point here, and makes `tx` fail if one is booked before it commits: it writes the
     /// counter (still zero), so it collides with any booking's write of it. The zero counter stays behind.
-    pub async fn require_none(
-        &self,
-        tx: &mut Tx,
-        ctx: &Ctx,
-        message: &str,
-    ) -> Result<(), DomainError> {
+    pub async fn require_none(&self, tx: &mut Tx, ctx: &Ctx) -> Result<(), DomainError> {
         let (count, version) = self.read(ctx).await?;
         if count.sessions > 0 {
-            return Err(DomainError::Conflict {
-                message: message.to_owned(),
-            });
+            return Err(self.in_use());
         }
         let condition = version.map_or(Condition::NotExists, Condition::Version);
         let data = serde_json::to_string(&Count::default()).expect("a counter serialises");
         let item = Item::new(self.key.clone(), version.unwrap_or(0) + 1, data);
-        tx.push(
-            WriteOp::Put { item, condition },
-            DomainError::Conflict {
-                message: message.to_owned(),
-            },
-        );
+        tx.push(WriteOp::Put { item, condition }, self.in_use());
         Ok(())
     }
 }

@@ -68,7 +68,7 @@ impl Tx {
                     item: record,
                     condition: Condition::NotExists,
                 },
-                DomainError::Contended,
+                DomainError::contended(),
             );
         }
         match ctx.store().transact(self.ops).await {

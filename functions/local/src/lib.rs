@@ -28,7 +28,6 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
     let chat_state = ChatState {
         app: app_state.clone(),
         model,
-        time_zone: "Europe/Paris".into(),
     };
     // `fallback`, not `not_found_service`: a deep link is a page of the app, served with 200, not a 404.
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
@@ -46,13 +45,8 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
         )
         .route(
             "/api/{*rest}",
-            any(|| async {
-                ApiError::new(
-                    axum::http::StatusCode::NOT_FOUND,
-                    "not_found",
-                    "There is no such API route.",
-                )
-            }),
+            any(|| async { ApiError::new(studio_wire::Problem::NoRoute) })
+                .layer(axum::middleware::from_fn(studio_api::edge::edge)),
         )
         .fallback_service(spa)
 }

@@ -1,9 +1,12 @@
 //! Demo data for a first local run: clients, rooms, equipment and a few sessions around today.
 
-use jiff::{ToSpan, ZonedDateTime, tz::TimeZone};
-use studio_domain::{Ctx, DomainError, Services, StudioId, clients, equipment, rooms, sessions};
+use jiff::ToSpan;
+use studio_domain::{
+    Ctx, DomainError, Services, StudioId, clients, equipment, rooms, sessions, settings,
+};
 use studio_wire::{
-    ClientKind, NewClient, NewEquipment, NewRoom, NewSession, RoomKind, SessionStatus,
+    ClientKind, Money, NewClient, NewEquipment, NewRoom, NewSession, RoomKind, SessionStatus,
+    SettingsPatch,
 };
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
@@ -19,7 +22,7 @@ fn room(name: &str, kind: RoomKind, euros_per_hour: i64, colour: &str) -> NewRoo
     NewRoom {
         name: name.into(),
         kind,
-        hourly_rate: euros_per_hour * 100,
+        hourly_rate: Money(euros_per_hour * 100),
         colour: Some(colour.into()),
         ..NewRoom::default()
     }
@@ -42,6 +45,16 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
         services.clone(),
     );
     if clients::count(&demo, None).await? == 0 {
+        let identity = SettingsPatch {
+            version: settings::get(&demo).await?.version,
+            display_name: Some("Studio Démo".into()),
+            legal_name: Some("Studio Démo SARL".into()),
+            address: Some("12 rue des Studios, 75011 Paris".into()),
+            siret: Some("12345678900012".into()),
+            vat_number: Some("FR12123456789".into()),
+            ..SettingsPatch::default()
+        };
+        settings::update(&demo, &identity).await?;
         let mut people = Vec::new();
         for input in [
             client(
@@ -83,8 +96,8 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
             equipment::create(&demo, &input).await?;
         }
         // A few sessions this week and next, in the studio's local time.
-        let paris = TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC);
-        let today = ZonedDateTime::now().with_time_zone(paris.clone()).date();
+        let zone = settings::load(&demo).await?.zone;
+        let today = demo.now().to_zoned_datetime(zone.clone()).date();
         for (days, hour, length, who, place, title) in [
             (1, 10, 3, 0, 0, "Voix — album"),
             (1, 14, 4, 1, 1, "Mix EP"),
@@ -92,7 +105,7 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
             (8, 13, 5, 2, 0, "Maquettes"),
         ] {
             let date = today.checked_add(days.days()).unwrap_or(today);
-            let Ok(start) = paris.to_timestamp(date.at(hour, 0, 0, 0)) else {
+            let Ok(start) = zone.to_timestamp(date.at(hour, 0, 0, 0)) else {
                 continue;
             };
             let input = NewSession {

@@ -2,14 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Invalidation;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    Fr,
-    En,
-}
+use crate::{Invalidation, Locale};
 
 /// `POST /api/chat`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

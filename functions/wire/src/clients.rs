@@ -11,6 +11,11 @@ pub enum ClientKind {
     Company,
 }
 
+impl ClientKind {
+    /// Every value, in the order forms offer them.
+    pub const ALL: [ClientKind; 2] = [ClientKind::Individual, ClientKind::Company];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Client {
     pub id: String,

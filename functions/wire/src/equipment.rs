@@ -13,6 +13,16 @@ pub enum EquipmentStatus {
     Rented,
 }
 
+impl EquipmentStatus {
+    /// Every value, in the order forms offer them.
+    pub const ALL: [EquipmentStatus; 4] = [
+        EquipmentStatus::Operational,
+        EquipmentStatus::Maintenance,
+        EquipmentStatus::OutOfService,
+        EquipmentStatus::Rented,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EquipmentCondition {
@@ -21,6 +31,16 @@ pub enum EquipmentCondition {
     Good,
     Fair,
     Poor,
+}
+
+impl EquipmentCondition {
+    /// Every value, in the order forms offer them.
+    pub const ALL: [EquipmentCondition; 4] = [
+        EquipmentCondition::Excellent,
+        EquipmentCondition::Good,
+        EquipmentCondition::Fair,
+        EquipmentCondition::Poor,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,9 +1,158 @@
-//! The one error body every endpoint returns: `{ "error": { "code", "message", "fields"? } }`.
+//! Errors as data. The domain refuses with a [`Problem`] (a code and the values behind it); each edge — the API
+//! body, the SPA, the assistant — words it in the user's language with [`crate::messages`], never by reading text.
+//!
+//! On the wire: `{ "error": { "code", "message", "fields"?, …the problem's values } }`, where `message` and
+//! `fields` (field → sentence) are in the request's language and the rest is the problem itself.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::{BookedSlot, Locale, messages};
+
+/// Why a request was refused. `code` on the wire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    /// Some fields are invalid; `problems` says why for each (field → problem).
+    Validation {
+        problems: BTreeMap<String, FieldProblem>,
+    },
+    /// No such entity in the caller's studio.
+    NotFound {
+        resource: String,
+        id: String,
+    },
+    /// Another entity of `resource` already holds `value` in `field` (a name, an email).
+    Duplicate {
+        resource: String,
+        field: String,
+        value: String,
+    },
+    /// The entity changed since the caller read it (stale version).
+    Conflict {
+        resource: String,
+        id: String,
+    },
+    /// The entity cannot be deleted while `dependents` refer to it.
+    InUse {
+        resource: String,
+        dependents: String,
+    },
+    /// A booking collides with these sessions of `room`.
+    Booked {
+        room: String,
+        conflicts: Vec<BookedSlot>,
+    },
+    /// Concurrent writes kept this one from going through; it may be retried.
+    Contended,
+    /// The request itself is malformed (not JSON, an unknown field…); `detail` is the parser's own words.
+    BadRequest {
+        detail: String,
+    },
+    /// The body is not JSON.
+    UnsupportedMediaType,
+    /// No API route has that path.
+    NoRoute,
+    Unauthenticated,
+    TooLarge {
+        max_bytes: usize,
+    },
+    Internal,
+}
+
+/// Why one field was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldProblem {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    /// A whole number outside `[min, max]`.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// An amount of money above `max` (minor units).
+    AmountTooLarge {
+        max: i64,
+    },
+    NotAnAmount {
+        value: String,
+    },
+    NegativeAmount,
+    NotAnEmail {
+        value: String,
+    },
+    NotAPhone {
+        value: String,
+    },
+    NotAColour {
+        value: String,
+    },
+    NotATimeZone {
+        value: String,
+    },
+    UnknownCurrency {
+        value: String,
+    },
+    NotATime {
+        value: String,
+    },
+    NotADate {
+        value: String,
+    },
+    NotANumber {
+        value: String,
+    },
+    /// A SIRET is 14 digits.
+    NotASiret {
+        value: String,
+    },
+    /// Closing time not after opening time.
+    ClosesBeforeOpens,
+    /// No entity of `resource` is called or identified by `value`.
+    NoSuch {
+        resource: String,
+        value: String,
+    },
+    /// The room exists but is inactive or not bookable.
+    NotBookable {
+        room: String,
+    },
+    EndBeforeStart,
+    /// A session longer than the longest one allowed.
+    TooLongSession {
+        max_hours: i64,
+    },
+    /// A session shorter than the shortest one allowed.
+    TooShortSession {
+        min_minutes: i64,
+    },
+    /// Times are on whole minutes.
+    NotOnTheMinute,
+    /// Outside the dates a booking may use (`from`, `to`: ISO dates).
+    OutsideBookingWindow {
+        from: String,
+        to: String,
+    },
+    /// A range wider than `max_days`.
+    RangeTooWide {
+        max_days: i64,
+    },
+    /// Both ends of a range (or the alternative parameter) are needed.
+    RangeRequired,
+    /// A cursor the API did not hand out.
+    BadCursor,
+    /// A local time the clocks skip (daylight saving).
+    SkippedTime {
+        value: String,
+        zone: String,
+    },
+}
+
+/// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
@@ -11,14 +160,93 @@ pub struct ErrorBody {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
-    /// Stable, machine-readable: `validation`, `not_found`, `conflict`, `duplicate`, `bad_request`, …
-    pub code: String,
-    /// A sentence a person can act on.
+    #[serde(flatten)]
+    pub problem: Problem,
+    /// A sentence a person can act on, in the request's language.
     pub message: String,
-    /// Per-field messages for form validation errors.
+    /// Per-field sentences for forms, in the request's language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
-    /// For a refused booking: the sessions in the way.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conflicts: Vec<crate::BookedSlot>,
+}
+
+impl ErrorDetail {
+    pub fn new(problem: Problem, locale: Locale) -> Self {
+        Self {
+            message: messages::problem(&problem, locale),
+            fields: messages::field_sentences(&problem, locale),
+            problem,
+        }
+    }
+
+    /// The stable code, as on the wire (`validation`, `duplicate`, …).
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+}
+
+impl Problem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Validation { .. } => "validation",
+            Problem::NotFound { .. } => "not_found",
+            Problem::Duplicate { .. } => "duplicate",
+            Problem::Conflict { .. } => "conflict",
+            Problem::InUse { .. } => "in_use",
+            Problem::Booked { .. } => "booked",
+            Problem::Contended => "contended",
+            Problem::BadRequest { .. } => "bad_request",
+            Problem::UnsupportedMediaType => "unsupported_media_type",
+            Problem::NoRoute => "no_route",
+            Problem::Unauthenticated => "unauthenticated",
+            Problem::TooLarge { .. } => "too_large",
+            Problem::Internal => "internal",
+        }
+    }
+
+    /// One invalid field.
+    pub fn field(field: &str, problem: FieldProblem) -> Self {
+        Problem::Validation {
+            problems: BTreeMap::from([(field.to_owned(), problem)]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_carries_the_code_the_values_and_the_words() {
+        let detail = ErrorDetail::new(
+            Problem::Duplicate {
+                resource: "rooms".into(),
+                field: "name".into(),
+                value: "Studio A".into(),
+            },
+            Locale::En,
+        );
+        let json = serde_json::to_value(ErrorBody { error: detail }).unwrap();
+        assert_eq!(json["error"]["code"], "duplicate");
+        assert_eq!(json["error"]["value"], "Studio A");
+        assert_eq!(
+            json["error"]["message"],
+            "Another room is already called “Studio A”."
+        );
+        assert_eq!(
+            json["error"]["fields"]["name"],
+            "Another room is already called “Studio A”."
+        );
+        let back: ErrorBody = serde_json::from_value(json).unwrap();
+        assert_eq!(back.error.code(), "duplicate");
+    }
+
+    #[test]
+    fn field_problems_travel_as_codes_with_values() {
+        let problem = Problem::field("capacity", FieldProblem::OutOfRange { min: 1, max: 1000 });
+        let json = serde_json::to_value(&problem).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "validation", "problems": {"capacity": {"code": "out_of_range", "min": 1, "max": 1000}}})
+        );
+    }
 }

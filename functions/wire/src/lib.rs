@@ -6,19 +6,26 @@ pub mod equipment;
 pub mod error;
 pub mod feed;
 pub mod invalidation;
+pub mod locale;
+pub mod messages;
+pub mod money;
 pub mod rooms;
 pub mod sessions;
+pub mod settings;
 
-pub use chat::{ActionSummary, ChatRequest, ChatResponse, Locale};
+pub use chat::{ActionSummary, ChatRequest, ChatResponse};
 pub use clients::{Client, ClientKind, ClientPatch, NewClient};
 pub use equipment::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
-pub use error::{ErrorBody, ErrorDetail};
+pub use error::{ErrorBody, ErrorDetail, FieldProblem, Problem};
 pub use feed::{ChangeFeed, FeedChange};
 pub use invalidation::{Invalidation, Mutation};
+pub use locale::{Locale, pick};
+pub use money::Money;
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{
     Availability, BookedSlot, NewSession, Session, SessionPatch, SessionStatus, Slot,
 };
+pub use settings::{SettingsPatch, StudioSettings};
 
 /// One page of a list, with the cursor to ask for the next one.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -3,6 +3,8 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::Money;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoomKind {
@@ -14,17 +16,28 @@ pub enum RoomKind {
     Live,
 }
 
+impl RoomKind {
+    /// Every value, in the order forms offer them.
+    pub const ALL: [RoomKind; 5] = [
+        RoomKind::Recording,
+        RoomKind::Mixing,
+        RoomKind::Mastering,
+        RoomKind::Rehearsal,
+        RoomKind::Live,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Room {
     pub id: String,
     pub name: String,
     pub kind: RoomKind,
-    /// Minor units per hour.
-    pub hourly_rate: i64,
-    /// Minor units for up to 4 hours.
-    pub half_day_rate: i64,
-    /// Minor units for up to 8 hours.
-    pub day_rate: i64,
+    /// Per hour.
+    pub hourly_rate: Money,
+    /// For up to 4 hours.
+    pub half_day_rate: Money,
+    /// For up to 8 hours.
+    pub day_rate: Money,
     pub capacity: u32,
     /// `#rrggbb`, used on the calendar.
     pub colour: String,
@@ -42,11 +55,11 @@ pub struct NewRoom {
     pub name: String,
     #[serde(default)]
     pub kind: RoomKind,
-    pub hourly_rate: i64,
+    pub hourly_rate: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub half_day_rate: Option<i64>,
+    pub half_day_rate: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub day_rate: Option<i64>,
+    pub day_rate: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,11 +79,11 @@ pub struct RoomPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<RoomKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hourly_rate: Option<i64>,
+    pub hourly_rate: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub half_day_rate: Option<i64>,
+    pub half_day_rate: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub day_rate: Option<i64>,
+    pub day_rate: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -13,6 +13,16 @@ pub enum SessionStatus {
     Cancelled,
 }
 
+impl SessionStatus {
+    /// Every value, in the order forms offer them.
+    pub const ALL: [SessionStatus; 4] = [
+        SessionStatus::Scheduled,
+        SessionStatus::InProgress,
+        SessionStatus::Completed,
+        SessionStatus::Cancelled,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub id: String,
@@ -26,8 +36,8 @@ pub struct Session {
     pub engineer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-    /// Computed from the room's rates when booked or moved, in minor units.
-    pub price: i64,
+    /// Computed from the room's rates when booked or moved.
+    pub price: crate::Money,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub version: u64,
@@ -36,7 +46,7 @@ pub struct Session {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewSession {
-    /// Defaults to "Session".
+    /// Defaults to "Session <client name>".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub client_id: String,

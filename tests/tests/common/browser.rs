@@ -18,8 +18,24 @@ pub struct Stack {
     _dir: tempfile::TempDir,
 }
 
-/// The local stack (same router as `studio-local`) on a fresh store with the demo data.
-pub async fn start_stack() -> Stack {
+/// Whether a WebDriver server was given (`cargo xtask test` starts chromedriver and sets it); without one
+/// the browser cases are skipped, and say so.
+pub fn webdriver() -> Option<String> {
+    static SAID: std::sync::Once = std::sync::Once::new();
+    let url = std::env::var("STUDIO_TEST_WEBDRIVER").ok();
+    if url.is_none() {
+        super::skipping(
+            &SAID,
+            "the browser cases, since STUDIO_TEST_WEBDRIVER is not set (`cargo xtask test` builds the SPA, starts chromedriver and sets it)",
+        );
+    }
+    url
+}
+
+/// The local stack (same router as `studio-local`) on a fresh store with the demo data; `None` when no
+/// browser can be driven.
+pub async fn start_stack() -> Option<Stack> {
+    webdriver()?;
     let dist = PathBuf::from(std::env::var("STUDIO_DIST").expect(
         "STUDIO_DIST is not set: run the tests with `cargo xtask test`, which builds the SPA and starts chromedriver",
     ));
@@ -37,16 +53,15 @@ pub async fn start_stack() -> Stack {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    Stack {
+    Some(Stack {
         url,
         services,
         _dir: dir,
-    }
+    })
 }
 
 pub async fn browser() -> Client {
-    let webdriver = std::env::var("STUDIO_TEST_WEBDRIVER")
-        .expect("STUDIO_TEST_WEBDRIVER is not set: run the tests with `cargo xtask test`, which starts chromedriver");
+    let webdriver = webdriver().expect("start_stack checks for a WebDriver server first");
     let profile = tempfile::tempdir().unwrap().keep();
     let args = [
         "--headless=new",

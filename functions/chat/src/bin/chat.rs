@@ -15,11 +15,9 @@ async fn main() -> Result<(), lambda_http::Error> {
         services: Services::new(Arc::new(store)),
         auth: Arc::new(JwtClaims::default()),
     };
-    let time_zone = std::env::var("STUDIO_TIME_ZONE").unwrap_or_else(|_| "Europe/Paris".into());
     lambda::serve(app(ChatState {
         app: app_state,
         model: model_from_env(),
-        time_zone,
     }))
     .await
 }

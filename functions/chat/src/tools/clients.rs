@@ -5,15 +5,14 @@ use serde_json::{Value, json};
 use studio_domain::{ChangeSet, DomainError, ListQuery, clients};
 use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
 
-use super::{Noun, ToolEnv, ToolOutcome, ToolResult, arguments, failed, not_changed, one};
-use crate::model::ToolSpec;
+use super::{Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, failed, not_changed, one};
 
 pub const CLIENT: Noun = Noun {
     fr: "client",
     en: "client",
 };
 
-pub fn specs() -> Vec<ToolSpec> {
+pub fn tools() -> Vec<Tool> {
     let client_ref = json!({"type": "string", "description": "The client's name, email or id."});
     let fields = json!({
         "name": {"type": "string"},
@@ -25,36 +24,42 @@ pub fn specs() -> Vec<ToolSpec> {
     let mut update_props = fields.clone();
     update_props["client"] = client_ref.clone();
     vec![
-        ToolSpec {
-            name: "search_clients",
-            description: "Find clients whose name, email or phone contains the query.",
-            parameters: json!({"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}),
-        },
-        ToolSpec {
-            name: "list_clients",
-            description: "List the studio's clients, oldest first.",
-            parameters: json!({"type": "object", "properties": {"limit": {"type": "integer", "minimum": 1, "maximum": 50}}}),
-        },
-        ToolSpec {
-            name: "count_clients",
-            description: "Count the studio's clients, optionally only those matching a query.",
-            parameters: json!({"type": "object", "properties": {"query": {"type": "string"}}}),
-        },
-        ToolSpec {
-            name: "get_client",
-            description: "Show one client's details.",
-            parameters: json!({"type": "object", "properties": {"client": client_ref}, "required": ["client"]}),
-        },
-        ToolSpec {
-            name: "create_client",
-            description: "Create a client. Only name is required; email must be unique in the studio.",
-            parameters: json!({"type": "object", "properties": fields, "required": ["name"]}),
-        },
-        ToolSpec {
-            name: "update_client",
-            description: "Change a client's fields (rename, change email, …). Give only the fields to change; an empty string clears a field.",
-            parameters: json!({"type": "object", "properties": update_props, "required": ["client"]}),
-        },
+        Tool::new(
+            "search_clients",
+            "Find clients whose name, email or phone contains the query.",
+            json!({"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}),
+            |env, args| Box::pin(read_many(env, "search_clients", args)),
+        ),
+        Tool::new(
+            "list_clients",
+            "List the studio's clients, oldest first.",
+            json!({"type": "object", "properties": {"limit": {"type": "integer", "minimum": 1, "maximum": 50}}}),
+            |env, args| Box::pin(read_many(env, "list_clients", args)),
+        ),
+        Tool::new(
+            "count_clients",
+            "Count the studio's clients, optionally only those matching a query.",
+            json!({"type": "object", "properties": {"query": {"type": "string"}}}),
+            |env, args| Box::pin(read_many(env, "count_clients", args)),
+        ),
+        Tool::new(
+            "get_client",
+            "Show one client's details.",
+            json!({"type": "object", "properties": {"client": client_ref}, "required": ["client"]}),
+            |env, args| Box::pin(get_client(env, args)),
+        ),
+        Tool::new(
+            "create_client",
+            "Create a client. Only name is required; email must be unique in the studio.",
+            json!({"type": "object", "properties": fields, "required": ["name"]}),
+            |env, args| Box::pin(create_client(env, args)),
+        ),
+        Tool::new(
+            "update_client",
+            "Change a client's fields (rename, change email, …). Give only the fields to change; an empty string clears a field.",
+            json!({"type": "object", "properties": update_props, "required": ["client"]}),
+            |env, args| Box::pin(update_client(env, args)),
+        ),
     ]
 }
 
@@ -105,16 +110,6 @@ pub async fn resolve(env: &ToolEnv, reference: &str) -> Result<Client, ToolOutco
         .await
         .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;
     one(env, &CLIENT, reference, found, label, brief)
-}
-
-pub async fn run(env: &ToolEnv, name: &str, args: &Value) -> Option<ToolResult> {
-    Some(match name {
-        "search_clients" | "list_clients" | "count_clients" => read_many(env, name, args).await,
-        "get_client" => get_client(env, args).await,
-        "create_client" => create_client(env, args).await,
-        "update_client" => update_client(env, args).await,
-        _ => return None,
-    })
 }
 
 async fn read_many(env: &ToolEnv, tool: &str, args: &Value) -> ToolResult {
@@ -176,7 +171,7 @@ async fn get_client(env: &ToolEnv, args: &Value) -> ToolResult {
     );
     Ok(ToolOutcome::success(
         summary,
-        serde_json::to_value(&client).expect("serialises"),
+        json!(client),
         ChangeSet::default(),
     ))
 }

@@ -4,32 +4,40 @@
 //! model never invents ids.
 
 mod clients;
-mod gear;
+mod equipment;
+mod rooms;
 mod sessions;
 
-use jiff::{Timestamp, civil::Date, tz::TimeZone};
-use serde::Deserialize;
+use std::sync::OnceLock;
+
+use futures::future::BoxFuture;
+use jiff::{Timestamp, civil::Date};
+use serde::{Deserialize, Deserializer};
 use serde_json::{Value, json};
-use studio_domain::{ChangeSet, Ctx, DomainError};
-use studio_wire::Locale;
+use studio_domain::{ChangeSet, Ctx, DomainError, settings::Settings};
+use studio_wire::{Locale, Money, messages};
 
 use crate::{i18n::pick, model::ToolSpec};
 
-/// Who calls, in which language, and the studio's calendar.
+/// Who calls, in which language, and the studio's settings (its time zone, currency and hours).
 pub struct ToolEnv {
     pub ctx: Ctx,
     pub locale: Locale,
-    pub zone: TimeZone,
+    pub settings: Settings,
 }
 
 impl ToolEnv {
+    pub fn zone(&self) -> &jiff::tz::TimeZone {
+        &self.settings.zone
+    }
+
     pub fn today(&self) -> Date {
-        self.ctx.now().to_zoned_datetime(self.zone.clone()).date()
+        self.ctx.now().to_zoned_datetime(self.zone().clone()).date()
     }
 
     /// "ven. 27/11 14:00" / "Fri 27/11 14:00" in the studio's time zone.
     pub fn local(&self, at: Timestamp) -> String {
-        let zoned = at.to_zoned_datetime(self.zone.clone());
+        let zoned = at.to_zoned_datetime(self.zone().clone());
         let day = match self.locale {
             Locale::Fr => ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
             Locale::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -41,6 +49,11 @@ impl ToolEnv {
             zoned.hour(),
             zoned.minute()
         )
+    }
+
+    /// An amount in the studio's currency, in the turn's language.
+    pub fn money(&self, amount: Money) -> String {
+        self.settings.money(amount, self.locale)
     }
 
     /// Picks the French or English text.
@@ -82,33 +95,66 @@ impl ToolOutcome {
     }
 }
 
+/// How a tool runs: its arguments as the model sent them, in the caller's environment.
+pub type Handler = for<'a> fn(&'a ToolEnv, &'a Value) -> BoxFuture<'a, ToolResult>;
+
+/// One tool: what the model is told, and the function that runs it.
+pub struct Tool {
+    pub spec: ToolSpec,
+    pub run: Handler,
+}
+
+impl Tool {
+    pub fn new(
+        name: &'static str,
+        description: &'static str,
+        parameters: Value,
+        run: Handler,
+    ) -> Self {
+        Self {
+            spec: ToolSpec {
+                name,
+                description,
+                parameters,
+            },
+            run,
+        }
+    }
+}
+
+/// Every tool, by name; built once.
+fn table() -> &'static [Tool] {
+    static TABLE: OnceLock<Vec<Tool>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        [
+            clients::tools(),
+            rooms::tools(),
+            equipment::tools(),
+            sessions::tools(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    })
+}
+
 /// Every tool, for the model's `tools` list.
 pub fn catalogue() -> Vec<ToolSpec> {
-    let mut tools = clients::specs();
-    tools.extend(gear::specs());
-    tools.extend(sessions::specs());
-    tools
+    table().iter().map(|tool| tool.spec.clone()).collect()
 }
 
 /// Runs one tool call. Never fails: every problem becomes a failed outcome the model can read and act on.
 pub async fn execute(env: &ToolEnv, name: &str, arguments: &Value) -> ToolOutcome {
-    let outcome = match clients::run(env, name, arguments).await {
-        Some(outcome) => outcome,
-        None => match gear::run(env, name, arguments).await {
-            Some(outcome) => outcome,
-            None => match sessions::run(env, name, arguments).await {
-                Some(outcome) => outcome,
-                None => Err(ToolOutcome::failure(
-                    env.say(
-                        format!("L'outil {name} n'existe pas."),
-                        format!("There is no tool named {name}."),
-                    ),
-                    json!({ "code": "unknown_tool", "message": format!("unknown tool {name}") }),
-                )),
-            },
-        },
+    let outcome = match table().iter().find(|tool| tool.spec.name == name) {
+        Some(tool) => (tool.run)(env, arguments).await.unwrap_or_else(|f| f),
+        None => ToolOutcome::failure(
+            env.say(
+                format!("L'outil {name} n'existe pas."),
+                format!("There is no tool named {name}."),
+            ),
+            json!({ "code": "unknown_tool", "message": format!("unknown tool {name}") }),
+        ),
     };
-    let outcome = outcome.unwrap_or_else(|failure| failure);
     tracing::info!(studio = %env.ctx.studio, tool = name, ok = outcome.ok, "assistant tool call");
     outcome
 }
@@ -138,83 +184,40 @@ pub fn arguments<T: for<'de> Deserialize<'de>>(
     serde_json::from_value(value).map_err(|e| bad(&e))
 }
 
-/// Why a domain call failed, said in the turn's language; the model also gets the code and the English detail.
+/// Why a domain call failed, worded in the turn's language from the problem's code and values; the model
+/// also gets the problem itself.
 pub fn failed(env: &ToolEnv, what_fr: &str, what_en: &str, error: &DomainError) -> ToolOutcome {
-    let reason = match error {
-        DomainError::Duplicate { message, field } => {
-            let value = message
-                .trim_end_matches('.')
-                .rsplit(' ')
-                .next()
-                .unwrap_or_default();
-            match *field {
-                "email" => env.say(
-                    format!("un autre client utilise déjà l'adresse {value}"),
-                    format!("another client already uses {value}"),
-                ),
-                _ => env.say(
-                    format!("« {value} » est déjà pris"),
-                    format!("\"{value}\" is already taken"),
-                ),
-            }
-        }
-        DomainError::Validation { fields, message } => match env.locale {
-            Locale::En => message.trim_end_matches('.').to_owned(),
-            Locale::Fr => fields
-                .keys()
-                .map(|field| match field.as_str() {
-                    "name" => "le nom est obligatoire et pas trop long",
-                    "email" => "l'adresse e-mail n'est pas valide",
-                    "phone" => {
-                        "le téléphone ne peut contenir que des chiffres, espaces et + - ( ) ."
-                    }
-                    "notes" => "les notes sont trop longues",
-                    "end" => "la fin doit suivre le début, et une session dure au plus 7 jours",
-                    "room_id" => "cette salle ne peut pas être réservée",
-                    _ => "une valeur n'est pas valide",
-                })
-                .collect::<Vec<_>>()
-                .join(" ; "),
-        },
-        DomainError::NotFound { .. } => env.say(
-            "cet élément n'existe plus".into(),
-            "it no longer exists".into(),
-        ),
-        DomainError::Conflict { message } => env.say(
-            format!("conflit ({message})"),
-            message.trim_end_matches('.').to_owned(),
-        ),
-        DomainError::Booked { .. } => env.say(
-            "le créneau est déjà pris".into(),
-            "the slot is already taken".into(),
-        ),
-        DomainError::Contended => env.say(
-            "trop de modifications simultanées, réessayez".into(),
-            "too many simultaneous changes, try again".into(),
-        ),
-        DomainError::Store(_) => env.say(
-            "le stockage est indisponible".into(),
-            "storage is unavailable".into(),
-        ),
-    };
-    let code = match error {
-        DomainError::Validation { .. } => "validation",
-        DomainError::NotFound { .. } => "not_found",
-        DomainError::Duplicate { .. } => "duplicate",
-        DomainError::Conflict { .. } => "conflict",
-        DomainError::Booked { .. } => "booked",
-        DomainError::Contended => "contended",
-        DomainError::Store(_) => "unavailable",
-    };
-    let message = match error {
-        DomainError::Store(_) => "storage is unavailable".to_owned(),
-        other => other.to_string(),
-    };
+    let problem = error.problem();
+    let reason = messages::problem(&problem, env.locale);
     let summary = env.say(
-        format!("{what_fr} : {reason}."),
-        format!("{what_en}: {reason}."),
+        format!("{what_fr}. {reason}"),
+        format!("{what_en}. {reason}"),
     );
-    ToolOutcome::failure(summary, json!({ "code": code, "message": message }))
+    ToolOutcome::failure(
+        summary,
+        json!({ "code": problem.code(), "message": reason, "problem": problem }),
+    )
+}
+
+/// An amount as a model sends it: a number (`50`, `49.9`) or text (`"49,90 €"`), read by the one money parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount(pub Money);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = match Value::deserialize(deserializer)? {
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => s,
+            other => {
+                return Err(serde::de::Error::custom(format!(
+                    "{other} is not an amount"
+                )));
+            }
+        };
+        Money::parse(&text).map(Amount).map_err(|problem| {
+            serde::de::Error::custom(messages::field_problem("amount", &problem, Locale::En))
+        })
+    }
 }
 
 /// Why an update of `name` was refused.

@@ -5,20 +5,20 @@ use jiff::{SignedDuration, Timestamp, civil::Time};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use studio_domain::{ChangeSet, DomainError, sessions};
-use studio_wire::{NewSession, Session, SessionPatch, SessionStatus, Slot};
+use studio_wire::{NewSession, Problem, Session, SessionPatch, SessionStatus, Slot};
 
 use super::{
-    Noun, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client, failed,
-    gear::resolve_room, one,
+    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client,
+    failed, one, rooms::resolve as resolve_room,
 };
-use crate::{model::ToolSpec, when};
+use crate::when;
 
 const SESSION: Noun = Noun {
     fr: "session",
     en: "session",
 };
 
-pub fn specs() -> Vec<ToolSpec> {
+pub fn tools() -> Vec<Tool> {
     let phrase = |what: &str| json!({"type": "string", "description": format!("{what}: local date and time, e.g. 2026-11-27T14:00, or a phrase like \"demain 14h\" / \"tomorrow 2pm\".")});
     let find = json!({
         "session": {"type": "string", "description": "The session's id, if known."},
@@ -29,51 +29,56 @@ pub fn specs() -> Vec<ToolSpec> {
     move_props["start"] = phrase("New start");
     move_props["end"] = phrase("New end (default: same duration)");
     vec![
-        ToolSpec {
-            name: "list_sessions",
-            description: "List booked sessions between two days (default: the next 7 days), optionally for one room or client.",
-            parameters: json!({"type": "object", "properties": {
+        Tool::new(
+            "list_sessions",
+            "List booked sessions between two days (default: the next 7 days), optionally for one room or client.",
+            json!({"type": "object", "properties": {
                 "from": {"type": "string", "description": "First day (2026-11-27, demain, …)"},
                 "to": {"type": "string", "description": "Last day, included"},
                 "room": {"type": "string"}, "client": {"type": "string"}
             }}),
-        },
-        ToolSpec {
-            name: "check_availability",
-            description: "The free slots of a room on one day (08:00–24:00 local).",
-            parameters: json!({"type": "object", "properties": {"room": {"type": "string"}, "day": {"type": "string"}}, "required": ["room", "day"]}),
-        },
-        ToolSpec {
-            name: "book_session",
-            description: "Book a room for a client. Refused if the room is taken; then the nearest free slots are proposed.",
-            parameters: json!({"type": "object", "properties": {
+            |env, args| Box::pin(list(env, args)),
+        ),
+        Tool::new(
+            "check_availability",
+            "The free slots of a room on one day, within the studio's opening hours.",
+            json!({"type": "object", "properties": {"room": {"type": "string"}, "day": {"type": "string"}}, "required": ["room", "day"]}),
+            |env, args| Box::pin(availability(env, args)),
+        ),
+        Tool::new(
+            "book_session",
+            "Book a room for a client. Refused if the room is taken; then the nearest free slots are proposed.",
+            json!({"type": "object", "properties": {
                 "client": {"type": "string", "description": "The client's name, email or id."},
                 "room": {"type": "string", "description": "The room's name or id."},
                 "start": phrase("Start"), "end": phrase("End (a time alone means the start's day)"),
                 "title": {"type": "string"}, "engineer": {"type": "string"}, "notes": {"type": "string"}
             }, "required": ["client", "room", "start", "end"]}),
-        },
-        ToolSpec {
-            name: "move_session",
-            description: "Move or resize a session (same room unless room is given).",
-            parameters: json!({"type": "object", "properties": move_props, "required": ["start"]}),
-        },
-        ToolSpec {
-            name: "cancel_session",
-            description: "Cancel a session, which frees its slot.",
-            parameters: json!({"type": "object", "properties": find}),
-        },
+            |env, args| Box::pin(book(env, args)),
+        ),
+        Tool::new(
+            "move_session",
+            "Move or resize a session (same room unless room is given).",
+            json!({"type": "object", "properties": move_props, "required": ["start"]}),
+            |env, args| Box::pin(move_session(env, args)),
+        ),
+        Tool::new(
+            "cancel_session",
+            "Cancel a session, which frees its slot.",
+            json!({"type": "object", "properties": find}),
+            |env, args| Box::pin(cancel(env, args)),
+        ),
     ]
 }
 
 fn brief(session: &Session) -> Value {
     json!({ "id": session.id, "title": session.title, "client_id": session.client_id, "room_id": session.room_id,
-            "start": session.start, "end": session.end, "status": session.status, "price_cents": session.price })
+            "start": session.start, "end": session.end, "status": session.status, "price_minor_units": session.price })
 }
 
 fn span(env: &ToolEnv, start: Timestamp, end: Timestamp) -> String {
-    let end_local = end.to_zoned_datetime(env.zone.clone());
-    let same_day = start.to_zoned_datetime(env.zone.clone()).date() == end_local.date();
+    let end_local = end.to_zoned_datetime(env.zone().clone());
+    let same_day = start.to_zoned_datetime(env.zone().clone()).date() == end_local.date();
     if same_day {
         format!(
             "{}–{:02}:{:02}",
@@ -104,23 +109,12 @@ fn bad_time(env: &ToolEnv, message: String) -> ToolOutcome {
     )
 }
 
-pub async fn run(env: &ToolEnv, name: &str, args: &Value) -> Option<ToolResult> {
-    Some(match name {
-        "list_sessions" => list(env, args).await,
-        "check_availability" => availability(env, args).await,
-        "book_session" => book(env, args).await,
-        "move_session" => move_session(env, args).await,
-        "cancel_session" => cancel(env, args).await,
-        _ => return None,
-    })
-}
-
 /// Midnight (local) of the day a phrase names.
 fn day_start(env: &ToolEnv, phrase: &str) -> Result<Timestamp, ToolOutcome> {
     let date = when::parse(phrase, env.today())
         .date
         .ok_or_else(|| bad_time(env, format!("\"{phrase}\" is not a day.")))?;
-    when::instant(date, Time::midnight(), &env.zone).map_err(|m| bad_time(env, m))
+    when::instant(date, Time::midnight(), env.zone()).map_err(|m| bad_time(env, m))
 }
 
 #[derive(Deserialize)]
@@ -136,9 +130,8 @@ async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: ListArgs = arguments(env, "list_sessions", args)?;
     let from = match &args.from {
         Some(day) => day_start(env, day)?,
-        None => {
-            when::instant(env.today(), Time::midnight(), &env.zone).map_err(|m| bad_time(env, m))?
-        }
+        None => when::instant(env.today(), Time::midnight(), env.zone())
+            .map_err(|m| bad_time(env, m))?,
     };
     let to = match (&args.to, &args.from) {
         (Some(day), _) => day_start(env, day)? + SignedDuration::from_hours(24),
@@ -203,12 +196,10 @@ fn slots(env: &ToolEnv, free: &[Slot]) -> String {
 async fn availability(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: AvailabilityArgs = arguments(env, "check_availability", args)?;
     let room = resolve_room(env, &args.room).await?;
-    let midnight = day_start(env, &args.day)?;
-    let (from, to) = (
-        midnight + SignedDuration::from_hours(8),
-        midnight + SignedDuration::from_hours(24),
-    );
-    let free = sessions::availability(&env.ctx, &room.id, from, to)
+    let date = when::parse(&args.day, env.today())
+        .date
+        .ok_or_else(|| bad_time(env, format!("\"{}\" is not a day.", args.day)))?;
+    let free = sessions::free_on(&env.ctx, &env.settings, &room.id, date)
         .await
         .map_err(|e| failed(env, "Lecture impossible", "Could not read the calendar", &e))?;
     let summary = if free.free.is_empty() {
@@ -224,7 +215,7 @@ async fn availability(env: &ToolEnv, args: &Value) -> ToolResult {
     };
     Ok(ToolOutcome::success(
         summary,
-        serde_json::to_value(&free).expect("serialises"),
+        json!(free),
         ChangeSet::default(),
     ))
 }
@@ -249,7 +240,7 @@ async fn taken(
     end: Timestamp,
     error: &DomainError,
 ) -> ToolOutcome {
-    let DomainError::Booked { conflicts, .. } = error else {
+    let Problem::Booked { conflicts, .. } = error.problem() else {
         return failed(env, "Je n'ai pas réservé", "I did not book", error);
     };
     let what = conflicts
@@ -259,10 +250,10 @@ async fn taken(
         .join(", ");
     let nearest = sessions::nearest_free(
         &env.ctx,
+        &env.settings,
         &room.id,
         start,
         end.duration_since(start),
-        &env.zone,
         3,
     )
     .await
@@ -300,13 +291,10 @@ async fn book(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: BookArgs = arguments(env, "book_session", args)?;
     let client = resolve_client(env, &args.client).await?;
     let room = resolve_room(env, &args.room).await?;
-    let (start, end) = when::interval(&args.start, &args.end, env.today(), &env.zone)
+    let (start, end) = when::interval(&args.start, &args.end, env.today(), env.zone())
         .map_err(|m| bad_time(env, m))?;
     let input = NewSession {
-        title: Some(
-            args.title
-                .unwrap_or_else(|| format!("Session {}", client.name)),
-        ),
+        title: args.title,
         client_id: client.id.clone(),
         room_id: room.id.clone(),
         start,
@@ -353,9 +341,12 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
         let found = sessions::get(&env.ctx, id)
             .await
             .map(|s| vec![s])
-            .or_else(|e| match e {
-                DomainError::NotFound { .. } => Ok(vec![]),
-                other => Err(failed(env, "Recherche impossible", "Search failed", &other)),
+            .or_else(|e| {
+                if e.is_not_found() {
+                    Ok(vec![])
+                } else {
+                    Err(failed(env, "Recherche impossible", "Search failed", &e))
+                }
             })?;
         return one(env, &SESSION, id, found, |s| label(env, s), brief);
     }
@@ -364,25 +355,16 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
         .as_deref()
         .ok_or_else(|| bad_time(env, "name the session's client (or give its id).".into()))?;
     let client = resolve_client(env, reference).await?;
-    let query = sessions::SessionQuery {
-        client: Some(client.id.clone()),
-        ..Default::default()
-    };
-    let mut found = sessions::list(&env.ctx, &query)
-        .await
-        .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?
-        .items;
-    found.retain(|s| s.status != SessionStatus::Cancelled);
-    match &args.on {
+    let within = match &args.on {
         Some(day) => {
             let from = day_start(env, day)?;
-            found.retain(|s| s.start < from + SignedDuration::from_hours(24) && s.end > from);
+            Some((from, from + SignedDuration::from_hours(24)))
         }
-        None => {
-            let now = env.ctx.now();
-            found.retain(|s| s.end > now);
-        }
-    }
+        None => None,
+    };
+    let found = sessions::of_client(&env.ctx, &client.id, within)
+        .await
+        .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;
     let what = match &args.on {
         Some(day) => format!("{} ({day})", client.name),
         None => client.name.clone(),
@@ -395,14 +377,14 @@ async fn move_session(env: &ToolEnv, args: &Value) -> ToolResult {
     let session = find(env, &args).await?;
     let start_phrase = args.start.clone().unwrap_or_default();
     let (start, end) = match &args.end {
-        Some(end) => when::interval(&start_phrase, end, env.today(), &env.zone)
+        Some(end) => when::interval(&start_phrase, end, env.today(), env.zone())
             .map_err(|m| bad_time(env, m))?,
         None => {
             let w = when::parse(&start_phrase, env.today());
             let time = w
                 .time
-                .unwrap_or(session.start.to_zoned_datetime(env.zone.clone()).time());
-            let start = when::instant(w.date.unwrap_or(env.today()), time, &env.zone)
+                .unwrap_or(session.start.to_zoned_datetime(env.zone().clone()).time());
+            let start = when::instant(w.date.unwrap_or(env.today()), time, env.zone())
                 .map_err(|m| bad_time(env, m))?;
             (start, start + session.end.duration_since(session.start))
         }

@@ -1,31 +1,29 @@
 //! Parsed client fields: once built, a value is known to be valid ("parse, don't validate").
 
-use studio_wire::{ClientKind, ClientPatch, NewClient};
+use studio_wire::{Client, ClientKind, ClientPatch, FieldProblem, NewClient};
 
-use crate::{error::DomainError, text::trimmed, validate::Errors};
+use crate::{
+    error::DomainError,
+    text::trimmed,
+    validate::{Errors, optional, required},
+};
 
 pub const NAME_MAX: usize = 200;
 pub const EMAIL_MAX: usize = 254;
 pub const PHONE_MAX: usize = 40;
 pub const NOTES_MAX: usize = 4000;
 
-/// A client's name: trimmed, 1 to 200 characters.
+/// A client's name: trimmed, 1 to [`NAME_MAX`] characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientName(String);
 
 impl ClientName {
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        let name = trimmed(raw).ok_or("The name is required.")?;
-        if name.chars().count() > NAME_MAX {
-            return Err(format!(
-                "The name is too long: at most {NAME_MAX} characters."
-            ));
-        }
-        Ok(Self(name))
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        required(raw, NAME_MAX).map(Self)
     }
 
-    pub fn into_inner(self) -> String {
-        self.0
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -34,18 +32,14 @@ impl ClientName {
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
         let email = raw.trim();
-        let invalid = || {
-            format!(
-                "\"{email}\" is not a valid email address (expected something like name@example.com)."
-            )
-        };
         if email.chars().count() > EMAIL_MAX {
-            return Err(format!(
-                "The email is too long: at most {EMAIL_MAX} characters."
-            ));
+            return Err(FieldProblem::TooLong { max: EMAIL_MAX });
         }
+        let invalid = || FieldProblem::NotAnEmail {
+            value: email.to_owned(),
+        };
         let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
         let labels_ok = domain.split('.').count() >= 2
             && domain
@@ -71,42 +65,35 @@ impl Email {
     }
 }
 
-fn phone(raw: &str) -> Result<Option<String>, String> {
-    let Some(phone) = trimmed(raw) else {
-        return Ok(None);
-    };
-    if phone.chars().count() > PHONE_MAX {
-        return Err(format!(
-            "The phone number is too long: at most {PHONE_MAX} characters."
-        ));
+/// A phone number: digits, spaces and `+ - ( ) .`, at most [`PHONE_MAX`] characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        let phone = required(raw, PHONE_MAX)?;
+        let allowed = phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !allowed || !phone.chars().any(|c| c.is_ascii_digit()) {
+            return Err(FieldProblem::NotAPhone { value: phone });
+        }
+        Ok(Self(phone))
     }
-    if !phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c))
-        || !phone.chars().any(|c| c.is_ascii_digit())
-    {
-        return Err("The phone number may only hold digits, spaces and + - ( ) .".into());
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
-    Ok(Some(phone))
 }
 
-fn notes(raw: &str) -> Result<Option<String>, String> {
-    let Some(notes) = trimmed(raw) else {
-        return Ok(None);
-    };
-    if notes.chars().count() > NOTES_MAX {
-        return Err(format!(
-            "The notes are too long: at most {NOTES_MAX} characters."
-        ));
-    }
-    Ok(Some(notes))
-}
-
-fn email(raw: &str) -> Result<Option<Email>, String> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        Email::parse(raw).map(Some)
+/// An optional value: blank clears it, anything else must parse.
+fn blank_or<T>(
+    raw: &str,
+    parse: impl FnOnce(&str) -> Result<T, FieldProblem>,
+) -> Result<Option<T>, FieldProblem> {
+    match trimmed(raw) {
+        None => Ok(None),
+        Some(value) => parse(&value).map(Some),
     }
 }
 
@@ -115,90 +102,93 @@ fn email(raw: &str) -> Result<Option<Email>, String> {
 pub struct ClientFields {
     pub name: ClientName,
     pub email: Option<Email>,
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     pub kind: ClientKind,
     pub notes: Option<String>,
 }
 
 impl ClientFields {
     pub fn parse(input: &NewClient) -> Result<Self, DomainError> {
-        let mut errors = Errors::default();
-        let name = errors.take("name", ClientName::parse(&input.name));
-        let email = errors.take(
-            "email",
-            input
-                .email
-                .as_deref()
-                .map(email)
-                .transpose()
-                .map(Option::flatten),
-        );
-        let phone = errors.take(
-            "phone",
-            input
-                .phone
-                .as_deref()
-                .map(phone)
-                .transpose()
-                .map(Option::flatten),
-        );
-        let notes = errors.take(
-            "notes",
-            input
-                .notes
-                .as_deref()
-                .map(notes)
-                .transpose()
-                .map(Option::flatten),
-        );
-        errors.finish()?;
-        Ok(Self {
-            name: name.expect("checked"),
-            email: email.expect("checked"),
-            phone: phone.expect("checked"),
+        let blank = Self {
+            name: ClientName(String::new()),
+            email: None,
+            phone: None,
             kind: input.kind,
-            notes: notes.expect("checked"),
+            notes: None,
+        };
+        blank.patched(&ClientPatch {
+            version: 0,
+            name: Some(input.name.clone()),
+            email: input.email.clone(),
+            phone: input.phone.clone(),
+            kind: Some(input.kind),
+            notes: input.notes.clone(),
         })
     }
 
+    /// The fields of a stored client, which were valid when written: they are not parsed again.
+    pub fn stored(client: &Client) -> Self {
+        Self {
+            name: ClientName(client.name.clone()),
+            email: client.email.clone().map(Email),
+            phone: client.phone.clone().map(Phone),
+            kind: client.kind,
+            notes: client.notes.clone(),
+        }
+    }
+
+    /// Writes the fields into `client`.
+    pub fn write(self, client: &mut Client) {
+        client.name = self.name.0;
+        client.email = self.email.map(|e| e.0);
+        client.phone = self.phone.map(|p| p.0);
+        client.kind = self.kind;
+        client.notes = self.notes;
+    }
+
     /// The fields after applying `patch` to `self`: absent fields keep their value, empty strings clear.
+    /// Every invalid field is reported at once.
     pub fn patched(&self, patch: &ClientPatch) -> Result<Self, DomainError> {
         let mut errors = Errors::default();
-        let name = match &patch.name {
-            Some(raw) => errors.take("name", ClientName::parse(raw)),
-            None => Some(self.name.clone()),
-        };
-        let email = match &patch.email {
-            Some(raw) => errors.take("email", email(raw)),
-            None => Some(self.email.clone()),
-        };
-        let phone = match &patch.phone {
-            Some(raw) => errors.take("phone", phone(raw)),
-            None => Some(self.phone.clone()),
-        };
-        let notes = match &patch.notes {
-            Some(raw) => errors.take("notes", notes(raw)),
-            None => Some(self.notes.clone()),
-        };
+        let mut next = self.clone();
+        if let Some(raw) = &patch.name
+            && let Some(name) = errors.take("name", ClientName::parse(raw))
+        {
+            next.name = name;
+        }
+        if let Some(raw) = &patch.email
+            && let Some(email) = errors.take("email", blank_or(raw, Email::parse))
+        {
+            next.email = email;
+        }
+        if let Some(raw) = &patch.phone
+            && let Some(phone) = errors.take("phone", blank_or(raw, Phone::parse))
+        {
+            next.phone = phone;
+        }
+        if let Some(raw) = &patch.notes
+            && let Some(notes) = errors.take("notes", optional(raw, NOTES_MAX))
+        {
+            next.notes = notes;
+        }
+        next.kind = patch.kind.unwrap_or(next.kind);
         errors.finish()?;
-        Ok(Self {
-            name: name.expect("checked"),
-            email: email.expect("checked"),
-            phone: phone.expect("checked"),
-            kind: patch.kind.unwrap_or(self.kind),
-            notes: notes.expect("checked"),
-        })
+        Ok(next)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
+    use studio_wire::Problem;
+
     use super::*;
 
     #[test]
     fn names_are_trimmed_and_required() {
         assert_eq!(
-            ClientName::parse("  Cache Test ").unwrap().into_inner(),
+            ClientName::parse("  Cache Test ").unwrap().as_str(),
             "Cache Test"
         );
         assert!(ClientName::parse("   ").is_err());
@@ -229,12 +219,28 @@ mod tests {
             phone: Some("call me".into()),
             ..NewClient::default()
         };
-        let Err(DomainError::Validation { fields, .. }) = ClientFields::parse(&input) else {
+        let Err(DomainError::Refused(Problem::Validation { problems })) =
+            ClientFields::parse(&input)
+        else {
             panic!("expected a validation error");
         };
         assert_eq!(
-            fields.keys().collect::<Vec<_>>(),
-            ["email", "name", "phone"]
+            problems,
+            BTreeMap::from([
+                (
+                    "email".to_owned(),
+                    FieldProblem::NotAnEmail {
+                        value: "nope".into()
+                    }
+                ),
+                ("name".to_owned(), FieldProblem::Required),
+                (
+                    "phone".to_owned(),
+                    FieldProblem::NotAPhone {
+                        value: "call me".into()
+                    }
+                ),
+            ])
         );
     }
 

@@ -6,12 +6,13 @@
 
 mod fields;
 
-use studio_wire::{Client, ClientPatch, NewClient, Page};
+use async_trait::async_trait;
+use studio_wire::{Client, ClientPatch, NewClient, Page, Problem};
 
-pub use fields::{ClientFields, ClientName, Email};
+pub use fields::{ClientFields, ClientName, Email, Phone};
 
-use crate::macros::{crud_service, entity};
 use crate::{
+    Crud,
     changes::ChangeSet,
     context::Ctx,
     entity::{self, Entity, ListQuery, Unique},
@@ -20,12 +21,20 @@ use crate::{
     tx::Tx,
 };
 
-entity!(
-    Client,
-    resource = "clients",
-    prefix = "CLIENT#",
-    label = "Client"
-);
+impl Entity for Client {
+    const RESOURCE: &'static str = "clients";
+    const PREFIX: &'static str = "CLIENT#";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn set_version(&mut self, version: u64) {
+        self.version = version;
+    }
+}
 
 pub const RESOURCE: &str = Client::RESOURCE;
 const EMAILS: Unique = Unique {
@@ -33,10 +42,12 @@ const EMAILS: Unique = Unique {
 };
 
 fn duplicate_email(email: &Email) -> DomainError {
-    DomainError::Duplicate {
-        field: "email",
-        message: format!("Another client already uses the email {}.", email.as_str()),
+    Problem::Duplicate {
+        resource: RESOURCE.to_owned(),
+        field: "email".to_owned(),
+        value: email.as_str().to_owned(),
     }
+    .into()
 }
 
 fn searchable(client: &Client) -> Vec<&str> {
@@ -49,27 +60,6 @@ fn searchable(client: &Client) -> Vec<&str> {
     .flatten()
     .map(String::as_str)
     .collect()
-}
-
-fn fields_of(client: &Client) -> ClientFields {
-    ClientFields {
-        name: ClientName::parse(&client.name).expect("stored names are valid"),
-        email: client
-            .email
-            .as_deref()
-            .map(|e| Email::parse(e).expect("stored emails are valid")),
-        phone: client.phone.clone(),
-        kind: client.kind,
-        notes: client.notes.clone(),
-    }
-}
-
-fn apply(client: &mut Client, fields: ClientFields) {
-    client.name = fields.name.into_inner();
-    client.email = fields.email.map(|e| e.as_str().to_owned());
-    client.phone = fields.phone;
-    client.kind = fields.kind;
-    client.notes = fields.notes;
 }
 
 pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet), DomainError> {
@@ -97,7 +87,7 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
         updated_at: now,
         version: 1,
     };
-    apply(&mut client, fields);
+    fields.write(&mut client);
     entity::insert(&mut tx, ctx, &client);
     let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
@@ -115,7 +105,7 @@ pub async fn update(
     patch: &ClientPatch,
 ) -> Result<(Client, ChangeSet), DomainError> {
     let current: Client = entity::get(ctx, id).await?;
-    let before = fields_of(&current);
+    let before = ClientFields::stored(&current);
     let after = before.patched(patch)?;
     entity::check_version(&current, Some(patch.version))?;
     if after == before {
@@ -132,7 +122,7 @@ pub async fn update(
         }
     }
     let mut client = current.clone();
-    apply(&mut client, after);
+    after.write(&mut client);
     client.updated_at = ctx.now();
     entity::replace(&mut tx, ctx, &mut client, current.version);
     let changes = tx.commit(ctx).await?;
@@ -145,14 +135,8 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     let current: Client = entity::get(ctx, id).await?;
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
-    Refs::client(ctx, id)
-        .require_none(
-            &mut tx,
-            ctx,
-            "This client has sessions; they must be deleted first.",
-        )
-        .await?;
-    if let Some(email) = fields_of(&current).email {
+    Refs::client(ctx, id).require_none(&mut tx, ctx).await?;
+    if let Some(email) = ClientFields::stored(&current).email {
         EMAILS.release(
             &mut tx,
             ctx,
@@ -187,7 +171,33 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError
     entity::find_by_name::<Client>(ctx, reference, |c| &c.name, searchable).await
 }
 
-crud_service!(
-    /// The clients service as the API mounts it.
-    Clients: Client, NewClient, ClientPatch, ListQuery
-);
+/// The clients service as the API mounts it.
+pub struct Clients;
+
+#[async_trait]
+impl Crud for Clients {
+    type Entity = Client;
+    type New = NewClient;
+    type Patch = ClientPatch;
+    type Query = ListQuery;
+
+    async fn get(ctx: &Ctx, id: &str) -> Result<Client, DomainError> {
+        get(ctx, id).await
+    }
+    async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet), DomainError> {
+        create(ctx, input).await
+    }
+    async fn update(
+        ctx: &Ctx,
+        id: &str,
+        patch: &ClientPatch,
+    ) -> Result<(Client, ChangeSet), DomainError> {
+        update(ctx, id, patch).await
+    }
+    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
+        delete(ctx, id, version).await
+    }
+    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
+        list(ctx, query).await
+    }
+}

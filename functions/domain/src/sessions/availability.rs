@@ -1,13 +1,16 @@
 //! Free time: a room's free slots in a range, and the free slots nearest to a wished-for one.
 
-use jiff::{SignedDuration, Timestamp, tz::TimeZone};
-use studio_wire::{Availability, Room, Slot};
+use jiff::{
+    SignedDuration, Timestamp,
+    civil::{Date, Time},
+};
+use studio_wire::{Availability, FieldProblem, Room, Slot};
 
 use super::calendar;
-use crate::{Ctx, DomainError, entity};
+use crate::{Ctx, DomainError, entity, settings::Settings};
 
-/// The widest range `availability` answers at once.
-pub const MAX_RANGE: SignedDuration = SignedDuration::from_hours(31 * 24);
+/// The widest range `availability` answers at once, in days.
+pub const MAX_RANGE_DAYS: i64 = 31;
 
 /// The gaps between the room's active sessions within `[from, to)`.
 pub async fn availability(
@@ -16,10 +19,15 @@ pub async fn availability(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Availability, DomainError> {
-    if to <= from || to.duration_since(from) > MAX_RANGE {
+    if to <= from {
+        return Err(DomainError::field("to", FieldProblem::EndBeforeStart));
+    }
+    if to.duration_since(from) > SignedDuration::from_hours(24 * MAX_RANGE_DAYS) {
         return Err(DomainError::field(
             "to",
-            "to must be after from, at most 31 days later.",
+            FieldProblem::RangeTooWide {
+                max_days: MAX_RANGE_DAYS,
+            },
         ));
     }
     let room: Room = entity::get(ctx, room_id).await?;
@@ -49,14 +57,51 @@ pub async fn availability(
     })
 }
 
-/// Up to `count` free slots of `length` in the room, nearest to `wanted` (same week), starting between 08:00 and
-/// 23:00 in the studio's time zone and ending by midnight there — the hours a studio actually books.
+/// The instants a local day's opening hours span (the clocks' changes included).
+fn opening(settings: &Settings, date: Date) -> Option<(Timestamp, Timestamp)> {
+    let (opens, closes) = settings.hours();
+    let at = |minutes: i32| {
+        let (day, minutes) = if minutes >= 24 * 60 {
+            (date.tomorrow().ok()?, minutes - 24 * 60)
+        } else {
+            (date, minutes)
+        };
+        let time = Time::new((minutes / 60) as i8, (minutes % 60) as i8, 0, 0).ok()?;
+        let local = day
+            .to_datetime(time)
+            .to_zoned_datetime(settings.zone.clone());
+        local.ok().map(|z| z.timestamp())
+    };
+    Some((at(opens)?, at(closes)?))
+}
+
+/// The room's free slots on a local day, within the studio's opening hours.
+pub async fn free_on(
+    ctx: &Ctx,
+    settings: &Settings,
+    room_id: &str,
+    date: Date,
+) -> Result<Availability, DomainError> {
+    let Some((from, to)) = opening(settings, date) else {
+        return Err(DomainError::field(
+            "from",
+            FieldProblem::OutsideBookingWindow {
+                from: super::fields::EARLIEST.to_owned(),
+                to: super::fields::LATEST.to_owned(),
+            },
+        ));
+    };
+    availability(ctx, room_id, from, to).await
+}
+
+/// Up to `count` free slots of `length` in the room, nearest to `wanted` (same week), within the studio's
+/// opening hours on one local day — the hours a studio actually books.
 pub async fn nearest_free(
     ctx: &Ctx,
+    settings: &Settings,
     room_id: &str,
     wanted: Timestamp,
     length: SignedDuration,
-    zone: &TimeZone,
     count: usize,
 ) -> Result<Vec<Slot>, DomainError> {
     let day = SignedDuration::from_hours(24);
@@ -79,12 +124,9 @@ pub async fn nearest_free(
         }
     }
     let in_hours = |start: Timestamp| {
-        let local = start.to_zoned_datetime(zone.clone());
-        let end_local = (start + length).to_zoned_datetime(zone.clone());
-        local.hour() >= 8
-            && local.hour() <= 23
-            && (end_local.date() == local.date()
-                || (end_local.hour(), end_local.minute()) == (0, 0))
+        let date = start.to_zoned_datetime(settings.zone.clone()).date();
+        opening(settings, date)
+            .is_some_and(|(opens, closes)| start >= opens && start + length <= closes)
     };
     candidates.retain(|s| in_hours(*s) && *s >= ctx.now() - step);
     candidates.sort_by_key(|s| (s.duration_since(wanted).abs(), *s));

@@ -57,16 +57,7 @@ pub fn days(start: Timestamp, end: Timestamp) -> Vec<Date> {
     dates
 }
 
-fn day_prefix(date: Date) -> String {
-    format!("DAY#{date}#")
-}
-
-fn day_key(ctx: &Ctx, date: Date, room_id: &str) -> Key {
-    Key::new(
-        ctx.studio.partition(),
-        format!("{}{room_id}", day_prefix(date)),
-    )
-}
+use crate::keys::{day as day_key, day_prefix};
 
 fn decode(item: &Item) -> Result<Vec<Booked>, DomainError> {
     serde_json::from_str(&item.data).map_err(|e| {

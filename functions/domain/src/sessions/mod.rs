@@ -6,40 +6,50 @@
 
 mod availability;
 mod calendar;
+mod fields;
 mod pricing;
 
+use async_trait::async_trait;
 use futures::future::try_join_all;
 use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use studio_wire::{
-    BookedSlot, Client, NewSession, Page, Room, Session, SessionPatch, SessionStatus,
+    BookedSlot, Client, FieldProblem, NewSession, Page, Problem, Room, Session, SessionPatch,
+    SessionStatus,
 };
 
-pub use availability::{availability, nearest_free};
+pub use availability::{availability, free_on, nearest_free};
+pub use fields::{MAX_DURATION, MIN_DURATION, SessionFields, SessionTimes};
 pub use pricing::price;
 
 use self::calendar::Placement;
-use crate::macros::{crud_service, entity};
 use crate::{
-    ChangeSet, Ctx, DomainError,
+    ChangeSet, Crud, Ctx, DomainError,
     entity::{self, Entity},
+    keys,
     refs::Refs,
     store::{Condition, Item, Key, WriteOp},
     tx::Tx,
-    validate::{Errors, optional, required},
+    validate::Errors,
 };
 
-entity!(
-    Session,
-    resource = "sessions",
-    prefix = "SESSION#",
-    label = "Session"
-);
+impl Entity for Session {
+    const RESOURCE: &'static str = "sessions";
+    const PREFIX: &'static str = "SESSION#";
 
-/// The longest session accepted.
-pub const MAX_DURATION: SignedDuration = SignedDuration::from_hours(7 * 24);
-/// The widest range `list` answers at once.
-pub const MAX_RANGE: SignedDuration = SignedDuration::from_hours(62 * 24);
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn set_version(&mut self, version: u64) {
+        self.version = version;
+    }
+}
+
+/// The widest range `list` answers at once, in days.
+pub const MAX_RANGE_DAYS: i64 = 62;
 /// How often a booking is retried when concurrent writes changed the days it read.
 const ATTEMPTS: usize = 8;
 
@@ -52,11 +62,13 @@ pub struct SessionQuery {
     pub client: Option<String>,
 }
 
+/// The title of a session booked without one.
+pub fn default_title(client: &Client) -> String {
+    format!("Session {}", client.name)
+}
+
 fn index_key(ctx: &Ctx, client_id: &str, session_id: &str) -> Key {
-    Key::new(
-        ctx.studio.partition(),
-        format!("IDX#CLIENT#{client_id}#{session_id}"),
-    )
+    keys::client_session(ctx, client_id, session_id)
 }
 
 fn placement(session: &Session) -> Option<Placement> {
@@ -67,29 +79,22 @@ fn placement(session: &Session) -> Option<Placement> {
     })
 }
 
-fn check_times(errors: &mut Errors, start: Timestamp, end: Timestamp) {
-    if end <= start {
-        errors.add("end", "The end must be after the start.");
-    } else if end.duration_since(start) > MAX_DURATION {
-        errors.add(
-            "end",
-            "A session lasts at most 7 days; book several sessions for longer projects.",
-        );
-    }
-}
-
+/// The entity `id` names, or `None` with a `no_such` problem recorded against `field`.
 async fn existing<E: Entity>(
     errors: &mut Errors,
     ctx: &Ctx,
     field: &str,
     id: &str,
 ) -> Result<Option<E>, DomainError> {
-    match entity::get::<E>(ctx, id.trim()).await {
+    match entity::get::<E>(ctx, id).await {
         Ok(found) => Ok(Some(found)),
-        Err(DomainError::NotFound { .. }) => {
+        Err(e) if e.is_not_found() => {
             errors.add(
                 field,
-                format!("There is no {} with id \"{id}\".", E::LABEL.to_lowercase()),
+                FieldProblem::NoSuch {
+                    resource: E::RESOURCE.to_owned(),
+                    value: id.to_owned(),
+                },
             );
             Ok(None)
         }
@@ -101,11 +106,29 @@ fn bookable(errors: &mut Errors, room: &Room) {
     if !room.active || !room.bookable {
         errors.add(
             "room_id",
-            format!(
-                "{} cannot be booked: it is inactive or not bookable.",
-                room.name
-            ),
+            FieldProblem::NotBookable {
+                room: room.name.clone(),
+            },
         );
+    }
+}
+
+/// The client and room the fields name, both existing; the room bookable when `placing`.
+async fn references(
+    ctx: &Ctx,
+    fields: &SessionFields,
+    placing: bool,
+) -> Result<(Client, Room), DomainError> {
+    let mut errors = Errors::default();
+    let client = existing::<Client>(&mut errors, ctx, "client_id", &fields.client_id).await?;
+    let room = existing::<Room>(&mut errors, ctx, "room_id", &fields.room_id).await?;
+    if let Some(room) = room.as_ref().filter(|_| placing) {
+        bookable(&mut errors, room);
+    }
+    match (client, room, errors.finish()) {
+        (Some(client), Some(room), Ok(())) => Ok((client, room)),
+        (_, _, Err(refused)) => Err(refused),
+        _ => unreachable!("a missing reference always records a problem"),
     }
 }
 
@@ -139,15 +162,11 @@ async fn booked(ctx: &Ctx, room: &Room, slots: Vec<calendar::Booked>) -> DomainE
             })
             .collect(),
     };
-    let list = conflicts
-        .iter()
-        .map(|c| format!("\"{}\" {} – {}", c.title, c.start, c.end))
-        .collect::<Vec<_>>()
-        .join(", ");
-    DomainError::Booked {
-        message: format!("{} is already booked at that time: {list}.", room.name),
+    Problem::Booked {
+        room: room.name.clone(),
         conflicts,
     }
+    .into()
 }
 
 /// Writes what moving `session` from `before` to its new state needs: calendar days, counters, index.
@@ -164,7 +183,7 @@ async fn stage(
         Err(slots) => return Ok(Err(booked(ctx, room, slots).await)),
         Ok(ops) => ops
             .into_iter()
-            .for_each(|op| tx.push(op, DomainError::Contended)),
+            .for_each(|op| tx.push(op, DomainError::contended())),
     }
     // A room made unbookable (or a client changed) meanwhile sends the booking round again.
     tx.push(
@@ -172,7 +191,7 @@ async fn stage(
             key: entity::key::<Room>(ctx, &room.id),
             condition: Condition::Version(room.version),
         },
-        DomainError::Contended,
+        DomainError::contended(),
     );
     let moved = |f: fn(&Session) -> &String| before.is_none_or(|b| f(b) != f(after));
     if moved(|s| &s.room_id) {
@@ -189,7 +208,7 @@ async fn stage(
                     key: index_key(ctx, &b.client_id, &b.id),
                     condition: Condition::None,
                 },
-                DomainError::Contended,
+                DomainError::contended(),
             );
         }
         Refs::client(ctx, &after.client_id).add(tx, ctx, 1).await?;
@@ -199,14 +218,14 @@ async fn stage(
                 item,
                 condition: Condition::None,
             },
-            DomainError::Contended,
+            DomainError::contended(),
         );
         tx.push(
             WriteOp::Check {
                 key: entity::key::<Client>(ctx, &after.client_id),
                 condition: Condition::Exists,
             },
-            DomainError::Contended,
+            DomainError::contended(),
         );
     }
     Ok(Ok(()))
@@ -214,50 +233,33 @@ async fn stage(
 
 /// Books a session. 409 with the conflicting sessions if the room is taken.
 pub async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet), DomainError> {
+    let fields = SessionFields::parse(input)?;
     let id = ctx.new_id();
     for _ in 0..ATTEMPTS {
-        let mut errors = Errors::default();
-        let title = errors.take(
-            "title",
-            required("title", input.title.as_deref().unwrap_or("Session"), 200),
-        );
-        let engineer = errors.take(
-            "engineer",
-            optional("engineer", input.engineer.as_deref(), 100),
-        );
-        let notes = errors.take("notes", optional("notes", input.notes.as_deref(), 4000));
-        check_times(&mut errors, input.start, input.end);
-        let client = existing::<Client>(&mut errors, ctx, "client_id", &input.client_id).await?;
-        let room = existing::<Room>(&mut errors, ctx, "room_id", &input.room_id).await?;
-        if let Some(room) = room
-            .as_ref()
-            .filter(|_| input.status != SessionStatus::Cancelled)
-        {
-            bookable(&mut errors, room);
-        }
-        errors.finish()?;
-        let (client, room) = (client.expect("checked"), room.expect("checked"));
+        let placing = fields.status != SessionStatus::Cancelled;
+        let (client, room) = references(ctx, &fields, placing).await?;
         let now = ctx.now();
-        let session = Session {
+        let mut session = Session {
             id: id.clone(),
-            title: title.expect("checked"),
-            client_id: client.id,
+            title: String::new(),
+            client_id: client.id.clone(),
             room_id: room.id.clone(),
-            start: input.start,
-            end: input.end,
-            status: input.status,
-            engineer: engineer.expect("checked"),
-            notes: notes.expect("checked"),
-            price: price(&room, input.start, input.end),
+            start: fields.times.start,
+            end: fields.times.end,
+            status: fields.status,
+            engineer: None,
+            notes: None,
+            price: price(&room, fields.times.start, fields.times.end),
             created_at: now,
             updated_at: now,
             version: 1,
         };
+        fields.clone().write(&mut session, &default_title(&client));
         let mut tx = Tx::default();
         stage(ctx, &mut tx, &room, None, &session).await??;
         entity::insert(&mut tx, ctx, &session);
         match tx.commit(ctx).await {
-            Err(DomainError::Contended) => continue,
+            Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
             Ok(changes) => {
                 tracing::info!(studio = %ctx.studio, session = %session.id, room = %session.room_id, "session booked");
@@ -266,7 +268,7 @@ pub async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet
             }
         }
     }
-    Err(DomainError::Contended)
+    Err(DomainError::contended())
 }
 
 /// A session's write also makes its client's and room's detail views stale (they show its sessions).
@@ -290,47 +292,12 @@ pub async fn update(
 ) -> Result<(Session, ChangeSet), DomainError> {
     for _ in 0..ATTEMPTS {
         let current: Session = entity::get(ctx, id).await?;
+        let after = SessionFields::stored(&current).patched(patch)?;
         let mut next = current.clone();
-        let mut errors = Errors::default();
-        if let Some(title) = &patch.title {
-            errors.set("title", required("title", title, 200), &mut next.title);
-        }
-        if patch.engineer.is_some() {
-            errors.set(
-                "engineer",
-                optional("engineer", patch.engineer.as_deref(), 100),
-                &mut next.engineer,
-            );
-        }
-        if patch.notes.is_some() {
-            errors.set(
-                "notes",
-                optional("notes", patch.notes.as_deref(), 4000),
-                &mut next.notes,
-            );
-        }
-        next.start = patch.start.unwrap_or(next.start);
-        next.end = patch.end.unwrap_or(next.end);
-        next.status = patch.status.unwrap_or(next.status);
-        check_times(&mut errors, next.start, next.end);
-        if let Some(client_id) = &patch.client_id
-            && let Some(client) =
-                existing::<Client>(&mut errors, ctx, "client_id", client_id).await?
-        {
-            next.client_id = client.id;
-        }
-        let room_id = patch
-            .room_id
-            .clone()
-            .unwrap_or_else(|| current.room_id.clone());
-        let room = existing::<Room>(&mut errors, ctx, "room_id", &room_id).await?;
+        after.clone().write(&mut next, &current.title);
         let placed_anew = placement(&next).is_some() && placement(&next) != placement(&current);
-        if let Some(room) = room.as_ref().filter(|_| placed_anew) {
-            bookable(&mut errors, room);
-        }
-        errors.finish()?;
-        let room = room.expect("checked");
-        next.room_id = room.id.clone();
+        let (client, room) = references(ctx, &after, placed_anew).await?;
+        (next.client_id, next.room_id) = (client.id, room.id.clone());
         entity::check_version(&current, Some(patch.version))?;
         if (next.room_id.as_str(), next.start, next.end)
             != (current.room_id.as_str(), current.start, current.end)
@@ -345,14 +312,14 @@ pub async fn update(
         stage(ctx, &mut tx, &room, Some(&current), &next).await??;
         entity::replace(&mut tx, ctx, &mut next, current.version);
         match tx.commit(ctx).await {
-            Err(DomainError::Contended) => continue,
+            Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
             Ok(changes) => {
                 return Ok((next.clone(), with_cascades(changes, &next, Some(&current))));
             }
         }
     }
-    Err(DomainError::Contended)
+    Err(DomainError::contended())
 }
 
 /// Deletes a session and frees its slot. With `version`, only if nobody changed it since.
@@ -363,7 +330,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         let mut tx = Tx::default();
         if let Ok(ops) = calendar::plan(ctx, id, placement(&current).as_ref(), None).await? {
             ops.into_iter()
-                .for_each(|op| tx.push(op, DomainError::Contended));
+                .for_each(|op| tx.push(op, DomainError::contended()));
         }
         Refs::room(ctx, &current.room_id)
             .add(&mut tx, ctx, -1)
@@ -376,16 +343,16 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
                 key: index_key(ctx, &current.client_id, id),
                 condition: Condition::None,
             },
-            DomainError::Contended,
+            DomainError::contended(),
         );
         entity::remove(&mut tx, ctx, &current);
         match tx.commit(ctx).await {
-            Err(DomainError::Contended) => continue,
+            Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
             Ok(changes) => return Ok(with_cascades(changes, &current, None)),
         }
     }
-    Err(DomainError::Contended)
+    Err(DomainError::contended())
 }
 
 /// Sessions in `[from, to)` (active ones, read from the calendar days, never a scan), optionally of one room
@@ -393,10 +360,15 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
 pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, DomainError> {
     let ids: Vec<String> = match (query.from, query.to) {
         (Some(from), Some(to)) => {
-            if to <= from || to.duration_since(from) > MAX_RANGE {
+            if to <= from {
+                return Err(DomainError::field("to", FieldProblem::EndBeforeStart));
+            }
+            if to.duration_since(from) > SignedDuration::from_hours(24 * MAX_RANGE_DAYS) {
                 return Err(DomainError::field(
                     "to",
-                    "to must be after from, at most 62 days later.",
+                    FieldProblem::RangeTooWide {
+                        max_days: MAX_RANGE_DAYS,
+                    },
                 ));
             }
             calendar::booked(ctx, query.room.as_deref(), from, to)
@@ -407,7 +379,7 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
         }
         (None, None) if query.client.is_some() => {
             let client = query.client.as_deref().expect("checked");
-            let prefix = format!("IDX#CLIENT#{client}#");
+            let prefix = keys::client_sessions_prefix(client);
             let mut ids = Vec::new();
             let mut after: Option<String> = None;
             loop {
@@ -427,10 +399,7 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
             }
         }
         _ => {
-            return Err(DomainError::field(
-                "from",
-                "Give both from and to (ISO 8601 instants), or a client.",
-            ));
+            return Err(DomainError::field("from", FieldProblem::RangeRequired));
         }
     };
     let mut sessions = try_join_all(ids.iter().map(|id| entity::get::<Session>(ctx, id))).await?;
@@ -445,7 +414,56 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
     })
 }
 
-crud_service!(
-    /// The sessions service as the API mounts it.
-    Sessions: Session, NewSession, SessionPatch, SessionQuery
-);
+/// The active sessions of a client: those touching `[from, to)` when given, else those not yet over.
+/// What "the session of Léa Martin (tomorrow)" can mean, for a form's picker and the assistant alike.
+pub async fn of_client(
+    ctx: &Ctx,
+    client_id: &str,
+    within: Option<(Timestamp, Timestamp)>,
+) -> Result<Vec<Session>, DomainError> {
+    let query = SessionQuery {
+        client: Some(client_id.to_owned()),
+        ..SessionQuery::default()
+    };
+    let mut found = list(ctx, &query).await?.items;
+    found.retain(|s| s.status != SessionStatus::Cancelled);
+    match within {
+        Some((from, to)) => found.retain(|s| s.start < to && s.end > from),
+        None => {
+            let now = ctx.now();
+            found.retain(|s| s.end > now);
+        }
+    }
+    Ok(found)
+}
+
+/// The sessions service as the API mounts it.
+pub struct Sessions;
+
+#[async_trait]
+impl Crud for Sessions {
+    type Entity = Session;
+    type New = NewSession;
+    type Patch = SessionPatch;
+    type Query = SessionQuery;
+
+    async fn get(ctx: &Ctx, id: &str) -> Result<Session, DomainError> {
+        get(ctx, id).await
+    }
+    async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet), DomainError> {
+        create(ctx, input).await
+    }
+    async fn update(
+        ctx: &Ctx,
+        id: &str,
+        patch: &SessionPatch,
+    ) -> Result<(Session, ChangeSet), DomainError> {
+        update(ctx, id, patch).await
+    }
+    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
+        delete(ctx, id, version).await
+    }
+    async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, DomainError> {
+        list(ctx, query).await
+    }
+}

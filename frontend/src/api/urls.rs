@@ -1,0 +1,94 @@
+//! Every API URL the SPA asks for, per resource, in one place. The same arguments give the same URL, so views
+//! showing the same thing share one request.
+
+use jiff::Timestamp;
+
+use super::encode;
+
+/// How many items a list page asks for.
+pub const PAGE: usize = 200;
+
+/// A resource mounted with the API's CRUD routes: `/api/<name>` and `/api/<name>/<id>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resource(pub &'static str);
+
+pub const CLIENTS: Resource = Resource("clients");
+pub const ROOMS: Resource = Resource("rooms");
+pub const EQUIPMENT: Resource = Resource("equipment");
+pub const SESSIONS: Resource = Resource("sessions");
+
+impl Resource {
+    pub fn name(self) -> &'static str {
+        self.0
+    }
+
+    /// `POST` here to create.
+    pub fn collection(self) -> String {
+        format!("/api/{}", self.0)
+    }
+
+    /// The first page, optionally filtered by a search.
+    pub fn list(self, q: &str) -> String {
+        match q.trim() {
+            "" => format!("/api/{}?limit={PAGE}", self.0),
+            q => format!("/api/{}?limit={PAGE}&q={}", self.0, encode(q)),
+        }
+    }
+
+    /// `GET`, `PATCH` one entity.
+    pub fn one(self, id: &str) -> String {
+        format!("/api/{}/{}", self.0, encode(id))
+    }
+
+    /// `DELETE` one entity, only if it is still at `version`.
+    pub fn delete(self, id: &str, version: u64) -> String {
+        format!("{}?version={version}", self.one(id))
+    }
+}
+
+/// Sessions in `[from, to)`, optionally of one room or client.
+pub fn sessions_between(
+    from: Timestamp,
+    to: Timestamp,
+    room: Option<&str>,
+    client: Option<&str>,
+) -> String {
+    let mut url = format!(
+        "/api/sessions?from={}&to={}",
+        encode(&from.to_string()),
+        encode(&to.to_string())
+    );
+    if let Some(room) = room {
+        url.push_str(&format!("&room={}", encode(room)));
+    }
+    if let Some(client) = client {
+        url.push_str(&format!("&client={}", encode(client)));
+    }
+    url
+}
+
+/// Every session of one client.
+pub fn client_sessions(client: &str) -> String {
+    format!("/api/sessions?client={}", encode(client))
+}
+
+pub const SETTINGS: &str = "/api/settings";
+
+/// The rules of an IANA time zone, as TZif.
+pub fn zone_rules(zone: &str) -> String {
+    format!("/api/tz/{zone}")
+}
+
+pub const CHAT: &str = "/api/chat";
+
+/// The change feed after `since`, leaving out this browser's own writes.
+pub fn changes(since: Option<&str>, origin: &str) -> String {
+    match since {
+        Some(since) => format!(
+            "/api/changes?since={}&origin={}",
+            encode(since),
+            encode(origin)
+        ),
+        None => "/api/changes".to_owned(),
+    }
+}

@@ -1,0 +1,86 @@
+//! The client form, for creating and editing.
+
+use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
+use yew::prelude::*;
+
+use super::{Field, FormProps, FormShell, edit, optional, use_form};
+use crate::{
+    components::choices::{Choice, options},
+    i18n::use_texts,
+};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClientFormValues {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub kind: ClientKind,
+    pub notes: String,
+}
+
+impl From<&Client> for ClientFormValues {
+    fn from(client: &Client) -> Self {
+        Self {
+            name: client.name.clone(),
+            email: client.email.clone().unwrap_or_default(),
+            phone: client.phone.clone().unwrap_or_default(),
+            kind: client.kind,
+            notes: client.notes.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl ClientFormValues {
+    pub fn to_new(&self) -> NewClient {
+        NewClient {
+            name: self.name.clone(),
+            email: optional(&self.email),
+            phone: optional(&self.phone),
+            kind: self.kind,
+            notes: optional(&self.notes),
+        }
+    }
+
+    /// Only what the editor changed; an emptied field is sent as "" to clear it.
+    pub fn to_patch(&self, client: &Client) -> ClientPatch {
+        let before = Self::from(client);
+        let changed = |a: &String, b: &String| (a != b).then(|| b.clone());
+        ClientPatch {
+            version: client.version,
+            name: changed(&before.name, &self.name),
+            email: changed(&before.email, &self.email),
+            phone: changed(&before.phone, &self.phone),
+            kind: (before.kind != self.kind).then_some(self.kind),
+            notes: changed(&before.notes, &self.notes),
+        }
+    }
+}
+
+#[function_component]
+pub fn ClientForm(props: &FormProps<ClientFormValues>) -> Html {
+    let texts = use_texts();
+    let (values, submit) = use_form(props);
+    let error = props.error.clone();
+    html! {
+        <FormShell class="client-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
+            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+            <Field label={texts.col_name} name="name" error={error.clone()}>
+                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
+            </Field>
+            <Field label={texts.col_email} name="email" error={error.clone()}>
+                <input name="email" type="email" value={values.email.clone()} oninput={edit(&values, |v, s| v.email = s)} />
+            </Field>
+            <Field label={texts.col_phone} name="phone" error={error.clone()}>
+                <input name="phone" value={values.phone.clone()} oninput={edit(&values, |v, s| v.phone = s)} />
+            </Field>
+            <Field label={texts.col_kind} name="kind" error={error.clone()}>
+                <select name="kind" onchange={edit(&values, |v, s| v.kind = ClientKind::from_value(&s).unwrap_or_default())}>
+                    { options(texts, values.kind) }
+                </select>
+            </Field>
+            <Field label={texts.col_notes} name="notes" error={error}>
+                <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
+            </Field>
+        </FormShell>
+    }
+}

@@ -1,0 +1,123 @@
+//! The equipment form, for creating and editing.
+
+use studio_wire::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
+use yew::prelude::*;
+
+use super::{Field, FormProps, FormShell, edit, optional, use_form};
+use crate::{
+    components::choices::{Choice, options},
+    hooks::{pairs, use_rooms},
+    i18n::use_texts,
+};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EquipmentFormValues {
+    pub name: String,
+    pub category: String,
+    pub brand: String,
+    pub model: String,
+    pub serial_number: String,
+    pub status: EquipmentStatus,
+    pub condition: EquipmentCondition,
+    /// "" for no room.
+    pub room_id: String,
+    pub notes: String,
+}
+
+impl From<&Equipment> for EquipmentFormValues {
+    fn from(item: &Equipment) -> Self {
+        Self {
+            name: item.name.clone(),
+            category: item.category.clone(),
+            brand: item.brand.clone().unwrap_or_default(),
+            model: item.model.clone().unwrap_or_default(),
+            serial_number: item.serial_number.clone().unwrap_or_default(),
+            status: item.status,
+            condition: item.condition,
+            room_id: item.room_id.clone().unwrap_or_default(),
+            notes: item.notes.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl EquipmentFormValues {
+    pub fn to_new(&self) -> NewEquipment {
+        NewEquipment {
+            name: self.name.clone(),
+            category: self.category.clone(),
+            brand: optional(&self.brand),
+            model: optional(&self.model),
+            serial_number: optional(&self.serial_number),
+            status: self.status,
+            condition: self.condition,
+            room_id: optional(&self.room_id),
+            notes: optional(&self.notes),
+        }
+    }
+
+    /// Only what the editor changed; an emptied field is sent as "" to clear it.
+    pub fn to_patch(&self, item: &Equipment) -> EquipmentPatch {
+        let before = Self::from(item);
+        let changed = |a: &String, b: &String| (a != b).then(|| b.clone());
+        EquipmentPatch {
+            version: item.version,
+            name: changed(&before.name, &self.name),
+            category: changed(&before.category, &self.category),
+            brand: changed(&before.brand, &self.brand),
+            model: changed(&before.model, &self.model),
+            serial_number: changed(&before.serial_number, &self.serial_number),
+            status: (before.status != self.status).then_some(self.status),
+            condition: (before.condition != self.condition).then_some(self.condition),
+            room_id: changed(&before.room_id, &self.room_id),
+            notes: changed(&before.notes, &self.notes),
+        }
+    }
+}
+
+#[function_component]
+pub fn EquipmentForm(props: &FormProps<EquipmentFormValues>) -> Html {
+    let texts = use_texts();
+    let rooms = use_rooms();
+    let (values, submit) = use_form(props);
+    let error = props.error.clone();
+    let room_options = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
+    html! {
+        <FormShell class="equipment-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
+            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+            <Field label={texts.col_name} name="name" error={error.clone()}>
+                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} />
+            </Field>
+            <Field label={texts.col_category} name="category" error={error.clone()}>
+                <input name="category" value={values.category.clone()} oninput={edit(&values, |v, s| v.category = s)} />
+            </Field>
+            <Field label={texts.col_brand} name="brand" error={error.clone()}>
+                <input name="brand" value={values.brand.clone()} oninput={edit(&values, |v, s| v.brand = s)} />
+            </Field>
+            <Field label={texts.col_model} name="model" error={error.clone()}>
+                <input name="model" value={values.model.clone()} oninput={edit(&values, |v, s| v.model = s)} />
+            </Field>
+            <Field label={texts.col_serial} name="serial_number" error={error.clone()}>
+                <input name="serial_number" value={values.serial_number.clone()} oninput={edit(&values, |v, s| v.serial_number = s)} />
+            </Field>
+            <Field label={texts.col_status} name="status" error={error.clone()}>
+                <select name="status" onchange={edit(&values, |v, s| v.status = EquipmentStatus::from_value(&s).unwrap_or_default())}>
+                    { options(texts, values.status) }
+                </select>
+            </Field>
+            <Field label={texts.col_condition} name="condition" error={error.clone()}>
+                <select name="condition" onchange={edit(&values, |v, s| v.condition = EquipmentCondition::from_value(&s).unwrap_or_default())}>
+                    { options(texts, values.condition) }
+                </select>
+            </Field>
+            <Field label={texts.col_room} name="room_id" error={error.clone()}>
+                <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>
+                    <option value="" selected={values.room_id.is_empty()}>{ texts.no_room }</option>
+                    { for room_options.into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == values.room_id}>{ name }</option> }) }
+                </select>
+            </Field>
+            <Field label={texts.col_notes} name="notes" error={error}>
+                <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
+            </Field>
+        </FormShell>
+    }
+}

@@ -1,0 +1,245 @@
+//! One form per resource, for creating and editing alike (`XFormValues` + `XForm`), and the pieces they are
+//! made of: values bound to controls, a labelled field that shows its error in the interface's language, the
+//! form shell (general error, submit, cancel), and `use_submit`, the one way a form writes through the
+//! resource store.
+
+mod client;
+mod equipment;
+mod room;
+mod session;
+mod settings;
+
+use std::collections::BTreeMap;
+
+pub use client::{ClientForm, ClientFormValues};
+pub use equipment::{EquipmentForm, EquipmentFormValues};
+pub use room::{RoomForm, RoomFormValues};
+use serde::{Serialize, de::DeserializeOwned};
+pub use session::{SessionForm, SessionFormValues};
+pub use settings::{SettingsForm, SettingsFormValues};
+use studio_wire::{FieldProblem, Problem};
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::{
+    api::{ApiError, Method},
+    i18n::{error_message, use_texts},
+    store::use_resource_store,
+};
+
+/// The value of the control an event comes from (input, select or textarea).
+pub fn control_value(event: &web_sys::Event) -> String {
+    event
+        .target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn control_checked(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("checked")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// A callback (`oninput`, `onchange`) that writes the control's value into `values` with `update`.
+pub fn edit<V, E>(values: &UseStateHandle<V>, update: fn(&mut V, String)) -> Callback<E>
+where
+    V: Clone + 'static,
+    E: AsRef<web_sys::Event> + 'static,
+{
+    let values = values.clone();
+    Callback::from(move |e: E| {
+        let mut next = (*values).clone();
+        update(&mut next, control_value(e.as_ref()));
+        values.set(next);
+    })
+}
+
+/// `onchange` of a checkbox.
+pub fn edit_checked<V: Clone + 'static>(
+    values: &UseStateHandle<V>,
+    update: fn(&mut V, bool),
+) -> Callback<Event> {
+    let values = values.clone();
+    Callback::from(move |e: Event| {
+        let mut next = (*values).clone();
+        update(&mut next, control_checked(&e));
+        values.set(next);
+    })
+}
+
+/// A refusal found before sending, worded like the API's own.
+pub fn refused(problems: BTreeMap<String, FieldProblem>) -> ApiError {
+    ApiError::Http {
+        status: 422,
+        problem: Problem::Validation { problems },
+    }
+}
+
+/// An optional text: `None` when blank.
+pub fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub label: &'static str,
+    /// The field's name in the API, whose error shows under the control.
+    pub name: &'static str,
+    pub error: Option<ApiError>,
+    pub children: Html,
+}
+
+/// A labelled control with its error, in the interface's language.
+#[function_component]
+pub fn Field(props: &FieldProps) -> Html {
+    let texts = use_texts();
+    let message = props
+        .error
+        .as_ref()
+        .and_then(|e| e.field(props.name, texts.locale));
+    html! {
+        <label>
+            { props.label }
+            { props.children.clone() }
+            if let Some(message) = message {
+                <span class="field-error">{ message }</span>
+            }
+        </label>
+    }
+}
+
+/// The error not tied to a field (a conflict, a booking in the way, the network).
+pub fn general_error(texts: &crate::i18n::Texts, error: &Option<ApiError>) -> Html {
+    match error {
+        Some(e) if !e.has_fields() => html! { <p class="error">{ error_message(texts, e) }</p> },
+        _ => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormShellProps {
+    pub submit_label: &'static str,
+    pub busy: bool,
+    pub error: Option<ApiError>,
+    pub on_submit: Callback<()>,
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
+    #[prop_or_default]
+    pub class: Classes,
+    pub children: Html,
+}
+
+/// A form: its fields, the error not tied to one, and the submit and cancel buttons.
+#[function_component]
+pub fn FormShell(props: &FormShellProps) -> Html {
+    let texts = use_texts();
+    let onsubmit = {
+        let on_submit = props.on_submit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_submit.emit(());
+        })
+    };
+    html! {
+        <form class={classes!("entity-form", props.class.clone())} {onsubmit}>
+            { props.children.clone() }
+            { general_error(texts, &props.error) }
+            <div class="actions">
+                <button type="submit" class="primary" disabled={props.busy}>{ props.submit_label }</button>
+                if let Some(cancel) = props.on_cancel.clone() {
+                    <button type="button" onclick={move |_| cancel.emit(())}>{ texts.cancel }</button>
+                }
+            </div>
+        </form>
+    }
+}
+
+/// A form's way to write: busy while in flight, the refusal to show, and the resource store's `mutate` (so
+/// the response's invalidations reach every view).
+#[derive(Clone, PartialEq)]
+pub struct Submit {
+    pub busy: UseStateHandle<bool>,
+    pub error: UseStateHandle<Option<ApiError>>,
+    store: crate::store::ResourceStore,
+}
+
+impl Submit {
+    /// Sends `body` (or shows the refusal found before sending); `done` gets the saved entity.
+    pub fn send<B, R>(
+        &self,
+        method: Method,
+        url: String,
+        body: Result<B, ApiError>,
+        done: impl FnOnce(Option<R>) + 'static,
+    ) where
+        B: Serialize + 'static,
+        R: DeserializeOwned + 'static,
+    {
+        let body = match body {
+            Ok(body) => body,
+            Err(refusal) => return self.error.set(Some(refusal)),
+        };
+        let (busy, error) = (self.busy.clone(), self.error.clone());
+        busy.set(true);
+        self.store
+            .mutate::<B, R>(method, url, Some(body), move |result| {
+                busy.set(false);
+                match result {
+                    Ok(saved) => {
+                        error.set(None);
+                        done(saved);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+    }
+
+    /// Deletes `url`, then runs `done`.
+    pub fn delete(&self, url: String, done: impl FnOnce() + 'static) {
+        let error = self.error.clone();
+        self.store
+            .mutate::<(), ()>(Method::Delete, url, None, move |result| match result {
+                Ok(_) => done(),
+                Err(e) => error.set(Some(e)),
+            });
+    }
+}
+
+#[hook]
+pub fn use_submit() -> Submit {
+    Submit {
+        busy: use_state(|| false),
+        error: use_state(|| None),
+        store: use_resource_store(),
+    }
+}
+
+/// What every resource form takes.
+#[derive(Properties, PartialEq)]
+pub struct FormProps<V: PartialEq> {
+    pub initial: V,
+    pub submit_label: &'static str,
+    pub busy: bool,
+    pub error: Option<ApiError>,
+    pub on_submit: Callback<V>,
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
+}
+
+/// The form's current values, and the shell's submit callback handing them to `on_submit`.
+#[hook]
+pub fn use_form<V: Clone + PartialEq + 'static>(
+    props: &FormProps<V>,
+) -> (UseStateHandle<V>, Callback<()>) {
+    let values = use_state(|| props.initial.clone());
+    let submit = {
+        let (values, on_submit) = (values.clone(), props.on_submit.clone());
+        Callback::from(move |()| on_submit.emit((*values).clone()))
+    };
+    (values, submit)
+}

@@ -1,0 +1,145 @@
+//! The room form, for creating and editing. Rates are typed as people write amounts ("49,90") and read by the
+//! one money parser; a rate it cannot read is refused before sending, in the same words as the API's.
+
+use std::collections::BTreeMap;
+
+use studio_wire::{Locale, Money, NewRoom, Room, RoomKind, RoomPatch};
+use yew::prelude::*;
+
+use super::{Field, FormProps, FormShell, edit, edit_checked, refused, use_form};
+use crate::{
+    api::ApiError,
+    components::choices::{Choice, options},
+    i18n::use_texts,
+};
+
+/// The colour of a new room on the calendar.
+const DEFAULT_COLOUR: &str = "#5b3df5";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoomFormValues {
+    pub name: String,
+    pub kind: RoomKind,
+    pub hourly_rate: String,
+    /// Empty on a new room: the API derives them from the hourly rate.
+    pub half_day_rate: String,
+    pub day_rate: String,
+    pub colour: String,
+    pub bookable: bool,
+}
+
+impl Default for RoomFormValues {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            kind: RoomKind::default(),
+            hourly_rate: String::new(),
+            half_day_rate: String::new(),
+            day_rate: String::new(),
+            colour: DEFAULT_COLOUR.to_owned(),
+            bookable: true,
+        }
+    }
+}
+
+impl RoomFormValues {
+    pub fn of(room: &Room, locale: Locale) -> Self {
+        Self {
+            name: room.name.clone(),
+            kind: room.kind,
+            hourly_rate: room.hourly_rate.plain(locale),
+            half_day_rate: room.half_day_rate.plain(locale),
+            day_rate: room.day_rate.plain(locale),
+            colour: room.colour.clone(),
+            bookable: room.active && room.bookable,
+        }
+    }
+
+    /// The three rates as amounts (`None` when left empty), or the refusal naming each unreadable one.
+    fn rates(&self) -> Result<[Option<Money>; 3], ApiError> {
+        let mut problems = BTreeMap::new();
+        let mut read = |field: &str, raw: &str| match raw.trim() {
+            "" => None,
+            raw => Money::parse(raw)
+                .map_err(|problem| problems.insert(field.to_owned(), problem))
+                .ok(),
+        };
+        let rates = [
+            read("hourly_rate", &self.hourly_rate),
+            read("half_day_rate", &self.half_day_rate),
+            read("day_rate", &self.day_rate),
+        ];
+        if problems.is_empty() {
+            Ok(rates)
+        } else {
+            Err(refused(problems))
+        }
+    }
+
+    pub fn to_new(&self) -> Result<NewRoom, ApiError> {
+        let [hourly, half_day, day] = self.rates()?;
+        Ok(NewRoom {
+            name: self.name.clone(),
+            kind: self.kind,
+            hourly_rate: hourly.unwrap_or_default(),
+            half_day_rate: half_day,
+            day_rate: day,
+            colour: Some(self.colour.clone()),
+            active: Some(self.bookable),
+            bookable: Some(self.bookable),
+            ..NewRoom::default()
+        })
+    }
+
+    pub fn to_patch(&self, room: &Room) -> Result<RoomPatch, ApiError> {
+        let [hourly, half_day, day] = self.rates()?;
+        Ok(RoomPatch {
+            version: room.version,
+            name: Some(self.name.clone()),
+            kind: Some(self.kind),
+            hourly_rate: hourly,
+            half_day_rate: half_day,
+            day_rate: day,
+            colour: Some(self.colour.clone()),
+            active: Some(self.bookable),
+            bookable: Some(self.bookable),
+            ..RoomPatch::default()
+        })
+    }
+}
+
+#[function_component]
+pub fn RoomForm(props: &FormProps<RoomFormValues>) -> Html {
+    let texts = use_texts();
+    let (values, submit) = use_form(props);
+    let error = props.error.clone();
+    html! {
+        <FormShell class="room-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
+            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+            <Field label={texts.col_name} name="name" error={error.clone()}>
+                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} />
+            </Field>
+            <Field label={texts.col_kind} name="kind" error={error.clone()}>
+                <select name="kind" onchange={edit(&values, |v, s| v.kind = RoomKind::from_value(&s).unwrap_or_default())}>
+                    { options(texts, values.kind) }
+                </select>
+            </Field>
+            <Field label={texts.col_rate} name="hourly_rate" error={error.clone()}>
+                <input name="hourly_rate" inputmode="decimal" value={values.hourly_rate.clone()} oninput={edit(&values, |v, s| v.hourly_rate = s)} />
+            </Field>
+            <Field label={texts.col_half_day} name="half_day_rate" error={error.clone()}>
+                <input name="half_day_rate" inputmode="decimal" value={values.half_day_rate.clone()} oninput={edit(&values, |v, s| v.half_day_rate = s)} />
+            </Field>
+            <Field label={texts.col_day} name="day_rate" error={error.clone()}>
+                <input name="day_rate" inputmode="decimal" value={values.day_rate.clone()} oninput={edit(&values, |v, s| v.day_rate = s)} />
+            </Field>
+            <Field label={texts.col_colour} name="colour" error={error.clone()}>
+                <input name="colour" type="color" value={values.colour.clone()} oninput={edit(&values, |v, s| v.colour = s)} />
+            </Field>
+            <label class="check">
+                <input name="bookable" type="checkbox" checked={values.bookable} onchange={edit_checked(&values, |v, b| v.bookable = b)} />
+                { texts.col_bookable }
+            </label>
+        </FormShell>
+    }
+}

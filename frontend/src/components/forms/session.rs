@@ -1,0 +1,179 @@
+//! The session form, for booking and editing: client, room, local date and times (in the studio's zone),
+//! title, and — for an existing session — status, engineer and notes. A booking refused because the room is
+//! taken names the sessions in the way.
+
+use std::collections::BTreeMap;
+
+use jiff::{SignedDuration, Timestamp};
+use studio_wire::{FieldProblem, NewSession, Session, SessionPatch, SessionStatus};
+use yew::prelude::*;
+
+use super::{Field, FormProps, FormShell, edit, optional, refused, use_form};
+use crate::{
+    api::ApiError,
+    components::choices::{Choice, options},
+    hooks::{pairs, use_clients, use_rooms},
+    i18n::use_texts,
+    time,
+};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SessionFormValues {
+    pub title: String,
+    pub client_id: String,
+    pub room_id: String,
+    /// Local date (YYYY-MM-DD) and times (HH:MM) in the studio's zone.
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub status: SessionStatus,
+    pub engineer: String,
+    pub notes: String,
+    /// Editing a booked session (status, engineer and notes are shown).
+    pub existing: bool,
+}
+
+impl SessionFormValues {
+    /// A new booking on `date` from `start` (two hours), optionally in a room.
+    pub fn booking(date: String, start: String, room_id: Option<String>) -> Self {
+        let hour: u32 = start.get(..2).and_then(|h| h.parse().ok()).unwrap_or(10);
+        Self {
+            end: format!(
+                "{:02}:{}",
+                (hour + 2).min(23),
+                start.get(3..5).unwrap_or("00")
+            ),
+            date,
+            start,
+            room_id: room_id.unwrap_or_default(),
+            ..Self::default()
+        }
+    }
+
+    /// The instants the local date and times name; an end not after the start is the next day's.
+    fn times(&self) -> Result<(Timestamp, Timestamp), ApiError> {
+        let at = |field: &str, hhmm: &str| {
+            time::instant(&self.date, hhmm).map_err(|p| (field.to_owned(), p))
+        };
+        let (start, end) = match (at("start", &self.start), at("end", &self.end)) {
+            (Ok(start), Ok(end)) => (start, end),
+            (start, end) => {
+                let problems: BTreeMap<String, FieldProblem> =
+                    [start.err(), end.err()].into_iter().flatten().collect();
+                return Err(refused(problems));
+            }
+        };
+        let end = if end <= start {
+            end + SignedDuration::from_hours(24)
+        } else {
+            end
+        };
+        Ok((start, end))
+    }
+
+    pub fn to_new(&self) -> Result<NewSession, ApiError> {
+        let (start, end) = self.times()?;
+        Ok(NewSession {
+            title: optional(&self.title),
+            client_id: self.client_id.clone(),
+            room_id: self.room_id.clone(),
+            start,
+            end,
+            status: self.status,
+            engineer: optional(&self.engineer),
+            notes: optional(&self.notes),
+        })
+    }
+
+    pub fn to_patch(&self, session: &Session) -> Result<SessionPatch, ApiError> {
+        let (start, end) = self.times()?;
+        Ok(SessionPatch {
+            version: session.version,
+            title: Some(self.title.clone()),
+            client_id: Some(self.client_id.clone()),
+            room_id: Some(self.room_id.clone()),
+            start: Some(start),
+            end: Some(end),
+            status: Some(self.status),
+            engineer: Some(self.engineer.clone()),
+            notes: Some(self.notes.clone()),
+        })
+    }
+}
+
+impl From<&Session> for SessionFormValues {
+    fn from(session: &Session) -> Self {
+        let (date, start) = time::parts(session.start);
+        Self {
+            title: session.title.clone(),
+            client_id: session.client_id.clone(),
+            room_id: session.room_id.clone(),
+            date,
+            start,
+            end: time::parts(session.end).1,
+            status: session.status,
+            engineer: session.engineer.clone().unwrap_or_default(),
+            notes: session.notes.clone().unwrap_or_default(),
+            existing: true,
+        }
+    }
+}
+
+#[function_component]
+pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
+    let texts = use_texts();
+    let clients = use_clients(String::new());
+    let rooms = use_rooms();
+    let (values, submit) = use_form(props);
+    let error = props.error.clone();
+    let choose = |items: Vec<(String, String)>, selected: &str| -> Html {
+        html! {
+            <>
+                <option value="" selected={selected.is_empty()}>{ texts.choose }</option>
+                { for items.into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == selected}>{ name }</option> }) }
+            </>
+        }
+    };
+    let client_options = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    let current_room = values.room_id.clone();
+    let room_options = pairs(&rooms.data, |r| {
+        (r.active && r.bookable || r.id == current_room).then_some((r.id.as_str(), r.name.as_str()))
+    });
+    html! {
+        <FormShell class="session-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
+            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+            <Field label={texts.col_title} name="title" error={error.clone()}>
+                <input name="title" value={values.title.clone()} placeholder={texts.untitled_default}
+                    oninput={edit(&values, |v, s| v.title = s)} />
+            </Field>
+            <Field label={texts.col_client} name="client_id" error={error.clone()}>
+                <select name="client_id" onchange={edit(&values, |v, s| v.client_id = s)}>{ choose(client_options, &values.client_id) }</select>
+            </Field>
+            <Field label={texts.col_room} name="room_id" error={error.clone()}>
+                <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ choose(room_options, &values.room_id) }</select>
+            </Field>
+            <Field label={texts.col_date} name="date" error={error.clone()}>
+                <input name="date" type="date" value={values.date.clone()} oninput={edit(&values, |v, s| v.date = s)} />
+            </Field>
+            <Field label={texts.col_start} name="start" error={error.clone()}>
+                <input name="start" type="time" value={values.start.clone()} oninput={edit(&values, |v, s| v.start = s)} />
+            </Field>
+            <Field label={texts.col_end} name="end" error={error.clone()}>
+                <input name="end" type="time" value={values.end.clone()} oninput={edit(&values, |v, s| v.end = s)} />
+            </Field>
+            if values.existing {
+                <Field label={texts.col_status} name="status" error={error.clone()}>
+                    <select name="status" onchange={edit(&values, |v, s| v.status = SessionStatus::from_value(&s).unwrap_or_default())}>
+                        { options(texts, values.status) }
+                    </select>
+                </Field>
+                <Field label={texts.col_engineer} name="engineer" error={error.clone()}>
+                    <input name="engineer" value={values.engineer.clone()} oninput={edit(&values, |v, s| v.engineer = s)} />
+                </Field>
+                <Field label={texts.col_notes} name="notes" error={error}>
+                    <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
+                </Field>
+            }
+        </FormShell>
+    }
+}

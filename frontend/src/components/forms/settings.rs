@@ -1,0 +1,174 @@
+//! The studio settings form: identity, billing, hours and time zone.
+
+use std::collections::BTreeMap;
+
+use studio_wire::{FieldProblem, Locale, Money, SettingsPatch, StudioSettings, money::CURRENCIES};
+use yew::prelude::*;
+
+use super::{Field, FormProps, FormShell, edit, edit_checked, refused, use_form};
+use crate::{api::ApiError, i18n::use_texts};
+
+/// Zones offered as suggestions (any IANA name may be typed).
+const ZONES: [&str; 14] = [
+    "Europe/Paris",
+    "Europe/Brussels",
+    "Europe/Zurich",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Madrid",
+    "Europe/Lisbon",
+    "America/Montreal",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Indian/Reunion",
+    "America/Martinique",
+    "Pacific/Noumea",
+];
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SettingsFormValues {
+    pub display_name: String,
+    pub legal_name: String,
+    pub address: String,
+    pub siret: String,
+    pub vat_number: String,
+    pub vat_exempt: bool,
+    /// A percentage as typed: "20", "5,5".
+    pub default_vat_rate: String,
+    pub currency: String,
+    pub time_zone: String,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub payment_terms_days: String,
+    pub invoice_footer: String,
+}
+
+impl SettingsFormValues {
+    pub fn of(settings: &StudioSettings, locale: Locale) -> Self {
+        Self {
+            display_name: settings.display_name.clone(),
+            legal_name: settings.legal_name.clone().unwrap_or_default(),
+            address: settings.address.clone().unwrap_or_default(),
+            siret: settings.siret.clone().unwrap_or_default(),
+            vat_number: settings.vat_number.clone().unwrap_or_default(),
+            vat_exempt: settings.vat_exempt,
+            // Hundredths of a percent read like cents: 550 → "5,50".
+            default_vat_rate: Money(i64::from(settings.default_vat_rate)).plain(locale),
+            currency: settings.currency.clone(),
+            time_zone: settings.time_zone.clone(),
+            opens_at: settings.opens_at.clone(),
+            closes_at: settings.closes_at.clone(),
+            payment_terms_days: settings.payment_terms_days.to_string(),
+            invoice_footer: settings.invoice_footer.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn to_patch(&self, settings: &StudioSettings) -> Result<SettingsPatch, ApiError> {
+        let mut problems = BTreeMap::new();
+        let not_a_number = |raw: &str| FieldProblem::NotANumber {
+            value: raw.trim().to_owned(),
+        };
+        let rate = Money::parse(&self.default_vat_rate)
+            .ok()
+            .and_then(|m| u32::try_from(m.cents()).ok())
+            .ok_or_else(|| not_a_number(&self.default_vat_rate));
+        let terms = self
+            .payment_terms_days
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| not_a_number(&self.payment_terms_days));
+        let mut take = |field: &str, result: Result<u32, FieldProblem>| {
+            result
+                .map_err(|p| problems.insert(field.to_owned(), p))
+                .ok()
+        };
+        let (rate, terms) = (
+            take("default_vat_rate", rate),
+            take("payment_terms_days", terms),
+        );
+        if !problems.is_empty() {
+            return Err(refused(problems));
+        }
+        Ok(SettingsPatch {
+            version: settings.version,
+            display_name: Some(self.display_name.clone()),
+            legal_name: Some(self.legal_name.clone()),
+            address: Some(self.address.clone()),
+            siret: Some(self.siret.clone()),
+            vat_number: Some(self.vat_number.clone()),
+            vat_exempt: Some(self.vat_exempt),
+            default_vat_rate: rate,
+            currency: Some(self.currency.clone()),
+            time_zone: Some(self.time_zone.clone()),
+            opens_at: Some(self.opens_at.clone()),
+            closes_at: Some(self.closes_at.clone()),
+            payment_terms_days: terms,
+            invoice_footer: Some(self.invoice_footer.clone()),
+        })
+    }
+}
+
+#[function_component]
+pub fn SettingsForm(props: &FormProps<SettingsFormValues>) -> Html {
+    let texts = use_texts();
+    let (values, submit) = use_form(props);
+    let error = props.error.clone();
+    html! {
+        <FormShell class="settings-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
+            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+            <fieldset>
+                <legend>{ texts.settings_identity }</legend>
+                <Field label={texts.col_display_name} name="display_name" error={error.clone()}>
+                    <input name="display_name" value={values.display_name.clone()} oninput={edit(&values, |v, s| v.display_name = s)} />
+                </Field>
+                <Field label={texts.col_legal_name} name="legal_name" error={error.clone()}>
+                    <input name="legal_name" value={values.legal_name.clone()} oninput={edit(&values, |v, s| v.legal_name = s)} />
+                </Field>
+                <Field label={texts.col_address} name="address" error={error.clone()}>
+                    <textarea name="address" value={values.address.clone()} oninput={edit(&values, |v, s| v.address = s)} />
+                </Field>
+                <Field label={texts.col_siret} name="siret" error={error.clone()}>
+                    <input name="siret" inputmode="numeric" value={values.siret.clone()} oninput={edit(&values, |v, s| v.siret = s)} />
+                </Field>
+            </fieldset>
+            <fieldset>
+                <legend>{ texts.settings_billing }</legend>
+                <Field label={texts.col_vat_number} name="vat_number" error={error.clone()}>
+                    <input name="vat_number" value={values.vat_number.clone()} oninput={edit(&values, |v, s| v.vat_number = s)} />
+                </Field>
+                <label class="check">
+                    <input name="vat_exempt" type="checkbox" checked={values.vat_exempt} onchange={edit_checked(&values, |v, b| v.vat_exempt = b)} />
+                    { texts.col_vat_exempt }
+                </label>
+                <Field label={texts.col_vat_rate} name="default_vat_rate" error={error.clone()}>
+                    <input name="default_vat_rate" inputmode="decimal" value={values.default_vat_rate.clone()} oninput={edit(&values, |v, s| v.default_vat_rate = s)} />
+                </Field>
+                <Field label={texts.col_currency} name="currency" error={error.clone()}>
+                    <select name="currency" onchange={edit(&values, |v, s| v.currency = s)}>
+                        { for CURRENCIES.iter().map(|c| html! { <option value={*c} selected={*c == values.currency}>{ *c }</option> }) }
+                    </select>
+                </Field>
+                <Field label={texts.col_payment_terms} name="payment_terms_days" error={error.clone()}>
+                    <input name="payment_terms_days" type="number" min="0" max="365" value={values.payment_terms_days.clone()} oninput={edit(&values, |v, s| v.payment_terms_days = s)} />
+                </Field>
+                <Field label={texts.col_invoice_footer} name="invoice_footer" error={error.clone()}>
+                    <textarea name="invoice_footer" value={values.invoice_footer.clone()} oninput={edit(&values, |v, s| v.invoice_footer = s)} />
+                </Field>
+            </fieldset>
+            <fieldset>
+                <legend>{ texts.settings_hours }</legend>
+                <Field label={texts.col_time_zone} name="time_zone" error={error.clone()}>
+                    <input name="time_zone" list="zones" value={values.time_zone.clone()} oninput={edit(&values, |v, s| v.time_zone = s)} />
+                    <datalist id="zones">{ for ZONES.iter().map(|z| html! { <option value={*z} /> }) }</datalist>
+                </Field>
+                <Field label={texts.col_opens_at} name="opens_at" error={error.clone()}>
+                    <input name="opens_at" placeholder="08:00" value={values.opens_at.clone()} oninput={edit(&values, |v, s| v.opens_at = s)} />
+                </Field>
+                <Field label={texts.col_closes_at} name="closes_at" error={error}>
+                    <input name="closes_at" placeholder="24:00" value={values.closes_at.clone()} oninput={edit(&values, |v, s| v.closes_at = s)} />
+                </Field>
+            </fieldset>
+        </FormShell>
+    }
+}

@@ -1,0 +1,68 @@
+//! Every storage key format, in one place. All of a studio's items share its partition `STUDIO#<studio>`; the
+//! sort key says what an item is:
+//!
+//! | sort key | item |
+//! |---|---|
+//! | `<PREFIX><ulid>` (`CLIENT#…`, `ROOM#…`, `EQUIPMENT#…`, `SESSION#…`) | an entity (`Entity::PREFIX`) |
+//! | `UNIQUE#<kind>#<value>` | a uniqueness guard holding its owner's id |
+//! | `REF#<KIND>#<id>` | how many sessions refer to a room or a client |
+//! | `IDX#CLIENT#<client>#<session>` | a client's session (read by prefix) |
+//! | `DAY#<utc date>#<room>` | a room's calendar day: the active sessions touching it |
+//! | `CHANGE#<ulid>` | a change-feed record (expires) |
+//! | `CONV#<id>` | an assistant conversation |
+//! | `SETTINGS` | the studio's settings |
+
+use jiff::civil::Date;
+
+use crate::{Ctx, store::Key};
+
+fn key(ctx: &Ctx, sort: String) -> Key {
+    Key::new(ctx.studio.partition(), sort)
+}
+
+pub fn entity(ctx: &Ctx, prefix: &str, id: &str) -> Key {
+    key(ctx, format!("{prefix}{id}"))
+}
+
+pub fn unique(ctx: &Ctx, kind: &str, value: &str) -> Key {
+    key(ctx, format!("UNIQUE#{kind}#{value}"))
+}
+
+pub fn refs(ctx: &Ctx, kind: &str, id: &str) -> Key {
+    key(ctx, format!("REF#{kind}#{id}"))
+}
+
+/// The prefix of one client's session index items.
+pub fn client_sessions_prefix(client_id: &str) -> String {
+    format!("IDX#CLIENT#{client_id}#")
+}
+
+pub fn client_session(ctx: &Ctx, client_id: &str, session_id: &str) -> Key {
+    key(
+        ctx,
+        format!("{}{session_id}", client_sessions_prefix(client_id)),
+    )
+}
+
+/// The prefix of every room's calendar item of one UTC day.
+pub fn day_prefix(date: Date) -> String {
+    format!("DAY#{date}#")
+}
+
+pub fn day(ctx: &Ctx, date: Date, room_id: &str) -> Key {
+    key(ctx, format!("{}{room_id}", day_prefix(date)))
+}
+
+pub const CHANGE_PREFIX: &str = "CHANGE#";
+
+pub fn change(ctx: &Ctx, id: &str) -> Key {
+    key(ctx, format!("{CHANGE_PREFIX}{id}"))
+}
+
+pub fn conversation(ctx: &Ctx, id: &str) -> Key {
+    key(ctx, format!("CONV#{id}"))
+}
+
+pub fn settings(ctx: &Ctx) -> Key {
+    key(ctx, "SETTINGS".to_owned())
+}

@@ -1,0 +1,42 @@
+//! The app's two languages.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Locale {
+    /// From an `Accept-Language` value or a language tag: English when it starts with `en`, else French.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.trim_start().to_ascii_lowercase().starts_with("en") {
+            Locale::En
+        } else {
+            Locale::Fr
+        }
+    }
+
+    /// From a request's `Accept-Language` header: French when French comes first, else English.
+    pub fn from_accept_language(header: Option<&str>) -> Locale {
+        match header.and_then(|h| h.split(',').next()) {
+            Some(first) if first.trim().to_ascii_lowercase().starts_with("fr") => Locale::Fr,
+            _ => Locale::En,
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        pick(self, "fr", "en")
+    }
+}
+
+/// Picks the French or the English value.
+pub fn pick<T>(locale: Locale, fr: T, en: T) -> T {
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+    }
+}

@@ -1,0 +1,655 @@
+//! The words for every [`Problem`], in French and English: the one catalogue the API body, the SPA and the
+//! assistant all word errors with.
+
+use std::collections::BTreeMap;
+
+use crate::{FieldProblem, Locale, Money, Problem};
+
+/// How sentences name one entity of a resource.
+struct Noun {
+    fr: &'static str,
+    fr_plural: &'static str,
+    feminine: bool,
+    en: &'static str,
+    en_plural: &'static str,
+}
+
+fn noun(resource: &str) -> Noun {
+    let (fr, fr_plural, feminine, en, en_plural) = match resource {
+        "clients" => ("client", "clients", false, "client", "clients"),
+        "rooms" => ("salle", "salles", true, "room", "rooms"),
+        "equipment" => ("équipement", "équipements", false, "item", "items"),
+        "sessions" => ("session", "sessions", true, "session", "sessions"),
+        "settings" => ("réglage", "réglages", false, "setting", "settings"),
+        "conversations" => (
+            "conversation",
+            "conversations",
+            true,
+            "conversation",
+            "conversations",
+        ),
+        _ => ("élément", "éléments", false, "item", "items"),
+    };
+    Noun {
+        fr,
+        fr_plural,
+        feminine,
+        en,
+        en_plural,
+    }
+}
+
+impl Noun {
+    /// "ce client", "cette salle", "cet équipement".
+    fn this_fr(&self) -> String {
+        let article = if self.feminine {
+            "cette"
+        } else if starts_with_vowel(self.fr) {
+            "cet"
+        } else {
+            "ce"
+        };
+        format!("{article} {}", self.fr)
+    }
+
+    /// "un autre client", "une autre salle".
+    fn another_fr(&self) -> String {
+        let article = if self.feminine {
+            "une autre"
+        } else {
+            "un autre"
+        };
+        format!("{article} {}", self.fr)
+    }
+
+    /// "de client", "d'équipement".
+    fn of_fr(&self) -> String {
+        if starts_with_vowel(self.fr) {
+            format!("d'{}", self.fr)
+        } else {
+            format!("de {}", self.fr)
+        }
+    }
+
+    fn e(&self) -> &'static str {
+        if self.feminine { "e" } else { "" }
+    }
+}
+
+fn starts_with_vowel(word: &str) -> bool {
+    word.starts_with(['a', 'e', 'i', 'o', 'u', 'é', 'è', 'h'])
+}
+
+/// How a field is named in a sentence.
+pub fn field_label(field: &str, locale: Locale) -> &'static str {
+    let (fr, en) = match field {
+        "name" => ("nom", "name"),
+        "email" => ("adresse e-mail", "email"),
+        "phone" => ("téléphone", "phone number"),
+        "notes" => ("notes", "notes"),
+        "kind" => ("type", "type"),
+        "hourly_rate" => ("tarif horaire", "hourly rate"),
+        "half_day_rate" => ("tarif demi-journée", "half-day rate"),
+        "day_rate" => ("tarif journée", "day rate"),
+        "capacity" => ("capacité", "capacity"),
+        "colour" => ("couleur", "colour"),
+        "category" => ("catégorie", "category"),
+        "brand" => ("marque", "brand"),
+        "model" => ("modèle", "model"),
+        "serial_number" => ("numéro de série", "serial number"),
+        "status" => ("statut", "status"),
+        "condition" => ("état", "condition"),
+        "room_id" | "room" => ("salle", "room"),
+        "client_id" | "client" => ("client", "client"),
+        "title" => ("titre", "title"),
+        "engineer" => ("ingénieur", "engineer"),
+        "start" | "from" => ("début", "start"),
+        "end" | "to" => ("fin", "end"),
+        "limit" => ("limite", "limit"),
+        "message" => ("message", "message"),
+        "display_name" => ("nom affiché", "display name"),
+        "legal_name" => ("raison sociale", "legal name"),
+        "address" => ("adresse", "address"),
+        "siret" => ("SIRET", "SIRET"),
+        "vat_number" => ("numéro de TVA", "VAT number"),
+        "default_vat_rate" => ("taux de TVA par défaut", "default VAT rate"),
+        "currency" => ("devise", "currency"),
+        "time_zone" => ("fuseau horaire", "time zone"),
+        "opens_at" => ("heure d'ouverture", "opening time"),
+        "closes_at" => ("heure de fermeture", "closing time"),
+        "payment_terms_days" => ("délai de paiement", "payment terms"),
+        "invoice_footer" => ("pied de facture", "invoice footer"),
+        _ => ("valeur", "value"),
+    };
+    crate::pick(locale, fr, en)
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The sentence for one invalid field.
+pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> String {
+    let label = field_label(field, locale);
+    let (fr, en) = match problem {
+        FieldProblem::Required => (
+            format!("Le champ « {label} » est obligatoire."),
+            format!("{} is required.", capitalized(label)),
+        ),
+        FieldProblem::TooLong { max } => (
+            format!("Le champ « {label} » est trop long : {max} caractères au plus."),
+            format!(
+                "{} is too long: at most {max} characters.",
+                capitalized(label)
+            ),
+        ),
+        FieldProblem::OutOfRange { min, max } => (
+            format!("Le champ « {label} » doit être compris entre {min} et {max}."),
+            format!("{} must be between {min} and {max}.", capitalized(label)),
+        ),
+        FieldProblem::AmountTooLarge { max } => (
+            format!(
+                "Le champ « {label} » est trop grand : {} au plus.",
+                Money(*max).plain(locale)
+            ),
+            format!(
+                "{} is too large: at most {}.",
+                capitalized(label),
+                Money(*max).plain(locale)
+            ),
+        ),
+        FieldProblem::NotAnAmount { value } => (
+            format!("« {value} » n'est pas un montant (par exemple 180 ou 180,50)."),
+            format!("“{value}” is not an amount (e.g. 180 or 180.50)."),
+        ),
+        FieldProblem::NegativeAmount => (
+            format!("Le champ « {label} » ne peut pas être négatif."),
+            format!("{} cannot be negative.", capitalized(label)),
+        ),
+        FieldProblem::NotAnEmail { value } => (
+            format!(
+                "« {value} » n'est pas une adresse e-mail valide (par exemple nom@exemple.fr)."
+            ),
+            format!(
+                "“{value}” is not a valid email address (expected something like name@example.com)."
+            ),
+        ),
+        FieldProblem::NotAPhone { value } => (
+            format!(
+                "« {value} » n'est pas un numéro de téléphone : chiffres, espaces et + - ( ) . seulement."
+            ),
+            format!("“{value}” is not a phone number: digits, spaces and + - ( ) . only."),
+        ),
+        FieldProblem::NotAColour { value } => (
+            format!("« {value} » n'est pas une couleur comme #5b3df5."),
+            format!("“{value}” is not a colour like #5b3df5."),
+        ),
+        FieldProblem::NotATimeZone { value } => (
+            format!("« {value} » n'est pas un fuseau horaire IANA (par exemple Europe/Paris)."),
+            format!("“{value}” is not an IANA time zone (e.g. Europe/Paris)."),
+        ),
+        FieldProblem::UnknownCurrency { value } => (
+            format!(
+                "« {value} » n'est pas une devise prise en charge ({}).",
+                crate::money::CURRENCIES.join(", ")
+            ),
+            format!(
+                "“{value}” is not a supported currency ({}).",
+                crate::money::CURRENCIES.join(", ")
+            ),
+        ),
+        FieldProblem::NotATime { value } => (
+            format!("« {value} » n'est pas une heure (HH:MM)."),
+            format!("“{value}” is not a time (HH:MM)."),
+        ),
+        FieldProblem::NotADate { value } => (
+            format!("« {value} » n'est pas une date (AAAA-MM-JJ)."),
+            format!("“{value}” is not a date (YYYY-MM-DD)."),
+        ),
+        FieldProblem::NotANumber { value } => (
+            format!("« {value} » n'est pas un nombre."),
+            format!("“{value}” is not a number."),
+        ),
+        FieldProblem::NotASiret { value } => (
+            format!("« {value} » n'est pas un SIRET : 14 chiffres."),
+            format!("“{value}” is not a SIRET number: 14 digits."),
+        ),
+        FieldProblem::ClosesBeforeOpens => (
+            "L'heure de fermeture doit suivre l'heure d'ouverture.".to_owned(),
+            "The closing time must be after the opening time.".to_owned(),
+        ),
+        FieldProblem::NoSuch { resource, value } => {
+            let noun = noun(resource);
+            (
+                format!("Il n'y a pas {} « {value} ».", noun.of_fr()),
+                format!("There is no {} “{value}”.", noun.en),
+            )
+        }
+        FieldProblem::NotBookable { room } => (
+            format!(
+                "La salle {room} ne peut pas être réservée : elle est inactive ou non réservable."
+            ),
+            format!("The room {room} cannot be booked: it is inactive or not bookable."),
+        ),
+        FieldProblem::EndBeforeStart => (
+            "La fin doit être après le début.".to_owned(),
+            "The end must be after the start.".to_owned(),
+        ),
+        FieldProblem::TooLongSession { max_hours } => (
+            format!(
+                "Une session dure au plus {} ; réservez plusieurs sessions pour un travail plus long.",
+                duration_fr(*max_hours)
+            ),
+            format!(
+                "A session lasts at most {}; book several sessions for longer work.",
+                duration_en(*max_hours)
+            ),
+        ),
+        FieldProblem::TooShortSession { min_minutes } => (
+            format!("Une session dure au moins {min_minutes} minutes."),
+            format!("A session lasts at least {min_minutes} minutes."),
+        ),
+        FieldProblem::NotOnTheMinute => (
+            "Les heures se donnent en minutes entières, sans secondes.".to_owned(),
+            "Times are whole minutes, without seconds.".to_owned(),
+        ),
+        FieldProblem::OutsideBookingWindow { from, to } => (
+            format!("Les sessions se réservent entre le {from} et le {to}."),
+            format!("Sessions are booked between {from} and {to}."),
+        ),
+        FieldProblem::RangeTooWide { max_days } => (
+            format!("La période couvre au plus {max_days} jours."),
+            format!("The period covers at most {max_days} days."),
+        ),
+        FieldProblem::RangeRequired => (
+            "Indiquez le début et la fin de la période (from et to).".to_owned(),
+            "Give the start and the end of the period (from and to).".to_owned(),
+        ),
+        FieldProblem::BadCursor => (
+            "Ce curseur ne vient pas de l'API ; repartez de la première page.".to_owned(),
+            "This cursor is not one the API returned; start from the first page.".to_owned(),
+        ),
+        FieldProblem::SkippedTime { value, zone } => (
+            format!(
+                "{value} n'existe pas dans le fuseau {zone} : on avance l'heure cette nuit-là."
+            ),
+            format!("{value} does not exist in {zone}: the clocks go forward that night."),
+        ),
+    };
+    crate::pick(locale, fr, en)
+}
+
+fn duration_fr(hours: i64) -> String {
+    if hours % 24 == 0 {
+        format!("{} jours", hours / 24)
+    } else {
+        format!("{hours} heures")
+    }
+}
+
+fn duration_en(hours: i64) -> String {
+    if hours % 24 == 0 {
+        format!("{} days", hours / 24)
+    } else {
+        format!("{hours} hours")
+    }
+}
+
+/// Field → sentence, for the fields a problem is about (empty when it is about none).
+pub fn field_sentences(problem: &Problem, locale: Locale) -> BTreeMap<String, String> {
+    match problem {
+        Problem::Validation { problems } => problems
+            .iter()
+            .map(|(field, p)| (field.clone(), field_problem(field, p, locale)))
+            .collect(),
+        Problem::Duplicate { field, .. } => {
+            BTreeMap::from([(field.clone(), self::problem(problem, locale))])
+        }
+        _ => BTreeMap::new(),
+    }
+}
+
+/// The sentence for a whole problem.
+pub fn problem(problem: &Problem, locale: Locale) -> String {
+    let (fr, en) = match problem {
+        Problem::Validation { problems } => {
+            let all = problems
+                .iter()
+                .map(|(field, p)| field_problem(field, p, locale))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (all.clone(), all)
+        }
+        Problem::NotFound { resource, .. } => {
+            let noun = noun(resource);
+            (
+                format!("{} n'existe pas (ou plus).", capitalized(&noun.this_fr())),
+                format!("This {} does not exist (or no longer does).", noun.en),
+            )
+        }
+        Problem::Duplicate {
+            resource,
+            field,
+            value,
+        } => {
+            let noun = noun(resource);
+            let another = capitalized(&noun.another_fr());
+            match field.as_str() {
+                "name" => (
+                    format!("{another} s'appelle déjà « {value} »."),
+                    format!("Another {} is already called “{value}”.", noun.en),
+                ),
+                "email" => (
+                    format!("{another} utilise déjà l'adresse {value}."),
+                    format!("Another {} already uses the email {value}.", noun.en),
+                ),
+                other => (
+                    format!(
+                        "{another} a déjà la valeur « {value} » ({}).",
+                        field_label(other, Locale::Fr)
+                    ),
+                    format!(
+                        "Another {} already has the {} “{value}”.",
+                        noun.en,
+                        field_label(other, Locale::En)
+                    ),
+                ),
+            }
+        }
+        Problem::Conflict { resource, .. } => {
+            let noun = noun(resource);
+            (
+                format!(
+                    "{} a été modifié{} par quelqu'un d'autre depuis que vous l'avez ouvert{} ; rechargez et réessayez.",
+                    capitalized(&noun.this_fr()),
+                    noun.e(),
+                    noun.e()
+                ),
+                format!(
+                    "This {} was changed by someone else since you loaded it; reload and try again.",
+                    noun.en
+                ),
+            )
+        }
+        Problem::InUse {
+            resource,
+            dependents,
+        } => {
+            let (noun, deps) = (noun(resource), self::noun(dependents));
+            if resource == "rooms" {
+                (
+                    format!(
+                        "Cette salle a des {} ; rendez-la inactive au lieu de la supprimer.",
+                        deps.fr_plural
+                    ),
+                    format!(
+                        "This room has {}; mark it inactive instead of deleting it.",
+                        deps.en_plural
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "{} a des {} ; supprimez-les d'abord.",
+                        capitalized(&noun.this_fr()),
+                        deps.fr_plural
+                    ),
+                    format!(
+                        "This {} has {}; delete them first.",
+                        noun.en, deps.en_plural
+                    ),
+                )
+            }
+        }
+        Problem::Booked { room, conflicts } => {
+            let titles = conflicts
+                .iter()
+                .map(|c| format!("« {} »", c.title))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let titles_en = conflicts
+                .iter()
+                .map(|c| format!("“{}”", c.title))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                format!("{room} est déjà réservé à ce moment-là : {titles}."),
+                format!("{room} is already booked at that time: {titles_en}."),
+            )
+        }
+        Problem::Contended => (
+            "Trop de modifications en même temps ; réessayez.".to_owned(),
+            "Too many changes at the same time; please try again.".to_owned(),
+        ),
+        Problem::BadRequest { detail } => (
+            format!("La requête n'est pas valide : {detail}"),
+            format!("The request is not valid: {detail}"),
+        ),
+        Problem::UnsupportedMediaType => (
+            "Envoyez le corps en JSON, avec l'en-tête Content-Type: application/json.".to_owned(),
+            "Send the body as JSON with the header Content-Type: application/json.".to_owned(),
+        ),
+        Problem::NoRoute => (
+            "Cette route de l'API n'existe pas.".to_owned(),
+            "There is no such API route.".to_owned(),
+        ),
+        Problem::Unauthenticated => (
+            "Connectez-vous pour utiliser Studio.".to_owned(),
+            "Sign in to use Studio.".to_owned(),
+        ),
+        Problem::TooLarge { max_bytes } => (
+            format!(
+                "La requête est trop volumineuse : {} Ko au plus.",
+                max_bytes / 1024
+            ),
+            format!("The request is too large: at most {} KB.", max_bytes / 1024),
+        ),
+        Problem::Internal => (
+            "Un problème est survenu de notre côté ; réessayez.".to_owned(),
+            "Something went wrong on our side; please try again.".to_owned(),
+        ),
+    };
+    crate::pick(locale, fr, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(problem: &Problem) -> (String, String) {
+        (
+            self::problem(problem, Locale::Fr),
+            self::problem(problem, Locale::En),
+        )
+    }
+
+    #[test]
+    fn a_duplicate_room_name_reads_right_in_both_languages() {
+        let duplicate = Problem::Duplicate {
+            resource: "rooms".into(),
+            field: "name".into(),
+            value: "Studio A".into(),
+        };
+        assert_eq!(
+            both(&duplicate),
+            (
+                "Une autre salle s'appelle déjà « Studio A ».".to_owned(),
+                "Another room is already called “Studio A”.".to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn nouns_agree_in_french() {
+        let gone = |resource: &str| {
+            problem(
+                &Problem::NotFound {
+                    resource: resource.into(),
+                    id: "X".into(),
+                },
+                Locale::Fr,
+            )
+        };
+        assert_eq!(gone("clients"), "Ce client n'existe pas (ou plus).");
+        assert_eq!(gone("rooms"), "Cette salle n'existe pas (ou plus).");
+        assert_eq!(gone("equipment"), "Cet équipement n'existe pas (ou plus).");
+        let stale = Problem::Conflict {
+            resource: "sessions".into(),
+            id: "X".into(),
+        };
+        assert!(both(&stale).0.starts_with("Cette session a été modifiée"));
+    }
+
+    #[test]
+    fn every_field_problem_is_worded_in_both_languages_with_its_values() {
+        let cases = [
+            (FieldProblem::Required, "obligatoire", "required"),
+            (FieldProblem::TooLong { max: 200 }, "200", "200"),
+            (
+                FieldProblem::OutOfRange { min: 1, max: 1000 },
+                "1000",
+                "1000",
+            ),
+            (
+                FieldProblem::AmountTooLarge { max: 100_000_000 },
+                "1\u{202f}000\u{202f}000,00",
+                "1,000,000.00",
+            ),
+            (
+                FieldProblem::NotAnAmount {
+                    value: "abc".into(),
+                },
+                "abc",
+                "abc",
+            ),
+            (FieldProblem::NegativeAmount, "négatif", "negative"),
+            (
+                FieldProblem::NotAnEmail {
+                    value: "nope".into(),
+                },
+                "nope",
+                "nope",
+            ),
+            (
+                FieldProblem::NotAPhone {
+                    value: "call".into(),
+                },
+                "call",
+                "call",
+            ),
+            (
+                FieldProblem::NotAColour {
+                    value: "red".into(),
+                },
+                "red",
+                "red",
+            ),
+            (
+                FieldProblem::NotATimeZone {
+                    value: "Mars/Base".into(),
+                },
+                "Mars/Base",
+                "Mars/Base",
+            ),
+            (
+                FieldProblem::UnknownCurrency {
+                    value: "XYZ".into(),
+                },
+                "XYZ",
+                "XYZ",
+            ),
+            (
+                FieldProblem::NotATime {
+                    value: "25:00".into(),
+                },
+                "25:00",
+                "25:00",
+            ),
+            (
+                FieldProblem::NotADate {
+                    value: "31/02".into(),
+                },
+                "AAAA",
+                "YYYY",
+            ),
+            (
+                FieldProblem::NotANumber {
+                    value: "abc".into(),
+                },
+                "nombre",
+                "number",
+            ),
+            (
+                FieldProblem::NotASiret {
+                    value: "123".into(),
+                },
+                "14 chiffres",
+                "14 digits",
+            ),
+            (FieldProblem::ClosesBeforeOpens, "fermeture", "closing"),
+            (
+                FieldProblem::NoSuch {
+                    resource: "rooms".into(),
+                    value: "Z".into(),
+                },
+                "pas de salle « Z »",
+                "no room “Z”",
+            ),
+            (
+                FieldProblem::NotBookable {
+                    room: "Studio B".into(),
+                },
+                "Studio B",
+                "Studio B",
+            ),
+            (FieldProblem::EndBeforeStart, "fin", "end"),
+            (
+                FieldProblem::TooLongSession { max_hours: 168 },
+                "7 jours",
+                "7 days",
+            ),
+            (
+                FieldProblem::TooShortSession { min_minutes: 15 },
+                "15 minutes",
+                "15 minutes",
+            ),
+            (FieldProblem::NotOnTheMinute, "minutes", "minutes"),
+            (
+                FieldProblem::OutsideBookingWindow {
+                    from: "2020-01-01".into(),
+                    to: "2036-12-31".into(),
+                },
+                "2036-12-31",
+                "2036-12-31",
+            ),
+            (
+                FieldProblem::RangeTooWide { max_days: 62 },
+                "62 jours",
+                "62 days",
+            ),
+            (FieldProblem::RangeRequired, "from et to", "from and to"),
+            (FieldProblem::BadCursor, "curseur", "cursor"),
+            (
+                FieldProblem::SkippedTime {
+                    value: "2027-03-28 02:30".into(),
+                    zone: "Europe/Paris".into(),
+                },
+                "on avance l'heure",
+                "clocks go forward",
+            ),
+        ];
+        for (problem, fr, en) in cases {
+            let (said_fr, said_en) = (
+                field_problem("name", &problem, Locale::Fr),
+                field_problem("name", &problem, Locale::En),
+            );
+            assert!(said_fr.contains(fr), "{problem:?} in French: {said_fr}");
+            assert!(said_en.contains(en), "{problem:?} in English: {said_en}");
+            assert_ne!(said_fr, said_en, "{problem:?} is not translated");
+        }
+    }
+}
