@@ -10,22 +10,45 @@ use crate::{
     store::ResourceStoreProvider,
 };
 
-fn browser_language() -> &'static Texts {
-    let tag = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_default();
+const LANGUAGE_KEY: &str = "studio-language";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// `?lang=fr|en` (a link into the app in a given language), else the language chosen last time, else the
+/// browser's.
+fn initial_language() -> &'static Texts {
+    let window = web_sys::window();
+    let asked = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|p| p.strip_prefix("lang=").map(str::to_owned))
+        });
+    let saved = || local_storage().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten());
+    let browser = || window.as_ref().and_then(|w| w.navigator().language());
+    let tag = asked.or_else(saved).or_else(browser).unwrap_or_default();
     i18n::for_language(&tag)
 }
 
 #[function_component]
 pub fn App() -> Html {
-    let texts = use_state(browser_language);
+    let texts = use_state(initial_language);
     crate::api::set_language(texts.locale);
     let language = Language {
         texts: *texts,
         set: {
             let texts = texts.clone();
-            Callback::from(move |next: &'static Texts| texts.set(next))
+            Callback::from(move |next: &'static Texts| {
+                if let Some(storage) = local_storage() {
+                    let _ = storage.set_item(LANGUAGE_KEY, next.lang);
+                }
+                texts.set(next)
+            })
         },
     };
     html! {

@@ -35,16 +35,17 @@ async fn setup(router: &Router) {
     }
 }
 
-fn paris() -> TimeZone {
-    TimeZone::get("Europe/Paris").unwrap()
+/// Tomorrow at `hour`:00 in `zone`, as the planner understands "demain".
+fn tomorrow_in(zone: &str, hour: i8) -> Timestamp {
+    let zone = TimeZone::get(zone).unwrap();
+    let today = ZonedDateTime::now().with_time_zone(zone.clone()).date();
+    zone.to_timestamp(today.tomorrow().unwrap().at(hour, 0, 0, 0))
+        .unwrap()
 }
 
-/// Tomorrow at `hour`:00 in Paris, as the planner understands "demain".
+/// Tomorrow at `hour`:00 in Paris, the default studio zone.
 fn tomorrow_at(hour: i8) -> Timestamp {
-    let today = ZonedDateTime::now().with_time_zone(paris()).date();
-    paris()
-        .to_timestamp(today.tomorrow().unwrap().at(hour, 0, 0, 0))
-        .unwrap()
+    tomorrow_in("Europe/Paris", hour)
 }
 
 async fn sessions_tomorrow(router: &Router) -> Vec<Value> {
@@ -68,6 +69,23 @@ on_both_stores! {
         assert_eq!(booked[0]["end"], json!(tomorrow_at(18)));
         let invalidated: Vec<&str> = body["invalidations"].as_array().unwrap().iter().map(|i| i["resource"].as_str().unwrap()).collect();
         assert!(invalidated.contains(&"sessions") && invalidated.contains(&"rooms") && invalidated.contains(&"clients"), "{invalidated:?}");
+    }
+
+    fn a_studio_moved_to_new_york_books_demain_a_10h_at_ten_in_new_york(store) {
+        let router = router(store);
+        setup(&router).await;
+        let moved = json!({"version": 0, "time_zone": "America/New_York"});
+        let (status, saved) = call(&router, Method::PUT, "/api/settings", Some(moved), STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "{saved}");
+        assert_eq!(saved["invalidations"], json!([{"resource": "settings"}, {"resource": "settings", "id": "studio"}]));
+        let body = chat(&router, "Réserve le Studio A demain à 10h jusqu'à 12h pour Cache Test").await;
+        assert_eq!(body["actions"][0]["ok"], true, "{body}");
+        let (from, to) = (tomorrow_in("America/New_York", 0), tomorrow_in("America/New_York", 23));
+        let uri = format!("/api/sessions?from={from}&to={to}");
+        let booked = call(&router, Method::GET, &uri, None, STUDIO_A).await.1["items"].clone();
+        assert_eq!(booked[0]["start"], json!(tomorrow_in("America/New_York", 10)), "{booked}");
+        assert_ne!(tomorrow_in("America/New_York", 10), tomorrow_at(10));
+        assert!(body["reply"].as_str().unwrap().contains("10:00–12:00"), "{body}");
     }
 
     fn a_taken_slot_gets_a_reply_naming_the_conflict_and_the_nearest_free_slots_and_no_write(store) {

@@ -153,11 +153,11 @@ pub fn CalendarPage() -> Html {
     html! {
         <section class="calendar">
             <header class="page-header">
-                <h1>{ texts.calendar_title }{" "}<small id="calendar-week">{ format!("{} → {}", days[0], days[6]) }</small></h1>
+                <h1>{ texts.calendar_title }{" "}<small id="calendar-week">{ format!("{:02}/{:02} → {:02}/{:02}", days[0].day(), days[0].month(), days[6].day(), days[6].month()) }</small></h1>
                 <div class="actions">
-                    <button id="previous-week" onclick={go(-1)}>{ texts.previous_week }</button>
+                    <button id="previous-week" title={texts.previous_week} aria-label={texts.previous_week} onclick={go(-1)}>{ "←" }</button>
                     <button onclick={go(0)}>{ texts.this_week }</button>
-                    <button id="next-week" onclick={go(1)}>{ texts.next_week }</button>
+                    <button id="next-week" title={texts.next_week} aria-label={texts.next_week} onclick={go(1)}>{ "→" }</button>
                     <select id="room-filter" aria-label={texts.col_room} onchange={edit(&room_filter, |v, s| *v = s)}>
                         <option value="" selected={room_filter.is_empty()}>{ texts.all_rooms }</option>
                         { for rooms.data.iter().flat_map(|p| p.items.iter()).map(|r| html! {

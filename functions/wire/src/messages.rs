@@ -652,4 +652,90 @@ mod tests {
             assert_ne!(said_fr, said_en, "{problem:?} is not translated");
         }
     }
+
+    /// One sample of every problem; the match without a wildcard makes a new code fail to compile here until it
+    /// has a sample, so no refusal reaches a user unworded.
+    fn samples() -> Vec<Problem> {
+        let all = vec![
+            Problem::Validation {
+                problems: BTreeMap::from([("name".to_owned(), FieldProblem::Required)]),
+            },
+            Problem::NotFound {
+                resource: "rooms".into(),
+                id: "01J".into(),
+            },
+            Problem::Duplicate {
+                resource: "clients".into(),
+                field: "email".into(),
+                value: "a@b.fr".into(),
+            },
+            Problem::Conflict {
+                resource: "clients".into(),
+                id: "01J".into(),
+            },
+            Problem::InUse {
+                resource: "clients".into(),
+                dependents: "sessions".into(),
+            },
+            Problem::Booked {
+                room: "Studio A".into(),
+                conflicts: vec![crate::BookedSlot {
+                    session_id: "S".into(),
+                    title: "Voix".into(),
+                    room_id: "R".into(),
+                    start: jiff::Timestamp::UNIX_EPOCH,
+                    end: jiff::Timestamp::UNIX_EPOCH,
+                }],
+            },
+            Problem::Contended,
+            Problem::BadRequest {
+                detail: "unknown field `nmae`".into(),
+            },
+            Problem::UnsupportedMediaType,
+            Problem::NoRoute,
+            Problem::Unauthenticated,
+            Problem::TooLarge { max_bytes: 65_536 },
+            Problem::Internal,
+        ];
+        for problem in &all {
+            match problem {
+                Problem::Validation { .. }
+                | Problem::NotFound { .. }
+                | Problem::Duplicate { .. }
+                | Problem::Conflict { .. }
+                | Problem::InUse { .. }
+                | Problem::Booked { .. }
+                | Problem::Contended
+                | Problem::BadRequest { .. }
+                | Problem::UnsupportedMediaType
+                | Problem::NoRoute
+                | Problem::Unauthenticated
+                | Problem::TooLarge { .. }
+                | Problem::Internal => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_problem_is_worded_in_both_languages_with_its_values() {
+        for problem in samples() {
+            let (fr, en) = both(&problem);
+            assert!(!fr.is_empty() && !en.is_empty(), "{problem:?}");
+            assert_ne!(fr, en, "{problem:?} is not translated");
+            for value in ["a@b.fr", "Studio A", "Voix", "nmae", "64"] {
+                let json = serde_json::to_string(&problem).unwrap();
+                if json.contains(value) {
+                    assert!(
+                        fr.contains(value) && en.contains(value),
+                        "{problem:?} drops {value}: {fr} / {en}"
+                    );
+                }
+            }
+            // English words that would betray an untranslated French sentence.
+            for english in [" the ", " is ", " already ", "Another"] {
+                assert!(!fr.contains(english), "{problem:?} in French: {fr}");
+            }
+        }
+    }
 }

@@ -1,0 +1,169 @@
+//! Browser tests for what studio settings and coded errors change on screen: a studio moved to New York books
+//! and shows 10:00 New York time; a refused form reads right in French, then in English.
+
+mod common;
+
+use common::{
+    browser::{WAIT, browser, start_stack},
+    eventually,
+};
+use fantoccini::{Client, Locator};
+use jiff::{Timestamp, tz::TimeZone};
+use studio_domain::{Ctx, StudioId, clients, rooms, sessions, settings};
+use studio_wire::SettingsPatch;
+
+/// The text of the first element matching `css` that contains `text`.
+async fn wait_for_text(browser: &Client, css: &str, text: &str) -> String {
+    eventually(&format!("{css} containing {text:?}"), WAIT, || async {
+        for element in browser.find_all(Locator::Css(css)).await.ok()? {
+            let shown = element.text().await.ok()?;
+            if shown.contains(text) {
+                return Some(shown);
+            }
+        }
+        None
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_studio_in_new_york_books_ten_o_clock_through_the_form_and_its_calendar_shows_ten_o_clock()
+ {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = Ctx::new(
+        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
+        stack.services.clone(),
+    );
+    let version = settings::get(&ctx).await.unwrap().version;
+    let moved = SettingsPatch {
+        version,
+        time_zone: Some("America/New_York".into()),
+        ..SettingsPatch::default()
+    };
+    settings::update(&ctx, &moved).await.unwrap();
+    let client = clients::find(&ctx, "Marc Dubois").await.unwrap().remove(0);
+    let room = rooms::find(&ctx, "Studio B").await.unwrap().remove(0);
+
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/sessions", stack.url))
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".page-header button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let form = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".session-form"))
+        .await
+        .unwrap();
+    // The form opens on today, 10:00 to 12:00, in the studio's zone.
+    eventually("the form's client and room choices", WAIT, || async {
+        let client_choice = form
+            .find(Locator::Css("select[name=client_id]"))
+            .await
+            .ok()?;
+        let room_choice = form.find(Locator::Css("select[name=room_id]")).await.ok()?;
+        client_choice.select_by_value(&client.id).await.ok()?;
+        room_choice.select_by_value(&room.id).await.ok()?;
+        Some(())
+    })
+    .await;
+    form.find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    let new_york = TimeZone::get("America/New_York").unwrap();
+    let today = Timestamp::now().to_zoned_datetime(new_york.clone()).date();
+    let ten = new_york.to_timestamp(today.at(10, 0, 0, 0)).unwrap();
+    let booked = eventually("the booking to be stored", WAIT, || async {
+        let query = sessions::SessionQuery {
+            client: Some(client.id.clone()),
+            ..Default::default()
+        };
+        let found = sessions::list(&ctx, &query).await.ok()?.items;
+        found.into_iter().find(|s| s.room_id == room.id)
+    })
+    .await;
+    assert_eq!(
+        booked.start, ten,
+        "10:00 typed in the form is 10:00 in New York"
+    );
+
+    browser
+        .goto(&format!("{}/calendar", stack.url))
+        .await
+        .unwrap();
+    let shown = wait_for_text(&browser, ".cal-session", "Marc Dubois").await;
+    assert!(
+        shown.contains("10:00–12:00"),
+        "the calendar shows New York time: {shown}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_the_other() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    browser.goto(&format!("{}/rooms", stack.url)).await.unwrap();
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("new-room"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let form = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".room-form"))
+        .await
+        .unwrap();
+    for (field, value) in [("name", "Studio A"), ("hourly_rate", "55,50")] {
+        form.find(Locator::Css(&format!("input[name={field}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    form.find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Whichever language the browser starts in, the same refusal reads right in it, then in the other one.
+    const FRENCH: &str = "Une autre salle s'appelle déjà « Studio A ».";
+    const ENGLISH: &str = "Another room is already called “Studio A”.";
+    let first = wait_for_text(&browser, ".room-form .field-error", "Studio A").await;
+    let then = match first.as_str() {
+        FRENCH => ENGLISH,
+        ENGLISH => FRENCH,
+        other => panic!("the refusal is worded neither in French nor in English: {other}"),
+    };
+    browser
+        .find(Locator::Css("nav button.link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&browser, ".room-form .field-error", then).await;
+}
