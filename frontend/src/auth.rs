@@ -7,8 +7,9 @@ use std::cell::RefCell;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+/// `{"kind": "dev", "studios": […]}` or `{"kind": "cognito", "domain", "client_id", "redirect_uri"}`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(try_from = "RawAuth")]
 pub enum AuthConfig {
     Dev {
         studios: Vec<String>,
@@ -18,6 +19,42 @@ pub enum AuthConfig {
         client_id: String,
         redirect_uri: String,
     },
+}
+
+/// `AuthConfig` as it comes, flat: a tagged enum's decoder would weigh several KB of wasm more.
+#[derive(Deserialize)]
+struct RawAuth {
+    kind: String,
+    #[serde(default)]
+    studios: Vec<String>,
+    domain: Option<String>,
+    client_id: Option<String>,
+    redirect_uri: Option<String>,
+}
+
+impl TryFrom<RawAuth> for AuthConfig {
+    type Error = String;
+
+    fn try_from(raw: RawAuth) -> Result<Self, String> {
+        match (
+            raw.kind.as_str(),
+            raw.domain,
+            raw.client_id,
+            raw.redirect_uri,
+        ) {
+            ("dev", ..) => Ok(AuthConfig::Dev {
+                studios: raw.studios,
+            }),
+            ("cognito", Some(domain), Some(client_id), Some(redirect_uri)) => {
+                Ok(AuthConfig::Cognito {
+                    domain,
+                    client_id,
+                    redirect_uri,
+                })
+            }
+            (kind, ..) => Err(format!("unknown or incomplete auth config `{kind}`")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -1,6 +1,6 @@
 //! Every user-visible string, in French and English. Components read them through `use_texts()`.
 
-use studio_wire::{Locale, messages};
+use studio_wire::Locale;
 use yew::prelude::*;
 
 #[derive(Debug, PartialEq)]
@@ -432,10 +432,18 @@ pub fn for_language(tag: &str) -> &'static Texts {
 }
 
 /// The language switch: the current catalogue and a callback to change it.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Language {
     pub texts: &'static Texts,
     pub set: Callback<&'static Texts>,
+}
+
+/// The catalogues are two statics: the same one is the same address (comparing their hundreds of fields
+/// would cost the wasm some KB).
+impl PartialEq for Language {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.texts, other.texts) && self.set == other.set
+    }
 }
 
 #[hook]
@@ -447,7 +455,7 @@ pub fn use_texts() -> &'static Texts {
 pub fn error_message(texts: &Texts, error: &crate::api::ApiError) -> String {
     match error {
         crate::api::ApiError::Network(_) => texts.error_network.to_owned(),
-        crate::api::ApiError::Http { problem, .. } => messages::problem(problem, texts.locale),
+        crate::api::ApiError::Http { message, .. } => message.clone(),
         crate::api::ApiError::Decode(_) => texts.error_unexpected.to_owned(),
     }
 }

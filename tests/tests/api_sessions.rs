@@ -54,7 +54,7 @@ on_both_stores! {
         let created = results.iter().filter(|(s, _)| *s == StatusCode::CREATED).count();
         let refused: Vec<&Value> = results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).map(|(_, b)| b).collect();
         assert_eq!((created, refused.len()), (1, 49), "{:?}", results.iter().map(|r| r.0).collect::<Vec<_>>());
-        assert!(refused.iter().all(|b| b["error"]["code"] == "booked" && b["error"]["conflicts"].as_array().is_some_and(|c| c.len() == 1)));
+        assert!(refused.iter().all(|b| b["error"]["code"] == "booked" && b["error"]["problem"]["conflicts"].as_array().is_some_and(|c| c.len() == 1)));
         assert_eq!(sessions_on(&router, "2027-03-10").await.len(), 1);
     }
 
@@ -76,7 +76,7 @@ on_both_stores! {
         assert_eq!(post(&router, "/api/sessions", booking(&client, &room, "2027-03-10T08:00:00Z", "2027-03-10T10:00:00Z")).await.0, StatusCode::CREATED);
         let (status, refused) = post(&router, "/api/sessions", booking(&client, &room, "2027-03-10T11:45:00Z", "2027-03-10T12:15:00Z")).await;
         assert_eq!(status, StatusCode::CONFLICT);
-        assert_eq!(refused["error"]["conflicts"].as_array().unwrap().len(), 2);
+        assert_eq!(refused["error"]["problem"]["conflicts"].as_array().unwrap().len(), 2);
         assert_eq!(sessions_on(&router, "2027-03-10").await.len(), 3);
     }
 

@@ -158,8 +158,15 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
         ENGLISH => FRENCH,
         other => panic!("the refusal is worded neither in French nor in English: {other}"),
     };
+    // In the other language, the same refusal comes worded in it (the SPA sends its language with every request).
     browser
         .find(Locator::Css("nav button.link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    form.find(Locator::Css("button[type=submit]"))
         .await
         .unwrap()
         .click()

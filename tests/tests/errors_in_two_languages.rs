@@ -37,7 +37,8 @@ on_both_stores! {
             let (status, body) = post_in(&router, "/api/rooms", room.clone(), language).await;
             assert_eq!(status, StatusCode::CONFLICT, "{body}");
             let error = &body["error"];
-            assert_eq!((error["code"].clone(), error["field"].clone(), error["value"].clone()), (json!("duplicate"), json!("name"), json!("Studio A")));
+            assert_eq!(error["code"], "duplicate");
+            assert_eq!(error["problem"], json!({"code": "duplicate", "resource": "rooms", "field": "name", "value": "Studio A"}));
             assert_eq!((error["message"].as_str(), error["fields"]["name"].as_str()), (Some(sentence), Some(sentence)), "{language}");
         }
     }
@@ -47,7 +48,7 @@ on_both_stores! {
         let (status, body) = post_in(&router, "/api/clients", json!({"name": " ", "email": "nope"}), "fr").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         let error = &body["error"];
-        assert_eq!(error["problems"], json!({"name": {"code": "required"}, "email": {"code": "not_an_email", "value": "nope"}}));
+        assert_eq!(error["problem"], json!({"code": "validation", "problems": {"name": {"code": "required"}, "email": {"code": "not_an_email", "value": "nope"}}}));
         assert_eq!(error["fields"]["name"], "Le champ « nom » est obligatoire.");
         assert!(error["fields"]["email"].as_str().unwrap().starts_with("« nope » n'est pas une adresse e-mail valide"), "{body}");
         let (_, body) = post_in(&router, "/api/clients", json!({"name": " "}), "en-US").await;

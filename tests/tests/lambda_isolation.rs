@@ -233,6 +233,49 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
 }
 
 #[tokio::test]
+async fn each_studio_has_its_own_settings_and_cannot_change_another_s() {
+    let (store, _dir) = common::embedded_store();
+    let router = lambda_router(Services::new(store));
+    let mine =
+        json!({"version": 0, "display_name": "SECRET-A-STUDIO", "time_zone": "America/New_York"});
+    let (status, saved) = invoke(&router, "PUT", "/api/settings", Some(mine), Some(A)).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
+    let (status, theirs) = invoke(&router, "GET", "/api/settings", None, Some(B)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (
+            theirs["display_name"].clone(),
+            theirs["time_zone"].clone(),
+            theirs["version"].clone()
+        ),
+        (json!("Studio"), json!("Europe/Paris"), json!(0)),
+        "B sees its own (default) settings, none of A's"
+    );
+    // A's version is 1; for B it is stale (B has none saved), and B's own first save touches only B.
+    let hijack = json!({"version": 1, "display_name": "Hijacked"});
+    let (status, _) = invoke(&router, "PUT", "/api/settings", Some(hijack), Some(B)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let own = json!({"version": 0, "display_name": "Studio B"});
+    let (status, _) = invoke(&router, "PUT", "/api/settings", Some(own), Some(B)).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (_, still) = invoke(&router, "GET", "/api/settings", None, Some(A)).await;
+    assert_eq!(
+        (
+            still["display_name"].clone(),
+            still["time_zone"].clone(),
+            still["version"].clone()
+        ),
+        (
+            json!("SECRET-A-STUDIO"),
+            json!("America/New_York"),
+            json!(1)
+        )
+    );
+}
+
+#[tokio::test]
 async fn without_the_studio_claim_every_route_but_health_answers_401() {
     let (store, _dir) = common::embedded_store();
     let router = lambda_router(Services::new(store));
@@ -269,9 +312,11 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
         ("DELETE", format!("/api/sessions/{id}")),
         ("POST", "/api/chat".to_owned()),
         ("GET", "/api/changes".to_owned()),
+        ("GET", "/api/settings".to_owned()),
+        ("PUT", "/api/settings".to_owned()),
     ];
     for (method, uri) in routes {
-        let body = (method == "POST" || method == "PATCH")
+        let body = (method == "POST" || method == "PATCH" || method == "PUT")
             .then(|| json!({"message": "hi", "name": "x", "version": 1}));
         let (status, answer) = invoke(&router, method, &uri, body, None).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {uri}: {answer}");

@@ -1,46 +1,59 @@
 //! HTTP to the API: one GET and one send function over gloo-net, and the error type the UI renders. Every
-//! request says the interface's language (`Accept-Language`), so the API's own words match it.
+//! request says the interface's language (`Accept-Language`): the API words its refusals in it, from their
+//! codes and values, with the same catalogue the SPA uses for what it refuses itself (`studio_wire::messages`).
+//! The SPA keeps those words rather than decoding the refusal's data again, which would cost its wasm several
+//! KB.
 
 pub mod urls;
 
-use std::cell::Cell;
+use std::{cell::Cell, collections::BTreeMap};
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::{Serialize, de::DeserializeOwned};
-use studio_wire::{ErrorBody, Locale, Problem, messages};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use studio_wire::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The server could not be reached.
     Network(String),
-    /// The server refused the request and said why, as data the UI words in its own language.
-    Http { status: u16, problem: Problem },
+    /// The server (or a form, before sending) refused the request and said why, in the interface's language.
+    Http {
+        status: u16,
+        code: String,
+        message: String,
+        fields: BTreeMap<String, String>,
+    },
     /// The answer was not what this version of the app expects.
     Decode(String),
 }
 
 impl ApiError {
     /// The sentence for `field`, when the refusal is about it.
-    pub fn field(&self, name: &str, locale: Locale) -> Option<String> {
+    pub fn field(&self, name: &str) -> Option<&str> {
         match self {
-            ApiError::Http { problem, .. } => {
-                messages::field_sentences(problem, locale).remove(name)
-            }
+            ApiError::Http { fields, .. } => fields.get(name).map(String::as_str),
             _ => None,
         }
     }
 
     /// Whether the refusal names fields (shown next to them rather than above the form).
     pub fn has_fields(&self) -> bool {
-        matches!(self, ApiError::Http { problem, .. } if !messages::field_sentences(problem, Locale::En).is_empty())
+        matches!(self, ApiError::Http { fields, .. } if !fields.is_empty())
     }
+}
 
-    pub fn problem(&self) -> Option<&Problem> {
-        match self {
-            ApiError::Http { problem, .. } => Some(problem),
-            _ => None,
-        }
-    }
+/// The part of the API's error body the SPA shows (see the module's note).
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorWords,
+}
+
+#[derive(Deserialize)]
+struct ErrorWords {
+    code: String,
+    message: String,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
 }
 
 thread_local! {
@@ -50,6 +63,10 @@ thread_local! {
 /// The interface's language, sent with every request.
 pub fn set_language(locale: Locale) {
     LANGUAGE.with(|l| l.set(locale));
+}
+
+pub fn language() -> Locale {
+    LANGUAGE.with(Cell::get)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,11 +90,9 @@ async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, Api
     Err(match serde_json::from_str::<ErrorBody>(&text) {
         Ok(body) => ApiError::Http {
             status,
-            problem: body.error.problem,
-        },
-        Err(_) if status >= 500 => ApiError::Http {
-            status,
-            problem: Problem::Internal,
+            code: body.error.code,
+            message: body.error.message,
+            fields: body.error.fields,
         },
         Err(_) => ApiError::Decode(format!("HTTP {status}")),
     })
@@ -112,7 +127,7 @@ pub fn browser_origin() -> String {
 
 /// Adds the caller's credentials (bearer token or dev studio) and this browser's id to a request.
 fn authorized(builder: RequestBuilder) -> RequestBuilder {
-    let language = LANGUAGE.with(Cell::get).tag();
+    let language = language().tag();
     let builder = builder
         .header("x-studio-origin", &browser_origin())
         .header("accept-language", language);
@@ -124,21 +139,6 @@ fn authorized(builder: RequestBuilder) -> RequestBuilder {
 
 pub async fn get_text(url: &str) -> Result<String, ApiError> {
     read(authorized(Request::get(url)).send().await).await
-}
-
-/// A binary resource (a time zone's rules).
-pub async fn get_bytes(url: &str) -> Result<Vec<u8>, ApiError> {
-    let response = authorized(Request::get(url))
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(ApiError::Decode(format!("HTTP {}", response.status())));
-    }
-    response
-        .binary()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))
 }
 
 pub async fn send<B: Serialize, R: DeserializeOwned>(

@@ -55,8 +55,8 @@ pub fn sessions_between(
 ) -> String {
     let mut url = format!(
         "/api/sessions?from={}&to={}",
-        encode(&from.to_string()),
-        encode(&to.to_string())
+        encode(&studio_wire::instant::format(from)),
+        encode(&studio_wire::instant::format(to))
     );
     if let Some(room) = room {
         url.push_str(&format!("&room={}", encode(room)));
@@ -73,11 +73,6 @@ pub fn client_sessions(client: &str) -> String {
 }
 
 pub const SETTINGS: &str = "/api/settings";
-
-/// The rules of an IANA time zone, as TZif.
-pub fn zone_rules(zone: &str) -> String {
-    format!("/api/tz/{zone}")
-}
 
 pub const CHAT: &str = "/api/chat";
 

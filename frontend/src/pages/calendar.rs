@@ -31,7 +31,7 @@ fn initial_week() -> Date {
         .trim_start_matches('?')
         .split('&')
         .find_map(|p| p.strip_prefix("week="))
-        .and_then(|d| d.parse::<Date>().ok());
+        .and_then(time::parse_date);
     time::week_start(asked.unwrap_or_else(time::today))
 }
 
@@ -93,7 +93,7 @@ pub fn CalendarPage() -> Html {
             let new_slot = new_slot.clone();
             Callback::from(move |e: MouseEvent| {
                 let hour = (FIRST_HOUR + e.offset_y() / HOUR_PX).clamp(0, 23);
-                new_slot.set(Some((date.to_string(), format!("{hour:02}:00"))));
+                new_slot.set(Some((time::iso_date(date), format!("{hour:02}:00"))));
             })
         };
         let (day_start, day_end) = time::day_bounds(date);
@@ -142,7 +142,7 @@ pub fn CalendarPage() -> Html {
         html! {
             <div class="cal-day">
                 <div class="cal-day-head">{ label }</div>
-                <div class="cal-day-body" data-date={date.to_string()} style={format!("height:{height}px")} onclick={open_slot}>
+                <div class="cal-day-body" data-date={time::iso_date(date)} style={format!("height:{height}px")} onclick={open_slot}>
                     { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}></div> }) }
                     { blocks.unwrap_or_default() }
                 </div>

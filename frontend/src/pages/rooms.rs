@@ -16,6 +16,7 @@ use crate::{
     hooks::{use_entity, use_rooms, use_sessions},
     i18n::use_texts,
     routes::{Route, use_go_to},
+    time,
 };
 
 #[function_component]
@@ -82,10 +83,10 @@ pub struct RoomDetailProps {
 pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     let texts = use_texts();
     let fetched = use_entity::<Room>(urls::ROOMS, props.id.clone());
-    let now = jiff::Timestamp::now();
+    let now = time::now();
     let upcoming = use_sessions(urls::sessions_between(
         now,
-        now + jiff::SignedDuration::from_hours(24 * 31),
+        time::after_hours(now, 24 * 31),
         Some(&props.id),
         None,
     ));

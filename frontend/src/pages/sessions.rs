@@ -69,22 +69,21 @@ pub fn SessionsPage() -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let today = time::today();
-    let from = use_state(|| today.to_string());
+    let from = use_state(|| time::iso_date(today));
     let to = use_state(|| {
-        today
-            .checked_add(jiff::Span::new().days(6))
-            .unwrap_or(today)
-            .to_string()
+        time::iso_date(
+            today
+                .checked_add(jiff::Span::new().days(6))
+                .unwrap_or(today),
+        )
     });
     let room = use_state(String::new);
     let client = use_state(String::new);
     let creating = use_state(|| false);
     let rooms = use_rooms();
     let clients = use_clients(String::new());
-    let range = from
-        .parse()
-        .ok()
-        .zip(to.parse().ok())
+    let range = time::parse_date(&from)
+        .zip(time::parse_date(&to))
         .map(|(f, t)| (time::day_bounds(f).0, time::day_bounds(t).1));
     let (f, t) = range.unwrap_or_else(|| time::day_bounds(today));
     let sessions = use_sessions(urls::sessions_between(

@@ -41,7 +41,6 @@ pub fn app(state: AppState) -> Router {
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
         .route("/api/settings", get(settings::read).put(settings::write))
-        .route("/api/tz/{*zone}", get(settings::zone_rules))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(edge::edge))
         .with_state(state)

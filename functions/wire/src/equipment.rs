@@ -60,7 +60,9 @@ pub struct Equipment {
     pub room_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    #[serde(with = "crate::instant")]
     pub created_at: Timestamp,
+    #[serde(with = "crate::instant")]
     pub updated_at: Timestamp,
     pub version: u64,
 }

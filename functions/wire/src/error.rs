@@ -1,18 +1,19 @@
 //! Errors as data. The domain refuses with a [`Problem`] (a code and the values behind it); each edge — the API
 //! body, the SPA, the assistant — words it in the user's language with [`crate::messages`], never by reading text.
 //!
-//! On the wire: `{ "error": { "code", "message", "fields"?, …the problem's values } }`, where `message` and
-//! `fields` (field → sentence) are in the request's language and the rest is the problem itself.
+//! On the wire: `{ "error": { "code", "message", "fields"?, "problem" } }`: `code` is stable, `message` and
+//! `fields` (field → sentence) are in the request's language, and `problem` is the refusal as data — its code
+//! with its values, e.g. `{"code": "duplicate", "resource": "rooms", "field": "name", "value": "Studio A"}`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{BookedSlot, Locale, messages};
+use crate::{BookedSlot, Locale, messages, problem_wire::Wire};
 
-/// Why a request was refused. `code` on the wire.
+/// Why a request was refused. On the wire: `{"code": "duplicate", "resource": …, "field": …, "value": …}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(try_from = "Wire", into = "Wire")]
 pub enum Problem {
     /// Some fields are invalid; `problems` says why for each (field → problem).
     Validation {
@@ -61,9 +62,9 @@ pub enum Problem {
     Internal,
 }
 
-/// Why one field was refused.
+/// Why one field was refused. On the wire: `{"code": "too_long", "max": 200}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(try_from = "Wire", into = "Wire")]
 pub enum FieldProblem {
     Required,
     TooLong {
@@ -160,27 +161,25 @@ pub struct ErrorBody {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
-    #[serde(flatten)]
-    pub problem: Problem,
+    /// Stable, machine-readable: `validation`, `not_found`, `duplicate`, `conflict`, `booked`, …
+    pub code: String,
     /// A sentence a person can act on, in the request's language.
     pub message: String,
     /// Per-field sentences for forms, in the request's language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// The refusal as data, for a client to word in its own language.
+    pub problem: Problem,
 }
 
 impl ErrorDetail {
     pub fn new(problem: Problem, locale: Locale) -> Self {
         Self {
+            code: problem.code().to_owned(),
             message: messages::problem(&problem, locale),
             fields: messages::field_sentences(&problem, locale),
             problem,
         }
-    }
-
-    /// The stable code, as on the wire (`validation`, `duplicate`, …).
-    pub fn code(&self) -> &'static str {
-        self.problem.code()
     }
 }
 
@@ -211,6 +210,42 @@ impl Problem {
     }
 }
 
+impl FieldProblem {
+    /// The stable code (`too_long`, `not_an_email`, …).
+    pub fn code(&self) -> &'static str {
+        use FieldProblem as P;
+        match self {
+            P::Required => "required",
+            P::TooLong { .. } => "too_long",
+            P::OutOfRange { .. } => "out_of_range",
+            P::AmountTooLarge { .. } => "amount_too_large",
+            P::NotAnAmount { .. } => "not_an_amount",
+            P::NegativeAmount => "negative_amount",
+            P::NotAnEmail { .. } => "not_an_email",
+            P::NotAPhone { .. } => "not_a_phone",
+            P::NotAColour { .. } => "not_a_colour",
+            P::NotATimeZone { .. } => "not_a_time_zone",
+            P::UnknownCurrency { .. } => "unknown_currency",
+            P::NotATime { .. } => "not_a_time",
+            P::NotADate { .. } => "not_a_date",
+            P::NotANumber { .. } => "not_a_number",
+            P::NotASiret { .. } => "not_a_siret",
+            P::ClosesBeforeOpens => "closes_before_opens",
+            P::NoSuch { .. } => "no_such",
+            P::NotBookable { .. } => "not_bookable",
+            P::EndBeforeStart => "end_before_start",
+            P::TooLongSession { .. } => "too_long_session",
+            P::TooShortSession { .. } => "too_short_session",
+            P::NotOnTheMinute => "not_on_the_minute",
+            P::OutsideBookingWindow { .. } => "outside_booking_window",
+            P::RangeTooWide { .. } => "range_too_wide",
+            P::RangeRequired => "range_required",
+            P::BadCursor => "bad_cursor",
+            P::SkippedTime { .. } => "skipped_time",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,7 +262,7 @@ mod tests {
         );
         let json = serde_json::to_value(ErrorBody { error: detail }).unwrap();
         assert_eq!(json["error"]["code"], "duplicate");
-        assert_eq!(json["error"]["value"], "Studio A");
+        assert_eq!(json["error"]["problem"]["value"], "Studio A");
         assert_eq!(
             json["error"]["message"],
             "Another room is already called “Studio A”."
@@ -237,7 +272,7 @@ mod tests {
             "Another room is already called “Studio A”."
         );
         let back: ErrorBody = serde_json::from_value(json).unwrap();
-        assert_eq!(back.error.code(), "duplicate");
+        assert_eq!(back.error.problem.code(), "duplicate");
     }
 
     #[test]

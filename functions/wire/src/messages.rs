@@ -504,9 +504,12 @@ mod tests {
         assert!(both(&stale).0.starts_with("Cette session a été modifiée"));
     }
 
-    #[test]
-    fn every_field_problem_is_worded_in_both_languages_with_its_values() {
-        let cases = [
+    fn field_samples() -> Vec<FieldProblem> {
+        field_cases().into_iter().map(|(p, _, _)| p).collect()
+    }
+
+    fn field_cases() -> Vec<(FieldProblem, &'static str, &'static str)> {
+        vec![
             (FieldProblem::Required, "obligatoire", "required"),
             (FieldProblem::TooLong { max: 200 }, "200", "200"),
             (
@@ -641,8 +644,12 @@ mod tests {
                 "on avance l'heure",
                 "clocks go forward",
             ),
-        ];
-        for (problem, fr, en) in cases {
+        ]
+    }
+
+    #[test]
+    fn every_field_problem_is_worded_in_both_languages_with_its_values() {
+        for (problem, fr, en) in field_cases() {
             let (said_fr, said_en) = (
                 field_problem("name", &problem, Locale::Fr),
                 field_problem("name", &problem, Locale::En),
@@ -736,6 +743,24 @@ mod tests {
             for english in [" the ", " is ", " already ", "Another"] {
                 assert!(!fr.contains(english), "{problem:?} in French: {fr}");
             }
+        }
+    }
+
+    #[test]
+    fn every_problem_survives_the_trip_over_the_wire() {
+        let mut all = samples();
+        all.push(Problem::Validation {
+            problems: field_samples()
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (format!("f{i}"), p))
+                .collect(),
+        });
+        for problem in all {
+            let json = serde_json::to_value(&problem).unwrap();
+            assert!(json["code"].is_string(), "{json}");
+            let back: Problem = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(back, problem, "{json}");
         }
     }
 }

@@ -43,7 +43,9 @@ pub struct Room {
     pub colour: String,
     pub active: bool,
     pub bookable: bool,
+    #[serde(with = "crate::instant")]
     pub created_at: Timestamp,
+    #[serde(with = "crate::instant")]
     pub updated_at: Timestamp,
     pub version: u64,
 }

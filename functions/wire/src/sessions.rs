@@ -29,7 +29,9 @@ pub struct Session {
     pub title: String,
     pub client_id: String,
     pub room_id: String,
+    #[serde(with = "crate::instant")]
     pub start: Timestamp,
+    #[serde(with = "crate::instant")]
     pub end: Timestamp,
     pub status: SessionStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,7 +40,9 @@ pub struct Session {
     pub notes: Option<String>,
     /// Computed from the room's rates when booked or moved.
     pub price: crate::Money,
+    #[serde(with = "crate::instant")]
     pub created_at: Timestamp,
+    #[serde(with = "crate::instant")]
     pub updated_at: Timestamp,
     pub version: u64,
 }
@@ -51,7 +55,9 @@ pub struct NewSession {
     pub title: Option<String>,
     pub client_id: String,
     pub room_id: String,
+    #[serde(with = "crate::instant")]
     pub start: Timestamp,
+    #[serde(with = "crate::instant")]
     pub end: Timestamp,
     #[serde(default)]
     pub status: SessionStatus,
@@ -71,9 +77,17 @@ pub struct SessionPatch {
     pub client_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::optional"
+    )]
     pub start: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::optional"
+    )]
     pub end: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SessionStatus>,
@@ -89,14 +103,18 @@ pub struct BookedSlot {
     pub session_id: String,
     pub title: String,
     pub room_id: String,
+    #[serde(with = "crate::instant")]
     pub start: Timestamp,
+    #[serde(with = "crate::instant")]
     pub end: Timestamp,
 }
 
 /// `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slot {
+    #[serde(with = "crate::instant")]
     pub start: Timestamp,
+    #[serde(with = "crate::instant")]
     pub end: Timestamp,
 }
 
@@ -104,7 +122,9 @@ pub struct Slot {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Availability {
     pub room_id: String,
+    #[serde(with = "crate::instant")]
     pub from: Timestamp,
+    #[serde(with = "crate::instant")]
     pub to: Timestamp,
     pub free: Vec<Slot>,
 }

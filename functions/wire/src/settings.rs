@@ -32,7 +32,11 @@ pub struct StudioSettings {
     pub payment_terms_days: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_footer: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::optional"
+    )]
     pub updated_at: Option<Timestamp>,
     /// 0 until the settings are first saved.
     pub version: u64,

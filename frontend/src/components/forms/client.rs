@@ -3,7 +3,7 @@
 use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
 use yew::prelude::*;
 
-use super::{Field, FormProps, FormShell, edit, optional, use_form};
+use super::{FormProps, FormShell, edit, field, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     i18n::use_texts,
@@ -64,23 +64,23 @@ pub fn ClientForm(props: &FormProps<ClientFormValues>) -> Html {
     html! {
         <FormShell class="client-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
-            <Field label={texts.col_name} name="name" error={error.clone()}>
+            { field(texts.col_name, "name", &error, html! {
                 <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
-            </Field>
-            <Field label={texts.col_email} name="email" error={error.clone()}>
+            }) }
+            { field(texts.col_email, "email", &error, html! {
                 <input name="email" type="email" value={values.email.clone()} oninput={edit(&values, |v, s| v.email = s)} />
-            </Field>
-            <Field label={texts.col_phone} name="phone" error={error.clone()}>
+            }) }
+            { field(texts.col_phone, "phone", &error, html! {
                 <input name="phone" value={values.phone.clone()} oninput={edit(&values, |v, s| v.phone = s)} />
-            </Field>
-            <Field label={texts.col_kind} name="kind" error={error.clone()}>
+            }) }
+            { field(texts.col_kind, "kind", &error, html! {
                 <select name="kind" onchange={edit(&values, |v, s| v.kind = ClientKind::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.kind) }
                 </select>
-            </Field>
-            <Field label={texts.col_notes} name="notes" error={error}>
+            }) }
+            { field(texts.col_notes, "notes", &error, html! {
                 <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
-            </Field>
+            }) }
         </FormShell>
     }
 }

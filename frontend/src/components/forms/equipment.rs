@@ -3,7 +3,7 @@
 use studio_wire::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 use yew::prelude::*;
 
-use super::{Field, FormProps, FormShell, edit, optional, use_form};
+use super::{FormProps, FormShell, edit, field, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     hooks::{pairs, use_rooms},
@@ -84,40 +84,40 @@ pub fn EquipmentForm(props: &FormProps<EquipmentFormValues>) -> Html {
     html! {
         <FormShell class="equipment-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
-            <Field label={texts.col_name} name="name" error={error.clone()}>
+            { field(texts.col_name, "name", &error, html! {
                 <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} />
-            </Field>
-            <Field label={texts.col_category} name="category" error={error.clone()}>
+            }) }
+            { field(texts.col_category, "category", &error, html! {
                 <input name="category" value={values.category.clone()} oninput={edit(&values, |v, s| v.category = s)} />
-            </Field>
-            <Field label={texts.col_brand} name="brand" error={error.clone()}>
+            }) }
+            { field(texts.col_brand, "brand", &error, html! {
                 <input name="brand" value={values.brand.clone()} oninput={edit(&values, |v, s| v.brand = s)} />
-            </Field>
-            <Field label={texts.col_model} name="model" error={error.clone()}>
+            }) }
+            { field(texts.col_model, "model", &error, html! {
                 <input name="model" value={values.model.clone()} oninput={edit(&values, |v, s| v.model = s)} />
-            </Field>
-            <Field label={texts.col_serial} name="serial_number" error={error.clone()}>
+            }) }
+            { field(texts.col_serial, "serial_number", &error, html! {
                 <input name="serial_number" value={values.serial_number.clone()} oninput={edit(&values, |v, s| v.serial_number = s)} />
-            </Field>
-            <Field label={texts.col_status} name="status" error={error.clone()}>
+            }) }
+            { field(texts.col_status, "status", &error, html! {
                 <select name="status" onchange={edit(&values, |v, s| v.status = EquipmentStatus::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.status) }
                 </select>
-            </Field>
-            <Field label={texts.col_condition} name="condition" error={error.clone()}>
+            }) }
+            { field(texts.col_condition, "condition", &error, html! {
                 <select name="condition" onchange={edit(&values, |v, s| v.condition = EquipmentCondition::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.condition) }
                 </select>
-            </Field>
-            <Field label={texts.col_room} name="room_id" error={error.clone()}>
+            }) }
+            { field(texts.col_room, "room_id", &error, html! {
                 <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>
                     <option value="" selected={values.room_id.is_empty()}>{ texts.no_room }</option>
                     { for room_options.into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == values.room_id}>{ name }</option> }) }
                 </select>
-            </Field>
-            <Field label={texts.col_notes} name="notes" error={error}>
+            }) }
+            { field(texts.col_notes, "notes", &error, html! {
                 <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
-            </Field>
+            }) }
         </FormShell>
     }
 }

@@ -17,13 +17,13 @@ pub use room::{RoomForm, RoomFormValues};
 use serde::{Serialize, de::DeserializeOwned};
 pub use session::{SessionForm, SessionFormValues};
 pub use settings::{SettingsForm, SettingsFormValues};
-use studio_wire::{FieldProblem, Problem};
+use studio_wire::{FieldProblem, Problem, messages};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::{
     api::{ApiError, Method},
-    i18n::{error_message, use_texts},
+    i18n::{Texts, error_message, use_texts},
     store::use_resource_store,
 };
 
@@ -71,11 +71,15 @@ pub fn edit_checked<V: Clone + 'static>(
     })
 }
 
-/// A refusal found before sending, worded like the API's own.
+/// A refusal found before sending, worded as the API words its own, in the interface's language.
 pub fn refused(problems: BTreeMap<String, FieldProblem>) -> ApiError {
+    let problem = Problem::Validation { problems };
+    let locale = crate::api::language();
     ApiError::Http {
         status: 422,
-        problem: Problem::Validation { problems },
+        code: problem.code().to_owned(),
+        message: messages::problem(&problem, locale),
+        fields: messages::field_sentences(&problem, locale),
     }
 }
 
@@ -85,27 +89,19 @@ pub fn optional(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
-    pub label: &'static str,
-    /// The field's name in the API, whose error shows under the control.
-    pub name: &'static str,
-    pub error: Option<ApiError>,
-    pub children: Html,
-}
-
-/// A labelled control with its error, in the interface's language.
-#[function_component]
-pub fn Field(props: &FieldProps) -> Html {
-    let texts = use_texts();
-    let message = props
-        .error
-        .as_ref()
-        .and_then(|e| e.field(props.name, texts.locale));
+/// A labelled control with its error under it, in the interface's language. (A function, not a component:
+/// forms have dozens of fields, and each component use costs the wasm more than a call.)
+pub fn field(
+    label: &'static str,
+    name: &'static str,
+    error: &Option<ApiError>,
+    control: Html,
+) -> Html {
+    let message = error.as_ref().and_then(|e| e.field(name));
     html! {
         <label>
-            { props.label }
-            { props.children.clone() }
+            { label }
+            { control }
             if let Some(message) = message {
                 <span class="field-error">{ message }</span>
             }
@@ -114,7 +110,7 @@ pub fn Field(props: &FieldProps) -> Html {
 }
 
 /// The error not tied to a field (a conflict, a booking in the way, the network).
-pub fn general_error(texts: &crate::i18n::Texts, error: &Option<ApiError>) -> Html {
+pub fn general_error(texts: &Texts, error: &Option<ApiError>) -> Html {
     match error {
         Some(e) if !e.has_fields() => html! { <p class="error">{ error_message(texts, e) }</p> },
         _ => html! {},

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use studio_wire::{FieldProblem, NewSession, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
-use super::{Field, FormProps, FormShell, edit, optional, refused, use_form};
+use super::{FormProps, FormShell, edit, field, optional, refused, use_form};
 use crate::{
     api::ApiError,
     components::choices::{Choice, options},
@@ -64,7 +64,7 @@ impl SessionFormValues {
             }
         };
         let end = if end <= start {
-            end + SignedDuration::from_hours(24)
+            time::after_hours(end, 24)
         } else {
             end
         };
@@ -142,37 +142,37 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
     html! {
         <FormShell class="session-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
-            <Field label={texts.col_title} name="title" error={error.clone()}>
+            { field(texts.col_title, "title", &error, html! {
                 <input name="title" value={values.title.clone()} placeholder={texts.untitled_default}
                     oninput={edit(&values, |v, s| v.title = s)} />
-            </Field>
-            <Field label={texts.col_client} name="client_id" error={error.clone()}>
+            }) }
+            { field(texts.col_client, "client_id", &error, html! {
                 <select name="client_id" onchange={edit(&values, |v, s| v.client_id = s)}>{ choose(client_options, &values.client_id) }</select>
-            </Field>
-            <Field label={texts.col_room} name="room_id" error={error.clone()}>
+            }) }
+            { field(texts.col_room, "room_id", &error, html! {
                 <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ choose(room_options, &values.room_id) }</select>
-            </Field>
-            <Field label={texts.col_date} name="date" error={error.clone()}>
+            }) }
+            { field(texts.col_date, "date", &error, html! {
                 <input name="date" type="date" value={values.date.clone()} oninput={edit(&values, |v, s| v.date = s)} />
-            </Field>
-            <Field label={texts.col_start} name="start" error={error.clone()}>
+            }) }
+            { field(texts.col_start, "start", &error, html! {
                 <input name="start" type="time" value={values.start.clone()} oninput={edit(&values, |v, s| v.start = s)} />
-            </Field>
-            <Field label={texts.col_end} name="end" error={error.clone()}>
+            }) }
+            { field(texts.col_end, "end", &error, html! {
                 <input name="end" type="time" value={values.end.clone()} oninput={edit(&values, |v, s| v.end = s)} />
-            </Field>
+            }) }
             if values.existing {
-                <Field label={texts.col_status} name="status" error={error.clone()}>
+                { field(texts.col_status, "status", &error, html! {
                     <select name="status" onchange={edit(&values, |v, s| v.status = SessionStatus::from_value(&s).unwrap_or_default())}>
                         { options(texts, values.status) }
                     </select>
-                </Field>
-                <Field label={texts.col_engineer} name="engineer" error={error.clone()}>
+                }) }
+                { field(texts.col_engineer, "engineer", &error, html! {
                     <input name="engineer" value={values.engineer.clone()} oninput={edit(&values, |v, s| v.engineer = s)} />
-                </Field>
-                <Field label={texts.col_notes} name="notes" error={error}>
+                }) }
+                { field(texts.col_notes, "notes", &error, html! {
                     <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
-                </Field>
+                }) }
             }
         </FormShell>
     }

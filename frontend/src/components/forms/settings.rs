@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use studio_wire::{FieldProblem, Locale, Money, SettingsPatch, StudioSettings, money::CURRENCIES};
 use yew::prelude::*;
 
-use super::{Field, FormProps, FormShell, edit, edit_checked, refused, use_form};
+use super::{FormProps, FormShell, edit, edit_checked, field, refused, use_form};
 use crate::{api::ApiError, i18n::use_texts};
 
 /// Zones offered as suggestions (any IANA name may be typed).
@@ -119,55 +119,57 @@ pub fn SettingsForm(props: &FormProps<SettingsFormValues>) -> Html {
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
             <fieldset>
                 <legend>{ texts.settings_identity }</legend>
-                <Field label={texts.col_display_name} name="display_name" error={error.clone()}>
+                { field(texts.col_display_name, "display_name", &error, html! {
                     <input name="display_name" value={values.display_name.clone()} oninput={edit(&values, |v, s| v.display_name = s)} />
-                </Field>
-                <Field label={texts.col_legal_name} name="legal_name" error={error.clone()}>
+                }) }
+                { field(texts.col_legal_name, "legal_name", &error, html! {
                     <input name="legal_name" value={values.legal_name.clone()} oninput={edit(&values, |v, s| v.legal_name = s)} />
-                </Field>
-                <Field label={texts.col_address} name="address" error={error.clone()}>
+                }) }
+                { field(texts.col_address, "address", &error, html! {
                     <textarea name="address" value={values.address.clone()} oninput={edit(&values, |v, s| v.address = s)} />
-                </Field>
-                <Field label={texts.col_siret} name="siret" error={error.clone()}>
+                }) }
+                { field(texts.col_siret, "siret", &error, html! {
                     <input name="siret" inputmode="numeric" value={values.siret.clone()} oninput={edit(&values, |v, s| v.siret = s)} />
-                </Field>
+                }) }
             </fieldset>
             <fieldset>
                 <legend>{ texts.settings_billing }</legend>
-                <Field label={texts.col_vat_number} name="vat_number" error={error.clone()}>
+                { field(texts.col_vat_number, "vat_number", &error, html! {
                     <input name="vat_number" value={values.vat_number.clone()} oninput={edit(&values, |v, s| v.vat_number = s)} />
-                </Field>
+                }) }
                 <label class="check">
                     <input name="vat_exempt" type="checkbox" checked={values.vat_exempt} onchange={edit_checked(&values, |v, b| v.vat_exempt = b)} />
                     { texts.col_vat_exempt }
                 </label>
-                <Field label={texts.col_vat_rate} name="default_vat_rate" error={error.clone()}>
+                { field(texts.col_vat_rate, "default_vat_rate", &error, html! {
                     <input name="default_vat_rate" inputmode="decimal" value={values.default_vat_rate.clone()} oninput={edit(&values, |v, s| v.default_vat_rate = s)} />
-                </Field>
-                <Field label={texts.col_currency} name="currency" error={error.clone()}>
+                }) }
+                { field(texts.col_currency, "currency", &error, html! {
                     <select name="currency" onchange={edit(&values, |v, s| v.currency = s)}>
                         { for CURRENCIES.iter().map(|c| html! { <option value={*c} selected={*c == values.currency}>{ *c }</option> }) }
                     </select>
-                </Field>
-                <Field label={texts.col_payment_terms} name="payment_terms_days" error={error.clone()}>
+                }) }
+                { field(texts.col_payment_terms, "payment_terms_days", &error, html! {
                     <input name="payment_terms_days" type="number" min="0" max="365" value={values.payment_terms_days.clone()} oninput={edit(&values, |v, s| v.payment_terms_days = s)} />
-                </Field>
-                <Field label={texts.col_invoice_footer} name="invoice_footer" error={error.clone()}>
+                }) }
+                { field(texts.col_invoice_footer, "invoice_footer", &error, html! {
                     <textarea name="invoice_footer" value={values.invoice_footer.clone()} oninput={edit(&values, |v, s| v.invoice_footer = s)} />
-                </Field>
+                }) }
             </fieldset>
             <fieldset>
                 <legend>{ texts.settings_hours }</legend>
-                <Field label={texts.col_time_zone} name="time_zone" error={error.clone()}>
-                    <input name="time_zone" list="zones" value={values.time_zone.clone()} oninput={edit(&values, |v, s| v.time_zone = s)} />
-                    <datalist id="zones">{ for ZONES.iter().map(|z| html! { <option value={*z} /> }) }</datalist>
-                </Field>
-                <Field label={texts.col_opens_at} name="opens_at" error={error.clone()}>
+                { field(texts.col_time_zone, "time_zone", &error, html! {
+                    <>
+                        <input name="time_zone" list="zones" value={values.time_zone.clone()} oninput={edit(&values, |v, s| v.time_zone = s)} />
+                        <datalist id="zones">{ for ZONES.iter().map(|z| html! { <option value={*z} /> }) }</datalist>
+                    </>
+                }) }
+                { field(texts.col_opens_at, "opens_at", &error, html! {
                     <input name="opens_at" placeholder="08:00" value={values.opens_at.clone()} oninput={edit(&values, |v, s| v.opens_at = s)} />
-                </Field>
-                <Field label={texts.col_closes_at} name="closes_at" error={error}>
+                }) }
+                { field(texts.col_closes_at, "closes_at", &error, html! {
                     <input name="closes_at" placeholder="24:00" value={values.closes_at.clone()} oninput={edit(&values, |v, s| v.closes_at = s)} />
-                </Field>
+                }) }
             </fieldset>
         </FormShell>
     }
