@@ -8,6 +8,7 @@ use jiff::{
     civil::{Date, DateTime, Time, Weekday},
     tz::TimeZone,
 };
+use studio_domain::text::fold;
 
 /// What a phrase said: a day, a time of day, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,20 +60,6 @@ const MONTHS: [(&str, i8); 24] = [
     ("november", 11),
     ("december", 12),
 ];
-
-fn fold(word: &str) -> String {
-    word.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' => 'e',
-            'à' | 'â' => 'a',
-            'û' | 'ù' => 'u',
-            'ô' => 'o',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
-}
 
 /// "14h", "14h30", "14:30", "2pm", "2:30pm", "9am", "midi", "noon", "minuit", "midnight".
 pub fn time_of(word: &str) -> Option<Time> {

@@ -14,7 +14,7 @@ pub mod rooms;
 pub mod sessions;
 pub mod settings;
 pub mod store;
-mod text;
+pub mod text;
 mod tx;
 mod validate;
 

@@ -1,4 +1,5 @@
-//! Small text rules shared by the entity parsers.
+//! Small text rules: trimming, and the one accent-and-case folding every matcher uses (searches, name
+//! uniqueness, the assistant's planner).
 
 /// Trims; `None` for an empty result.
 pub fn trimmed(raw: &str) -> Option<String> {
@@ -8,14 +9,13 @@ pub fn trimmed(raw: &str) -> Option<String> {
 
 /// Lower-case, accents folded — for case- and accent-insensitive matching ("Élodie" finds "elodie").
 pub fn fold(raw: &str) -> String {
-    raw.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_char)
-        .collect()
+    raw.chars().map(fold_char).collect()
 }
 
-fn fold_char(c: char) -> char {
-    match c {
+/// One character folded to one character (so a folded text lines up with the original, char for char): lower
+/// case, accents dropped, typographic quotes made plain.
+pub fn fold_char(c: char) -> char {
+    match c.to_lowercase().next().unwrap_or(c) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
         'ç' => 'c',
         'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -25,6 +25,7 @@ fn fold_char(c: char) -> char {
         'ù' | 'ú' | 'û' | 'ü' => 'u',
         'ý' | 'ÿ' => 'y',
         '’' => '\'',
+        '«' | '»' | '“' | '”' => '"',
         other => other,
     }
 }

@@ -1,34 +1,255 @@
-//! The offline planner: a `ChatModel` without an LLM. It turns common requests about clients, in French or
-//! English, into the same tool calls an LLM would make, and words its reply from the tools' results. It is the
-//! default when no LLM is configured, and what deterministic tests use.
+//! The offline planner: a `ChatModel` without an LLM. It turns the common requests of a studio's day, in French
+//! or English, into the same tool calls an LLM would make, and words its reply from the tools' results. It is
+//! the default when no LLM is configured, and what deterministic tests use.
+//!
+//! A sentence is read once (`text`), then tried against [`RULES`] in order: the first rule that recognises it
+//! wins. The modules mirror the tools they call.
 
-mod parse;
-mod schedule;
+mod clients;
+mod equipment;
+mod rooms;
+mod sessions;
+mod text;
 
 use async_trait::async_trait;
-use serde_json::Value;
+use jiff::civil::Date;
+use serde_json::{Map, Value, json};
+use studio_wire::{EquipmentStatus, Locale};
 
-pub use parse::{Intent, parse};
-
+use self::text::Text;
 use crate::{
     i18n::pick,
     model::{ChatModel, Message, ModelReply, ProviderError, Round, ToolCall},
 };
 
-pub struct Planner;
+/// What a sentence asks for, with the arguments of the tool that does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    CreateClient {
+        name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        company: bool,
+    },
+    RenameClient {
+        client: String,
+        name: String,
+    },
+    ChangeClientEmail {
+        client: String,
+        email: String,
+    },
+    SearchClients {
+        query: String,
+    },
+    ListClients,
+    CountClients,
+    Book {
+        room: String,
+        client: String,
+        /// Local ISO date-time; `end` a local time the same day.
+        start: String,
+        end: String,
+    },
+    Move {
+        client: String,
+        on: Option<Date>,
+        start: String,
+        end: Option<String>,
+    },
+    Cancel {
+        client: String,
+        on: Option<Date>,
+    },
+    SetEquipmentStatus {
+        equipment: String,
+        status: EquipmentStatus,
+    },
+    Availability {
+        room: String,
+        day: Date,
+    },
+    Sessions {
+        day: Option<Date>,
+    },
+}
 
-fn help(locale: studio_wire::Locale) -> String {
+impl Intent {
+    /// The tool call that carries out the intent.
+    pub fn tool_call(&self) -> (&'static str, Value) {
+        let day = |d: &Option<Date>| d.map(|d| d.to_string());
+        match self {
+            Intent::CreateClient {
+                name,
+                email,
+                phone,
+                company,
+            } => {
+                let mut args = Map::new();
+                args.insert("name".into(), json!(name));
+                if let Some(email) = email {
+                    args.insert("email".into(), json!(email));
+                }
+                if let Some(phone) = phone {
+                    args.insert("phone".into(), json!(phone));
+                }
+                if *company {
+                    args.insert("kind".into(), json!("company"));
+                }
+                ("create_client", Value::Object(args))
+            }
+            Intent::RenameClient { client, name } => {
+                ("update_client", json!({ "client": client, "name": name }))
+            }
+            Intent::ChangeClientEmail { client, email } => {
+                ("update_client", json!({ "client": client, "email": email }))
+            }
+            Intent::SearchClients { query } => ("search_clients", json!({ "query": query })),
+            Intent::ListClients => ("list_clients", json!({})),
+            Intent::CountClients => ("count_clients", json!({})),
+            Intent::Book {
+                room,
+                client,
+                start,
+                end,
+            } => (
+                "book_session",
+                json!({ "room": room, "client": client, "start": start, "end": end }),
+            ),
+            Intent::Move {
+                client,
+                on,
+                start,
+                end,
+            } => {
+                let mut args = json!({ "client": client, "start": start });
+                if let Some(on) = day(on) {
+                    args["on"] = json!(on);
+                }
+                if let Some(end) = end {
+                    args["end"] = json!(end);
+                }
+                ("move_session", args)
+            }
+            Intent::Cancel { client, on } => {
+                let mut args = json!({ "client": client });
+                if let Some(on) = day(on) {
+                    args["on"] = json!(on);
+                }
+                ("cancel_session", args)
+            }
+            Intent::SetEquipmentStatus { equipment, status } => (
+                "update_equipment",
+                json!({ "equipment": equipment, "status": status }),
+            ),
+            Intent::Availability { room, day } => (
+                "check_availability",
+                json!({ "room": room, "day": day.to_string() }),
+            ),
+            Intent::Sessions { day } => match day {
+                Some(d) => ("list_sessions", json!({ "from": d.to_string() })),
+                None => ("list_sessions", json!({})),
+            },
+        }
+    }
+}
+
+/// One kind of sentence: how to recognise it, and an example in each language for the help text.
+pub struct Rule {
+    pub read: fn(&Text, Date) -> Option<Intent>,
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+/// Tried in this order; the first that recognises the sentence wins. The order settles overlaps:
+/// counting before anything that mentions clients; email changes and renames before creation ("change" and
+/// "ajoute" overlap); creation before booking ("enregistre un client" is not a booking); booking, cancelling
+/// and moving before equipment and availability (whose status and "libre" words also appear in bookings);
+/// a day's sessions before searching and listing, the loosest rules, last.
+pub const RULES: &[Rule] = &[
+    Rule {
+        read: clients::count,
+        fr: "Combien de clients ?",
+        en: "How many clients?",
+    },
+    Rule {
+        read: clients::change_email,
+        fr: "Change l'email de Léa Martin en lea@studio.fr",
+        en: "Change the email of Lea Martin to lea@studio.fr",
+    },
+    Rule {
+        read: clients::rename,
+        fr: "Renomme Léa Martin en Léa Dupont",
+        en: "Rename Lea Martin to Lea Dupont",
+    },
+    Rule {
+        read: clients::create,
+        fr: "Crée un client nommé Léa Martin avec l'email lea@example.com",
+        en: "Add a client named Lea Martin with email lea@example.com",
+    },
+    Rule {
+        read: sessions::book,
+        fr: "Réserve le Studio A demain de 14h à 18h pour Léa Martin",
+        en: "Book Studio A tomorrow from 2pm to 6pm for Lea Martin",
+    },
+    Rule {
+        read: sessions::cancel,
+        fr: "Annule la session de Léa Martin demain",
+        en: "Cancel Lea Martin's session tomorrow",
+    },
+    Rule {
+        read: sessions::move_session,
+        fr: "Déplace la session de Léa Martin à vendredi 10h-12h",
+        en: "Move the session of Lea Martin to friday 10am",
+    },
+    Rule {
+        read: equipment::status,
+        fr: "Mets le micro U87 en maintenance",
+        en: "Put the U87 into maintenance",
+    },
+    Rule {
+        read: rooms::availability,
+        fr: "Quand le Studio A est-il libre demain ?",
+        en: "Is Studio A free tomorrow?",
+    },
+    Rule {
+        read: sessions::day,
+        fr: "Quelles sessions demain ?",
+        en: "Which sessions tomorrow?",
+    },
+    Rule {
+        read: clients::search,
+        fr: "Cherche Martin",
+        en: "Find Martin",
+    },
+    Rule {
+        read: clients::list,
+        fr: "Liste les clients",
+        en: "List clients",
+    },
+];
+
+/// The intent of `sentence`, dates read relative to `today`.
+pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
+    let text = Text::new(sentence);
+    RULES.iter().find_map(|rule| (rule.read)(&text, today))
+}
+
+/// What the planner understands, one example per rule, in the turn's language.
+pub fn help(locale: Locale) -> String {
+    let examples = RULES
+        .iter()
+        .map(|rule| format!("« {} »", pick(locale, rule.fr, rule.en)))
+        .collect::<Vec<_>>()
+        .join(", ");
     pick(
         locale,
-        "Je n'ai pas compris. Je sais créer un client (« Crée un client nommé Léa Martin avec l'email lea@example.com »), \
-         le renommer (« Renomme Léa Martin en Léa Dupont »), changer son email (« Change l'email de Léa Martin en lea@studio.fr »), \
-         chercher (« Cherche Martin »), lister (« Liste les clients ») et compter (« Combien de clients ? »).",
-        "I did not understand. I can create a client (\"Add a client named Lea Martin with email lea@example.com\"), \
-         rename one (\"Rename Lea Martin to Lea Dupont\"), change an email (\"Change the email of Lea Martin to lea@studio.fr\"), \
-         search (\"Find Martin\"), list (\"List clients\") and count (\"How many clients?\").",
+        format!("Je n'ai pas compris. Je comprends par exemple : {examples}."),
+        format!("I did not understand. I understand, for example: {examples}."),
     )
-    .to_owned()
 }
+
+pub struct Planner;
 
 #[async_trait]
 impl ChatModel for Planner {
@@ -70,5 +291,40 @@ impl ChatModel for Planner {
             }
             _ => Ok(ModelReply::Text(help(round.locale))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_help_example_is_understood_by_its_own_rule() {
+        let today = Date::new(2026, 11, 26).unwrap();
+        for (index, rule) in RULES.iter().enumerate() {
+            for example in [rule.fr, rule.en] {
+                let read = parse(example, today);
+                assert!(
+                    read.is_some(),
+                    "the help's example {example:?} is not understood"
+                );
+                let first = RULES
+                    .iter()
+                    .position(|r| (r.read)(&Text::new(example), today).is_some());
+                assert_eq!(
+                    first,
+                    Some(index),
+                    "{example:?} is taken by an earlier rule"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_lists_every_kind_of_request_in_the_turn_s_language() {
+        let (fr, en) = (help(Locale::Fr), help(Locale::En));
+        assert!(fr.contains("« Mets le micro U87 en maintenance »"), "{fr}");
+        assert!(en.contains("« Put the U87 into maintenance »"), "{en}");
+        assert_eq!(fr.matches('«').count(), RULES.len());
     }
 }

@@ -1,158 +1,11 @@
-//! From a sentence to an intent. Keywords are matched case- and accent-insensitively; names and emails are
-//! cut from the original text so they keep their case and accents.
+//! Client sentences: create, rename, change an email, search, list, count — the `clients` tools.
 
 use jiff::civil::Date;
-use serde_json::{Map, Value, json};
 
-use super::schedule::{self, Schedule};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Intent {
-    Create {
-        name: String,
-        email: Option<String>,
-        phone: Option<String>,
-        company: bool,
-    },
-    Rename {
-        client: String,
-        name: String,
-    },
-    ChangeEmail {
-        client: String,
-        email: String,
-    },
-    Search {
-        query: String,
-    },
-    List,
-    Count,
-    Schedule(Schedule),
-}
-
-impl Intent {
-    /// The tool call that carries out the intent.
-    pub fn tool_call(&self) -> (&'static str, Value) {
-        match self {
-            Intent::Create {
-                name,
-                email,
-                phone,
-                company,
-            } => {
-                let mut args = Map::new();
-                args.insert("name".into(), json!(name));
-                if let Some(email) = email {
-                    args.insert("email".into(), json!(email));
-                }
-                if let Some(phone) = phone {
-                    args.insert("phone".into(), json!(phone));
-                }
-                if *company {
-                    args.insert("kind".into(), json!("company"));
-                }
-                ("create_client", Value::Object(args))
-            }
-            Intent::Rename { client, name } => {
-                ("update_client", json!({ "client": client, "name": name }))
-            }
-            Intent::ChangeEmail { client, email } => {
-                ("update_client", json!({ "client": client, "email": email }))
-            }
-            Intent::Search { query } => ("search_clients", json!({ "query": query })),
-            Intent::List => ("list_clients", json!({})),
-            Intent::Count => ("count_clients", json!({})),
-            Intent::Schedule(schedule) => schedule.tool_call(),
-        }
-    }
-}
-
-/// The sentence twice, char for char: as typed, and folded (lower case, no accents) for matching.
-pub struct Text {
-    original: Vec<char>,
-    folded: Vec<char>,
-}
-
-fn fold_char(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    match lower {
-        'à' | 'â' | 'ä' | 'á' => 'a',
-        'ç' => 'c',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' => 'i',
-        'ô' | 'ö' | 'ó' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        '’' => '\'',
-        '«' | '»' | '“' | '”' => '"',
-        other => other,
-    }
-}
-
-impl Text {
-    /// A word folded the way sentences are (lower case, no accents).
-    pub fn fold_str(word: &str) -> String {
-        word.chars().map(fold_char).collect()
-    }
-
-    pub fn new(raw: &str) -> Self {
-        // Padding with spaces lets every keyword be matched as " word ".
-        let original: Vec<char> = format!(" {} ", raw.trim()).chars().collect();
-        let folded = original.iter().map(|&c| fold_char(c)).collect();
-        Self { original, folded }
-    }
-
-    /// Char index of the first `pattern` (folded) at or after `from`.
-    fn find(&self, pattern: &str, from: usize) -> Option<usize> {
-        let pattern: Vec<char> = pattern.chars().collect();
-        (from..=self.folded.len().saturating_sub(pattern.len()))
-            .find(|&i| self.folded[i..].starts_with(&pattern))
-    }
-
-    /// The first of `patterns` found at or after `from`: (start, end).
-    fn find_any(&self, patterns: &[&str], from: usize) -> Option<(usize, usize)> {
-        patterns
-            .iter()
-            .filter_map(|p| {
-                self.find(p, from)
-                    .map(|start| (start, start + p.chars().count()))
-            })
-            .min_by_key(|&(start, end)| (start, usize::MAX - end))
-    }
-
-    pub fn has(&self, patterns: &[&str]) -> bool {
-        self.find_any(patterns, 0).is_some()
-    }
-
-    fn slice(&self, start: usize, end: usize) -> String {
-        self.original[start..end.min(self.original.len())]
-            .iter()
-            .collect()
-    }
-
-    /// The value that follows a marker: up to the next connector, trimmed of quotes and punctuation.
-    fn value_after(&self, start: usize, stops: &[&str]) -> Option<String> {
-        let end = self
-            .find_any(stops, start)
-            .map_or(self.original.len(), |(s, _)| s);
-        clean(&self.slice(start, end))
-    }
-
-    /// The first word holding an `@`.
-    fn email(&self) -> Option<String> {
-        self.slice(0, self.original.len())
-            .split_whitespace()
-            .find(|w| w.contains('@'))
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
-    }
-}
-
-fn clean(raw: &str) -> Option<String> {
-    let value = raw
-        .trim()
-        .trim_matches(|c: char| c.is_whitespace() || "\"'«»“”.,;:!?".contains(c))
-        .trim();
-    (!value.is_empty()).then(|| value.to_owned())
-}
+use super::{
+    Intent,
+    text::{Text, clean},
+};
 
 /// Words that end a value: "… nom Cache Test et email …".
 const STOPS: &[&str] = &[
@@ -205,24 +58,24 @@ const CREATE_VERBS: &[&str] = &[
     " new client",
 ];
 
-/// The intent of `sentence`, dates read relative to `today`.
-pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
-    let text = Text::new(sentence);
-    if text.has(&[" combien ", " how many ", " nombre de client", " count "])
-        && text.has(&[" client"])
-    {
-        return Some(Intent::Count);
-    }
-    if let Some(intent) = change_email(&text).or_else(|| rename(&text)) {
-        return Some(intent);
-    }
-    if text.has(CREATE_VERBS) && text.has(&[" client"]) {
-        return create(&text);
-    }
-    if let Some(schedule) = schedule::parse(&text, sentence, today) {
-        return Some(Intent::Schedule(schedule));
-    }
-    if let Some((_, end)) = text.find_any(
+/// "Combien de clients ?", "how many clients": the count word right before "client(s)", so that "combien de
+/// sessions a le client Martin" is not read as counting clients.
+pub fn count(text: &Text, _: Date) -> Option<Intent> {
+    text.has(&[
+        " combien de client",
+        " combien de cliente",
+        " nombre de client",
+        " how many client",
+        " count the client",
+        " count client",
+        " count my client",
+    ])
+    .then_some(Intent::CountClients)
+}
+
+/// "Cherche Martin", "find Martin".
+pub fn search(text: &Text, _: Date) -> Option<Intent> {
+    let (_, end) = text.find_any(
         &[
             " cherche ",
             " recherche ",
@@ -234,18 +87,20 @@ pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
             " qui est ",
         ],
         0,
-    ) {
-        let start = text
-            .find_any(
-                &[" le client ", " la cliente ", " client ", " the client "],
-                end - 1,
-            )
-            .map_or(end, |(_, e)| e);
-        return text
-            .value_after(start, &["?", "!"])
-            .map(|query| Intent::Search { query });
-    }
-    if text.has(&[
+    )?;
+    let start = text
+        .find_any(
+            &[" le client ", " la cliente ", " client ", " the client "],
+            end - 1,
+        )
+        .map_or(end, |(_, e)| e);
+    text.value_after(start, &["?", "!"])
+        .map(|query| Intent::SearchClients { query })
+}
+
+/// "Liste les clients", "show me all clients".
+pub fn list(text: &Text, _: Date) -> Option<Intent> {
+    let asks = text.has(&[
         " liste",
         " list ",
         " montre",
@@ -255,14 +110,15 @@ pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
         " which are",
         " all clients",
         " tous les clients",
-    ]) && text.has(&[" client"])
-    {
-        return Some(Intent::List);
-    }
-    None
+    ]);
+    (asks && text.has(&[" client"])).then_some(Intent::ListClients)
 }
 
-fn create(text: &Text) -> Option<Intent> {
+/// "Crée un client nommé Léa Martin avec l'email lea@example.com".
+pub fn create(text: &Text, _: Date) -> Option<Intent> {
+    if !(text.has(CREATE_VERBS) && text.has(&[" client"])) {
+        return None;
+    }
     let email = text.email();
     let name = match text.find_any(NAME_MARKERS, 0) {
         Some((_, end)) => text.value_after(end - 1, STOPS),
@@ -279,7 +135,7 @@ fn create(text: &Text) -> Option<Intent> {
         .find_any(&[" telephone ", " tel ", " phone ", " numero "], 0)
         .and_then(|(_, end)| text.value_after(end - 1, STOPS));
     let company = text.has(&[" societe", " entreprise", " company", " label "]);
-    Some(Intent::Create {
+    Some(Intent::CreateClient {
         name,
         email,
         phone,
@@ -287,7 +143,8 @@ fn create(text: &Text) -> Option<Intent> {
     })
 }
 
-fn rename(text: &Text) -> Option<Intent> {
+/// "Renomme Léa Martin en Léa Dupont".
+pub fn rename(text: &Text, _: Date) -> Option<Intent> {
     let (_, end) = text.find_any(
         &[
             " renomme ",
@@ -308,10 +165,11 @@ fn rename(text: &Text) -> Option<Intent> {
     let (sep_start, sep_end) = text.find_any(&[" en ", " to ", " as ", " => ", " -> "], start)?;
     let client = clean(&text.slice(start, sep_start))?;
     let name = text.value_after(sep_end - 1, &["?", "!"])?;
-    Some(Intent::Rename { client, name })
+    Some(Intent::RenameClient { client, name })
 }
 
-fn change_email(text: &Text) -> Option<Intent> {
+/// "Change l'email de Léa Martin en lea@studio.fr".
+pub fn change_email(text: &Text, _: Date) -> Option<Intent> {
     let email = text.email()?;
     if !text.has(&[
         " change",
@@ -349,19 +207,20 @@ fn change_email(text: &Text) -> Option<Intent> {
         .trim_start_matches("client ")
         .trim_start_matches("the client ")
         .to_owned();
-    Some(Intent::ChangeEmail { client, email })
+    Some(Intent::ChangeClientEmail { client, email })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::planner::parse;
 
     fn today() -> Date {
         Date::new(2026, 11, 26).unwrap()
     }
 
     fn create(name: &str, email: Option<&str>) -> Option<Intent> {
-        Some(Intent::Create {
+        Some(Intent::CreateClient {
             name: name.into(),
             email: email.map(Into::into),
             phone: None,
@@ -429,7 +288,7 @@ mod tests {
                 "Add a company client named Blue Note Records with phone +33 1 23 45 67 89",
                 today()
             ),
-            Some(Intent::Create {
+            Some(Intent::CreateClient {
                 name: "Blue Note Records".into(),
                 email: None,
                 phone: Some("+33 1 23 45 67 89".into()),
@@ -440,7 +299,7 @@ mod tests {
 
     #[test]
     fn renames_in_both_languages() {
-        let expected = Some(Intent::Rename {
+        let expected = Some(Intent::RenameClient {
             client: "Cache Test".into(),
             name: "Cache Prod".into(),
         });
@@ -453,7 +312,7 @@ mod tests {
 
     #[test]
     fn email_changes_in_both_languages() {
-        let expected = Some(Intent::ChangeEmail {
+        let expected = Some(Intent::ChangeClientEmail {
             client: "Cache Test".into(),
             email: "new@example.com".into(),
         });
@@ -475,25 +334,39 @@ mod tests {
     fn searches_lists_and_counts() {
         assert_eq!(
             parse("Cherche le client Martin", today()),
-            Some(Intent::Search {
+            Some(Intent::SearchClients {
                 query: "Martin".into()
             })
         );
         assert_eq!(
             parse("find Martin", today()),
-            Some(Intent::Search {
+            Some(Intent::SearchClients {
                 query: "Martin".into()
             })
         );
-        assert_eq!(parse("Liste les clients", today()), Some(Intent::List));
-        assert_eq!(parse("show me all clients", today()), Some(Intent::List));
+        assert_eq!(
+            parse("Liste les clients", today()),
+            Some(Intent::ListClients)
+        );
+        assert_eq!(
+            parse("show me all clients", today()),
+            Some(Intent::ListClients)
+        );
         assert_eq!(
             parse("Combien de clients avons-nous ?", today()),
-            Some(Intent::Count)
+            Some(Intent::CountClients)
         );
         assert_eq!(
             parse("How many clients do we have?", today()),
-            Some(Intent::Count)
+            Some(Intent::CountClients)
+        );
+    }
+
+    #[test]
+    fn counting_one_client_s_sessions_is_not_counting_clients() {
+        assert_ne!(
+            parse("Combien de sessions a le client Martin ?", today()),
+            Some(Intent::CountClients)
         );
     }
 

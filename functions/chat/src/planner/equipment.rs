@@ -1,0 +1,100 @@
+//! Equipment sentences: put a piece into maintenance, out of service, back in service, rented — the
+//! `update_equipment` tool.
+
+use jiff::civil::Date;
+use studio_wire::EquipmentStatus;
+
+use super::{
+    Intent,
+    sessions::STOP,
+    text::{Text, folded, name_at},
+};
+
+/// The status a sentence asks for, by its words.
+const STATUSES: [(EquipmentStatus, &[&str]); 4] = [
+    (
+        EquipmentStatus::OutOfService,
+        &[" hors service", " out of service", " en panne", " broken"],
+    ),
+    (
+        EquipmentStatus::Maintenance,
+        &[" maintenance", " en reparation", " repair"],
+    ),
+    (
+        EquipmentStatus::Operational,
+        &[
+            " en service",
+            " back in service",
+            " operationnel",
+            " operational",
+            " repare ",
+            " fixed",
+            " works again",
+        ],
+    ),
+    (EquipmentStatus::Rented, &[" loue ", " rented"]),
+];
+
+/// "Mets le micro U87 en maintenance", "put the U87 into maintenance", "le U87 est de nouveau opérationnel".
+pub fn status(text: &Text, today: Date) -> Option<Intent> {
+    let (status, _) = STATUSES.iter().find(|(_, words)| text.has(words))?;
+    let verb = text
+        .position(&[
+            "mets", "met", "mettre", "passe", "put", "mark", "set", "remets", "send",
+        ])
+        .map_or(0, |v| v + 1);
+    let skip = [
+        "micro",
+        "microphone",
+        "mic",
+        "le",
+        "la",
+        "l'",
+        "the",
+        "my",
+        "notre",
+        "our",
+    ];
+    let rest: Vec<String> = text.words[verb..]
+        .iter()
+        .skip_while(|w| skip.contains(&folded(w).as_str()))
+        .cloned()
+        .collect();
+    let equipment = name_at(&rest, 0, STOP, today)?;
+    Some(Intent::SetEquipmentStatus {
+        equipment,
+        status: *status,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::planner::parse;
+
+    fn plan(sentence: &str) -> Option<Intent> {
+        parse(sentence, Date::new(2026, 11, 26).unwrap())
+    }
+
+    #[test]
+    fn equipment_status_in_french_and_english() {
+        let u87 = |status| {
+            Some(Intent::SetEquipmentStatus {
+                equipment: "U87".into(),
+                status,
+            })
+        };
+        assert_eq!(
+            plan("Mets le micro U87 en maintenance"),
+            u87(EquipmentStatus::Maintenance)
+        );
+        assert_eq!(
+            plan("put the U87 into maintenance"),
+            u87(EquipmentStatus::Maintenance)
+        );
+        assert_eq!(
+            plan("le U87 est de nouveau opérationnel"),
+            u87(EquipmentStatus::Operational)
+        );
+    }
+}
