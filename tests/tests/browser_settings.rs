@@ -4,7 +4,7 @@
 mod common;
 
 use common::{
-    browser::{WAIT, browser, start_stack},
+    browser::{WAIT, browser, click, start_stack},
     eventually,
 };
 use fantoccini::{Client, Locator};
@@ -51,15 +51,7 @@ async fn a_studio_in_new_york_books_ten_o_clock_through_the_form_and_its_calenda
         .goto(&format!("{}/sessions", stack.url))
         .await
         .unwrap();
-    browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".page-header button.primary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Css(".page-header button.primary")).await;
     let form = browser
         .wait()
         .at_most(WAIT)
@@ -78,12 +70,7 @@ async fn a_studio_in_new_york_books_ten_o_clock_through_the_form_and_its_calenda
         Some(())
     })
     .await;
-    form.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
 
     let new_york = TimeZone::get("America/New_York").unwrap();
     let today = Timestamp::now().to_zoned_datetime(new_york.clone()).date();
@@ -120,15 +107,7 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
     };
     let browser = browser().await;
     browser.goto(&format!("{}/rooms", stack.url)).await.unwrap();
-    browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Id("new-room"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Id("new-room")).await;
     let form = browser
         .wait()
         .at_most(WAIT)
@@ -143,12 +122,7 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
             .await
             .unwrap();
     }
-    form.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     // Whichever language the browser starts in, the same refusal reads right in it, then in the other one.
     const FRENCH: &str = "Une autre salle s'appelle déjà « Studio A ».";
     const ENGLISH: &str = "Another room is already called “Studio A”.";
@@ -159,18 +133,7 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
         other => panic!("the refusal is worded neither in French nor in English: {other}"),
     };
     // In the other language, the same refusal comes worded in it (the SPA sends its language with every request).
-    browser
-        .find(Locator::Css("nav button.link"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    form.find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&browser, Locator::Css("nav button.link")).await;
+    click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     wait_for_text(&browser, ".room-form .field-error", then).await;
 }

@@ -11,15 +11,6 @@ pub enum Locale {
 }
 
 impl Locale {
-    /// From an `Accept-Language` value or a language tag: English when it starts with `en`, else French.
-    pub fn from_tag(tag: &str) -> Locale {
-        if tag.trim_start().to_ascii_lowercase().starts_with("en") {
-            Locale::En
-        } else {
-            Locale::Fr
-        }
-    }
-
     /// From a request's `Accept-Language` header: French when French comes first, else English.
     pub fn from_accept_language(header: Option<&str>) -> Locale {
         match header.and_then(|h| h.split(',').next()) {

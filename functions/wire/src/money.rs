@@ -126,13 +126,6 @@ impl Money {
     }
 }
 
-impl std::ops::Add for Money {
-    type Output = Money;
-    fn add(self, other: Money) -> Money {
-        Money(self.0 + other.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,6 +90,19 @@ pub async fn browser() -> Client {
         .expect("connect to chromedriver")
 }
 
+/// Waits for the element `locator` finds, then clicks it.
+pub async fn click(browser: &Client, locator: Locator<'_>) {
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(locator)
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 pub async fn text_of(browser: &Client, id: &str) -> Option<String> {
     browser.find(Locator::Id(id)).await.ok()?.text().await.ok()
 }
