@@ -239,7 +239,10 @@ pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
 pub fn help(locale: Locale) -> String {
     let examples = RULES
         .iter()
-        .map(|rule| format!("« {} »", pick(locale, rule.fr, rule.en)))
+        .map(|rule| match locale {
+            Locale::Fr => format!("« {} »", rule.fr),
+            Locale::En => format!("“{}”", rule.en),
+        })
         .collect::<Vec<_>>()
         .join(", ");
     pick(
@@ -324,7 +327,7 @@ mod tests {
     fn the_help_lists_every_kind_of_request_in_the_turn_s_language() {
         let (fr, en) = (help(Locale::Fr), help(Locale::En));
         assert!(fr.contains("« Mets le micro U87 en maintenance »"), "{fr}");
-        assert!(en.contains("« Put the U87 into maintenance »"), "{en}");
+        assert!(en.contains("“Put the U87 into maintenance”"), "{en}");
         assert_eq!(fr.matches('«').count(), RULES.len());
     }
 }
