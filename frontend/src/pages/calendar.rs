@@ -160,8 +160,8 @@ pub fn CalendarPage() -> Html {
                     <button id="next-week" title={texts.next_week} aria-label={texts.next_week} onclick={go(1)}>{ "→" }</button>
                     <select id="room-filter" aria-label={texts.col_room} onchange={edit(&room_filter, |v, s| *v = s)}>
                         <option value="" selected={room_filter.is_empty()}>{ texts.all_rooms }</option>
-                        { for rooms.data.iter().flat_map(|p| p.items.iter()).map(|r| html! {
-                            <option value={r.id.clone()} selected={r.id == *room_filter}>{ &r.name }</option>
+                        { for pairs(&rooms.data, |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! {
+                            <option value={id.clone()} selected={id == *room_filter}>{ name }</option>
                         }) }
                     </select>
                 </div>

@@ -14,6 +14,8 @@ pub mod rooms;
 pub mod sessions;
 pub mod settings;
 pub mod store;
+#[cfg(test)]
+mod testing;
 pub mod text;
 mod tx;
 mod validate;

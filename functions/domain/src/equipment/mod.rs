@@ -168,3 +168,53 @@ impl Crud for EquipmentService {
         list(ctx, query).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use studio_wire::{FieldProblem, Money, NewRoom};
+
+    use super::*;
+    use crate::{rooms, testing::ctx};
+
+    #[tokio::test]
+    async fn equipment_lives_in_a_room_that_exists_or_in_none() {
+        let ctx = ctx();
+        let gear = |room_id: Option<&str>| NewEquipment {
+            name: "Neumann U87".into(),
+            category: "microphone".into(),
+            room_id: room_id.map(str::to_owned),
+            ..NewEquipment::default()
+        };
+        let nowhere = "01J0000000000000000000000Z";
+        assert_eq!(
+            create(&ctx, &gear(Some(nowhere))).await.unwrap_err(),
+            DomainError::field(
+                "room_id",
+                FieldProblem::NoSuch {
+                    resource: "rooms".into(),
+                    value: nowhere.into()
+                }
+            )
+        );
+        let studio = NewRoom {
+            name: "Studio A".into(),
+            hourly_rate: Money(5_000),
+            ..NewRoom::default()
+        };
+        let (room, _) = rooms::create(&ctx, &studio).await.unwrap();
+        let (item, _) = create(&ctx, &gear(Some(&room.id))).await.unwrap();
+        assert_eq!(item.room_id.as_deref(), Some(room.id.as_str()));
+        let out = EquipmentPatch {
+            version: item.version,
+            room_id: Some(String::new()),
+            status: Some(studio_wire::EquipmentStatus::Maintenance),
+            ..EquipmentPatch::default()
+        };
+        let (item, changes) = update(&ctx, &item.id, &out).await.unwrap();
+        assert_eq!(
+            (item.room_id, item.status),
+            (None, studio_wire::EquipmentStatus::Maintenance)
+        );
+        assert!(!changes.is_empty());
+    }
+}

@@ -166,3 +166,85 @@ impl Crud for Rooms {
         list(ctx, query).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use studio_wire::{ClientKind, NewClient, NewSession, Problem, SessionStatus};
+
+    use super::*;
+    use crate::{clients, sessions, testing::ctx};
+
+    fn room(name: &str) -> NewRoom {
+        NewRoom {
+            name: name.into(),
+            hourly_rate: Money(5_000),
+            ..NewRoom::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn room_names_are_unique_ignoring_case_and_accents() {
+        let ctx = ctx();
+        let (a, _) = create(&ctx, &room("Studio À")).await.unwrap();
+        let refused = create(&ctx, &room("studio a")).await.unwrap_err();
+        assert_eq!(
+            refused,
+            DomainError::Refused(Problem::Duplicate {
+                resource: "rooms".into(),
+                field: "name".into(),
+                value: "studio a".into()
+            })
+        );
+        let (b, _) = create(&ctx, &room("Studio B")).await.unwrap();
+        let rename = |name: &str, room: &Room| RoomPatch {
+            version: room.version,
+            name: Some(name.into()),
+            ..RoomPatch::default()
+        };
+        assert!(update(&ctx, &b.id, &rename("STUDIO A", &b)).await.is_err());
+        let (a, _) = update(&ctx, &a.id, &rename("Studio a", &a)).await.unwrap();
+        delete(&ctx, &a.id, Some(a.version)).await.unwrap();
+        assert!(
+            create(&ctx, &room("Studio A")).await.is_ok(),
+            "a deleted room frees its name"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_room_with_sessions_cannot_be_deleted_but_can_be_made_inactive() {
+        let ctx = ctx();
+        let (room, _) = create(&ctx, &room("Studio A")).await.unwrap();
+        let client = NewClient {
+            name: "Léa Martin".into(),
+            kind: ClientKind::Individual,
+            ..NewClient::default()
+        };
+        let (client, _) = clients::create(&ctx, &client).await.unwrap();
+        let start: jiff::Timestamp = "2027-03-10T10:00:00Z".parse().unwrap();
+        let booking = NewSession {
+            title: None,
+            client_id: client.id,
+            room_id: room.id.clone(),
+            start,
+            end: start + jiff::SignedDuration::from_hours(2),
+            status: SessionStatus::Scheduled,
+            engineer: None,
+            notes: None,
+        };
+        sessions::create(&ctx, &booking).await.unwrap();
+        assert_eq!(
+            delete(&ctx, &room.id, Some(room.version)).await,
+            Err(DomainError::Refused(Problem::InUse {
+                resource: "rooms".into(),
+                dependents: "sessions".into()
+            }))
+        );
+        let inactive = RoomPatch {
+            version: room.version,
+            active: Some(false),
+            ..RoomPatch::default()
+        };
+        let (room, _) = update(&ctx, &room.id, &inactive).await.unwrap();
+        assert!(!room.active);
+    }
+}

@@ -467,3 +467,177 @@ impl Crud for Sessions {
         list(ctx, query).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use studio_wire::{FieldProblem, Money, NewClient, NewRoom, RoomPatch, SettingsPatch};
+
+    use super::*;
+    use crate::{clients, rooms, settings, testing::ctx};
+
+    async fn studio(ctx: &Ctx) -> (Client, Room) {
+        let client = NewClient {
+            name: "Léa Martin".into(),
+            ..NewClient::default()
+        };
+        let room = NewRoom {
+            name: "Studio A".into(),
+            hourly_rate: Money(5_000),
+            ..NewRoom::default()
+        };
+        (
+            clients::create(ctx, &client).await.unwrap().0,
+            rooms::create(ctx, &room).await.unwrap().0,
+        )
+    }
+
+    fn booking(client: &Client, room: &Room, start: &str, end: &str) -> NewSession {
+        NewSession {
+            title: None,
+            client_id: client.id.clone(),
+            room_id: room.id.clone(),
+            start: start.parse().unwrap(),
+            end: end.parse().unwrap(),
+            status: SessionStatus::Scheduled,
+            engineer: None,
+            notes: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn overlaps_in_one_room_are_refused_and_back_to_back_sessions_are_fine() {
+        let ctx = ctx();
+        let (client, room) = studio(&ctx).await;
+        let (first, _) = create(
+            &ctx,
+            &booking(
+                &client,
+                &room,
+                "2027-03-10T10:00:00Z",
+                "2027-03-10T12:00:00Z",
+            ),
+        )
+        .await
+        .unwrap();
+        assert_eq!(first.title, "Session Léa Martin", "named after its client");
+        assert_eq!(first.price, Money(10_000));
+        let refused = create(
+            &ctx,
+            &booking(
+                &client,
+                &room,
+                "2027-03-10T11:00:00Z",
+                "2027-03-10T13:00:00Z",
+            ),
+        )
+        .await
+        .unwrap_err();
+        let DomainError::Refused(Problem::Booked {
+            room: name,
+            conflicts,
+        }) = refused
+        else {
+            panic!("expected a booking conflict, got {refused:?}");
+        };
+        assert_eq!((name.as_str(), conflicts.len()), ("Studio A", 1));
+        create(
+            &ctx,
+            &booking(
+                &client,
+                &room,
+                "2027-03-10T12:00:00Z",
+                "2027-03-10T13:00:00Z",
+            ),
+        )
+        .await
+        .unwrap();
+    }
+
+    #[tokio::test]
+    async fn cancelling_frees_the_slot_and_an_inactive_room_takes_no_booking() {
+        let ctx = ctx();
+        let (client, room) = studio(&ctx).await;
+        let slot = booking(
+            &client,
+            &room,
+            "2027-03-10T10:00:00Z",
+            "2027-03-10T12:00:00Z",
+        );
+        let (session, _) = create(&ctx, &slot).await.unwrap();
+        let cancel = SessionPatch {
+            version: session.version,
+            status: Some(SessionStatus::Cancelled),
+            ..SessionPatch::default()
+        };
+        update(&ctx, &session.id, &cancel).await.unwrap();
+        create(&ctx, &slot).await.unwrap();
+        let closed = RoomPatch {
+            version: room.version,
+            active: Some(false),
+            ..RoomPatch::default()
+        };
+        rooms::update(&ctx, &room.id, &closed).await.unwrap();
+        let later = booking(
+            &client,
+            &room,
+            "2027-03-11T10:00:00Z",
+            "2027-03-11T12:00:00Z",
+        );
+        assert_eq!(
+            create(&ctx, &later).await.unwrap_err(),
+            DomainError::field(
+                "room_id",
+                FieldProblem::NotBookable {
+                    room: "Studio A".into()
+                }
+            )
+        );
+    }
+
+    #[tokio::test]
+    async fn free_slots_follow_the_studio_s_zone_and_opening_hours() {
+        let ctx = ctx();
+        let (client, room) = studio(&ctx).await;
+        let hours = SettingsPatch {
+            version: 0,
+            time_zone: Some("America/New_York".into()),
+            opens_at: Some("09:00".into()),
+            closes_at: Some("18:00".into()),
+            ..SettingsPatch::default()
+        };
+        settings::update(&ctx, &hours).await.unwrap();
+        // 12:00–14:00 in New York (UTC-4 in June).
+        create(
+            &ctx,
+            &booking(
+                &client,
+                &room,
+                "2027-06-10T16:00:00Z",
+                "2027-06-10T18:00:00Z",
+            ),
+        )
+        .await
+        .unwrap();
+        let studio_settings = settings::load(&ctx).await.unwrap();
+        let free = free_on(&ctx, &studio_settings, &room.id, date(2027, 6, 10))
+            .await
+            .unwrap()
+            .free;
+        let local = |at: Timestamp| {
+            let z = at.to_zoned_datetime(studio_settings.zone.clone());
+            format!("{:02}:{:02}", z.hour(), z.minute())
+        };
+        let spans: Vec<(String, String)> = free
+            .iter()
+            .map(|s| (local(s.start), local(s.end)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("09:00".into(), "12:00".into()),
+                ("14:00".into(), "18:00".into())
+            ]
+        );
+    }
+}
