@@ -233,6 +233,81 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
 }
 
 #[tokio::test]
+async fn another_studio_can_neither_see_change_issue_nor_credit_an_invoice() {
+    let (store, _dir) = common::embedded_store();
+    let router = lambda_router(Services::new(store));
+    let (client, ..) = studio_a_data(&router).await;
+    let lines = json!([{"description": "SECRET-A-LINE", "quantity": "1", "unit_price": 10000}]);
+    let draft = create(
+        &router,
+        "/api/invoices",
+        json!({"client_id": client["id"], "lines": lines}),
+    )
+    .await;
+    let issued = create(
+        &router,
+        "/api/invoices",
+        json!({"client_id": client["id"], "lines": lines}),
+    )
+    .await;
+    let uri = |invoice: &Value, action: &str| {
+        format!("/api/invoices/{}{action}", invoice["id"].as_str().unwrap())
+    };
+    let (status, _) = invoke(
+        &router,
+        "POST",
+        &uri(&issued, "/issue"),
+        Some(json!({"version": 1})),
+        Some(A),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (_, page) = invoke(&router, "GET", "/api/invoices", None, Some(B)).await;
+    assert_eq!(page["items"], json!([]), "B lists none of A's invoices");
+    for (method, action, body) in [
+        ("GET", "", None),
+        (
+            "PATCH",
+            "",
+            Some(json!({"version": 1, "notes": "Hijacked"})),
+        ),
+        ("DELETE", "", None),
+        ("POST", "/issue", Some(json!({"version": 1}))),
+        ("POST", "/credit-note", Some(json!({"version": 2}))),
+    ] {
+        for invoice in [&draft, &issued] {
+            let (status, answer) = invoke(
+                &router,
+                method,
+                &uri(invoice, action),
+                body.clone(),
+                Some(B),
+            )
+            .await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {action}: {answer}");
+        }
+    }
+    // B cannot draft an invoice to A's client either.
+    let (status, _) = invoke(
+        &router,
+        "POST",
+        "/api/invoices",
+        Some(json!({"client_id": client["id"], "lines": lines})),
+        Some(B),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, still) = invoke(&router, "GET", &uri(&draft, ""), None, Some(A)).await;
+    assert_eq!(
+        (still["status"].clone(), still["version"].clone()),
+        (json!("draft"), json!(1))
+    );
+    let (_, still) = invoke(&router, "GET", &uri(&issued, ""), None, Some(A)).await;
+    assert_eq!(still["status"], "issued");
+}
+
+#[tokio::test]
 async fn each_studio_has_its_own_settings_and_cannot_change_another_s() {
     let (store, _dir) = common::embedded_store();
     let router = lambda_router(Services::new(store));
@@ -314,6 +389,16 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
         ("GET", "/api/changes".to_owned()),
         ("GET", "/api/settings".to_owned()),
         ("PUT", "/api/settings".to_owned()),
+        ("GET", "/api/invoices".to_owned()),
+        ("POST", "/api/invoices".to_owned()),
+        (
+            "POST",
+            format!("/api/invoices/{}/issue", "01J0000000000000000000000Z"),
+        ),
+        (
+            "POST",
+            format!("/api/invoices/{}/credit-note", "01J0000000000000000000000Z"),
+        ),
     ];
     for (method, uri) in routes {
         let body = (method == "POST" || method == "PATCH" || method == "PUT")

@@ -33,6 +33,9 @@ fn status_of(problem: &Problem) -> StatusCode {
         | Problem::Conflict { .. }
         | Problem::InUse { .. }
         | Problem::Booked { .. }
+        | Problem::Issued { .. }
+        | Problem::NotIssued
+        | Problem::AlreadyCancelled { .. }
         | Problem::Contended => StatusCode::CONFLICT,
         Problem::BadRequest { .. } => StatusCode::BAD_REQUEST,
         Problem::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

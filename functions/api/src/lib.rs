@@ -7,14 +7,21 @@ pub mod error;
 pub mod extract;
 pub mod feed;
 pub mod identity;
+pub mod invoices;
 pub mod lambda;
 pub mod settings;
 
 use std::sync::Arc;
 
-use axum::{Router, extract::DefaultBodyLimit, middleware, routing::get};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    middleware,
+    routing::{get, post},
+};
 use studio_domain::{
-    Services, clients::Clients, equipment::EquipmentService, rooms::Rooms, sessions::Sessions,
+    Services, clients::Clients, equipment::EquipmentService, invoices::Invoices, rooms::Rooms,
+    sessions::Sessions,
 };
 
 pub use error::ApiError;
@@ -38,6 +45,12 @@ pub fn app(state: AppState) -> Router {
         .merge(crud::routes::<Rooms>("/api/rooms"))
         .merge(crud::routes::<EquipmentService>("/api/equipment"))
         .merge(crud::routes::<Sessions>("/api/sessions"))
+        .merge(crud::routes::<Invoices>("/api/invoices"))
+        .route("/api/invoices/{id}/issue", post(invoices::issue))
+        .route(
+            "/api/invoices/{id}/credit-note",
+            post(invoices::credit_note),
+        )
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
         .route("/api/settings", get(settings::read).put(settings::write))

@@ -11,6 +11,7 @@
 //! | `CHANGE#<ulid>` | a change-feed record (expires) |
 //! | `CONV#<id>` | an assistant conversation |
 //! | `SETTINGS` | the studio's settings |
+//! | `COUNTER#<series>#<year>` | the last number given in an invoice or credit-note series |
 
 use jiff::civil::Date;
 
@@ -61,6 +62,11 @@ pub fn change(ctx: &Ctx, id: &str) -> Key {
 
 pub fn conversation(ctx: &Ctx, id: &str) -> Key {
     key(ctx, format!("CONV#{id}"))
+}
+
+/// A number series' counter for one year (`COUNTER#INVOICE#2026`).
+pub fn counter(ctx: &Ctx, series: &str, year: i16) -> Key {
+    key(ctx, format!("COUNTER#{series}#{year}"))
 }
 
 pub fn settings(ctx: &Ctx) -> Key {

@@ -8,6 +8,7 @@ pub mod entity;
 pub mod equipment;
 pub mod error;
 pub mod feed;
+pub mod invoices;
 pub mod keys;
 mod refs;
 pub mod rooms;

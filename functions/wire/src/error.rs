@@ -45,6 +45,16 @@ pub enum Problem {
         room: String,
         conflicts: Vec<BookedSlot>,
     },
+    /// An issued invoice (its number) cannot be edited, deleted or issued again; a credit note cancels it.
+    Issued {
+        number: String,
+    },
+    /// A draft has no legal existence yet: it is deleted, not cancelled by a credit note.
+    NotIssued,
+    /// This invoice was already cancelled by a credit note.
+    AlreadyCancelled {
+        number: String,
+    },
     /// Concurrent writes kept this one from going through; it may be retried.
     Contended,
     /// The request itself is malformed (not JSON, an unknown field…); `detail` is the parser's own words.
@@ -113,6 +123,10 @@ pub enum FieldProblem {
     },
     /// Closing time not after opening time.
     ClosesBeforeOpens,
+    /// An invoice is issued with at least one line.
+    NoLines,
+    /// A VAT-exempt studio invoices at 0 %.
+    VatWhileExempt,
     /// No entity of `resource` is called or identified by `value`.
     NoSuch {
         resource: String,
@@ -192,6 +206,9 @@ impl Problem {
             Problem::Conflict { .. } => "conflict",
             Problem::InUse { .. } => "in_use",
             Problem::Booked { .. } => "booked",
+            Problem::Issued { .. } => "issued",
+            Problem::NotIssued => "not_issued",
+            Problem::AlreadyCancelled { .. } => "already_cancelled",
             Problem::Contended => "contended",
             Problem::BadRequest { .. } => "bad_request",
             Problem::UnsupportedMediaType => "unsupported_media_type",
@@ -231,6 +248,8 @@ impl FieldProblem {
             P::NotANumber { .. } => "not_a_number",
             P::NotASiret { .. } => "not_a_siret",
             P::ClosesBeforeOpens => "closes_before_opens",
+            P::NoLines => "no_lines",
+            P::VatWhileExempt => "vat_while_exempt",
             P::NoSuch { .. } => "no_such",
             P::NotBookable { .. } => "not_bookable",
             P::EndBeforeStart => "end_before_start",

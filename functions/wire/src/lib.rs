@@ -7,10 +7,12 @@ pub mod error;
 pub mod feed;
 pub mod instant;
 pub mod invalidation;
+pub mod invoices;
 pub mod locale;
 pub mod messages;
 pub mod money;
 mod problem_wire;
+pub mod quantity;
 pub mod rooms;
 pub mod sessions;
 pub mod settings;
@@ -21,8 +23,13 @@ pub use equipment::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStat
 pub use error::{ErrorBody, ErrorDetail, FieldProblem, Problem};
 pub use feed::{ChangeFeed, FeedChange};
 pub use invalidation::{Invalidation, Mutation};
+pub use invoices::{
+    Invoice, InvoiceKind, InvoiceLine, InvoicePatch, InvoiceStatus, NewInvoice, NewLine, Totals,
+    VatLine, VersionOnly,
+};
 pub use locale::{Locale, pick};
 pub use money::Money;
+pub use quantity::Quantity;
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{
     Availability, BookedSlot, NewSession, Session, SessionPatch, SessionStatus, Slot,

@@ -21,6 +21,7 @@ fn noun(resource: &str) -> Noun {
         "equipment" => ("équipement", "équipements", false, "item", "items"),
         "sessions" => ("session", "sessions", true, "session", "sessions"),
         "settings" => ("réglage", "réglages", false, "setting", "settings"),
+        "invoices" => ("facture", "factures", true, "invoice", "invoices"),
         "conversations" => (
             "conversation",
             "conversations",
@@ -222,6 +223,14 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
             "L'heure de fermeture doit suivre l'heure d'ouverture.".to_owned(),
             "The closing time must be after the opening time.".to_owned(),
         ),
+        FieldProblem::NoLines => (
+            "Une facture s'émet avec au moins une ligne.".to_owned(),
+            "An invoice is issued with at least one line.".to_owned(),
+        ),
+        FieldProblem::VatWhileExempt => (
+            "Le studio est exonéré de TVA (art. 293 B du CGI) : le taux est 0.".to_owned(),
+            "The studio is VAT-exempt: the rate is 0.".to_owned(),
+        ),
         FieldProblem::NoSuch { resource, value } => {
             let noun = noun(resource);
             (
@@ -421,6 +430,22 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
                 format!("{room} is already booked at that time: {titles_en}."),
             )
         }
+        Problem::Issued { number } => (
+            format!(
+                "La facture {number} est émise : elle ne peut plus être modifiée ni supprimée ; émettez un avoir pour l'annuler."
+            ),
+            format!(
+                "Invoice {number} is issued: it can no longer be edited or deleted; issue a credit note to cancel it."
+            ),
+        ),
+        Problem::NotIssued => (
+            "Ce brouillon n'est pas émis : supprimez-le plutôt que d'émettre un avoir.".to_owned(),
+            "This draft is not issued: delete it rather than issue a credit note.".to_owned(),
+        ),
+        Problem::AlreadyCancelled { number } => (
+            format!("La facture {number} est déjà annulée par un avoir."),
+            format!("Invoice {number} is already cancelled by a credit note."),
+        ),
         Problem::Contended => (
             "Trop de modifications en même temps ; réessayez.".to_owned(),
             "Too many changes at the same time; please try again.".to_owned(),
@@ -594,6 +619,8 @@ mod tests {
                 "14 digits",
             ),
             (FieldProblem::ClosesBeforeOpens, "fermeture", "closing"),
+            (FieldProblem::NoLines, "ligne", "line"),
+            (FieldProblem::VatWhileExempt, "293 B", "VAT-exempt"),
             (
                 FieldProblem::NoSuch {
                     resource: "rooms".into(),
@@ -694,6 +721,13 @@ mod tests {
                     end: jiff::Timestamp::UNIX_EPOCH,
                 }],
             },
+            Problem::Issued {
+                number: "2026-0004".into(),
+            },
+            Problem::NotIssued,
+            Problem::AlreadyCancelled {
+                number: "2026-0004".into(),
+            },
             Problem::Contended,
             Problem::BadRequest {
                 detail: "unknown field `nmae`".into(),
@@ -712,6 +746,9 @@ mod tests {
                 | Problem::Conflict { .. }
                 | Problem::InUse { .. }
                 | Problem::Booked { .. }
+                | Problem::Issued { .. }
+                | Problem::NotIssued
+                | Problem::AlreadyCancelled { .. }
                 | Problem::Contended
                 | Problem::BadRequest { .. }
                 | Problem::UnsupportedMediaType
@@ -730,7 +767,7 @@ mod tests {
             let (fr, en) = both(&problem);
             assert!(!fr.is_empty() && !en.is_empty(), "{problem:?}");
             assert_ne!(fr, en, "{problem:?} is not translated");
-            for value in ["a@b.fr", "Studio A", "Voix", "nmae", "64"] {
+            for value in ["a@b.fr", "Studio A", "Voix", "nmae", "64", "2026-0004"] {
                 let json = serde_json::to_string(&problem).unwrap();
                 if json.contains(value) {
                     assert!(

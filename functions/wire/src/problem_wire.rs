@@ -71,6 +71,8 @@ impl From<FieldProblem> for Wire {
             P::Required
             | P::NegativeAmount
             | P::ClosesBeforeOpens
+            | P::NoLines
+            | P::VatWhileExempt
             | P::EndBeforeStart
             | P::NotOnTheMinute
             | P::RangeRequired
@@ -134,6 +136,8 @@ impl TryFrom<Wire> for FieldProblem {
             "required" => P::Required,
             "negative_amount" => P::NegativeAmount,
             "closes_before_opens" => P::ClosesBeforeOpens,
+            "no_lines" => P::NoLines,
+            "vat_while_exempt" => P::VatWhileExempt,
             "end_before_start" => P::EndBeforeStart,
             "not_on_the_minute" => P::NotOnTheMinute,
             "range_required" => P::RangeRequired,
@@ -212,6 +216,7 @@ impl From<Problem> for Wire {
         let code = problem.code();
         match problem {
             Problem::Contended
+            | Problem::NotIssued
             | Problem::UnsupportedMediaType
             | Problem::NoRoute
             | Problem::Unauthenticated
@@ -248,6 +253,10 @@ impl From<Problem> for Wire {
                 conflicts: Some(conflicts),
                 ..Wire::code(code)
             },
+            Problem::Issued { number } | Problem::AlreadyCancelled { number } => Wire {
+                value: Some(number),
+                ..Wire::code(code)
+            },
             Problem::BadRequest { detail } => Wire {
                 detail: Some(detail),
                 ..Wire::code(code)
@@ -266,6 +275,13 @@ impl TryFrom<Wire> for Problem {
     fn try_from(w: Wire) -> Result<Self, String> {
         Ok(match w.code.as_str() {
             "contended" => Problem::Contended,
+            "not_issued" => Problem::NotIssued,
+            "issued" => Problem::Issued {
+                number: text(w.value)?,
+            },
+            "already_cancelled" => Problem::AlreadyCancelled {
+                number: text(w.value)?,
+            },
             "unsupported_media_type" => Problem::UnsupportedMediaType,
             "no_route" => Problem::NoRoute,
             "unauthenticated" => Problem::Unauthenticated,

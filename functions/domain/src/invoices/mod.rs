@@ -1,0 +1,285 @@
+//! Invoices and credit notes. A draft is edited and deleted freely; issuing numbers it (gapless, per year, in
+//! the same transaction as the counter — see `numbering`) and freezes it; an issued invoice is only ever
+//! cancelled by a credit note, which has its own series. Totals are computed here, exactly (see `totals`).
+
+mod fields;
+mod numbering;
+pub mod totals;
+
+use async_trait::async_trait;
+use jiff::{ToSpan, civil::Date};
+use studio_wire::{
+    Client, FieldProblem, Invoice, InvoiceKind, InvoicePatch, InvoiceStatus, NewInvoice, Page,
+    Problem,
+};
+
+pub use fields::InvoiceFields;
+pub use numbering::Series;
+
+use crate::{
+    ChangeSet, Crud, Ctx, DomainError,
+    entity::{self, Entity, ListQuery},
+    settings,
+    tx::Tx,
+};
+
+impl Entity for Invoice {
+    const RESOURCE: &'static str = "invoices";
+    const PREFIX: &'static str = "INVOICE#";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn version(&self) -> u64 {
+        self.version
+    }
+    fn set_version(&mut self, version: u64) {
+        self.version = version;
+    }
+}
+
+/// How often an issue is retried when another one took the number it read.
+const ATTEMPTS: usize = 300;
+
+fn searchable(invoice: &Invoice) -> Vec<&str> {
+    [invoice.number.as_ref(), invoice.notes.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Only a draft may change: an issued one says so, with its number.
+fn draft(invoice: &Invoice) -> Result<(), DomainError> {
+    match invoice.status {
+        InvoiceStatus::Draft => Ok(()),
+        _ => Err(Problem::Issued {
+            number: invoice.number.clone().unwrap_or_default(),
+        }
+        .into()),
+    }
+}
+
+async fn check_client(ctx: &Ctx, client_id: &str) -> Result<(), DomainError> {
+    match entity::get::<Client>(ctx, client_id).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.is_not_found() => Err(DomainError::field(
+            "client_id",
+            FieldProblem::NoSuch {
+                resource: Client::RESOURCE.to_owned(),
+                value: client_id.to_owned(),
+            },
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// An invoice's writes also make its client's detail view stale (it shows the client's invoices).
+fn with_client(mut changes: ChangeSet, invoice: &Invoice) -> ChangeSet {
+    changes.touch(Client::RESOURCE, &invoice.client_id);
+    changes
+}
+
+/// A draft.
+pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet), DomainError> {
+    let settings = settings::get(ctx).await?;
+    let fields = InvoiceFields::parse(input, &settings)?;
+    check_client(ctx, &fields.client_id).await?;
+    let now = ctx.now();
+    let invoice = Invoice {
+        id: ctx.new_id(),
+        kind: InvoiceKind::Invoice,
+        number: None,
+        status: InvoiceStatus::Draft,
+        totals: totals::totals(&fields.lines),
+        client_id: fields.client_id,
+        lines: fields.lines,
+        issued_on: None,
+        due_on: None,
+        credit: None,
+        notes: fields.notes,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let mut tx = Tx::default();
+    entity::insert(&mut tx, ctx, &invoice);
+    let changes = tx.commit(ctx).await?;
+    Ok((invoice.clone(), with_client(changes, &invoice)))
+}
+
+pub async fn get(ctx: &Ctx, id: &str) -> Result<Invoice, DomainError> {
+    entity::get(ctx, id).await
+}
+
+/// Changes a draft, if `patch.version` is still the stored one.
+pub async fn update(
+    ctx: &Ctx,
+    id: &str,
+    patch: &InvoicePatch,
+) -> Result<(Invoice, ChangeSet), DomainError> {
+    let current: Invoice = entity::get(ctx, id).await?;
+    draft(&current)?;
+    let settings = settings::get(ctx).await?;
+    let before = InvoiceFields {
+        client_id: current.client_id.clone(),
+        lines: current.lines.clone(),
+        notes: current.notes.clone(),
+    };
+    let after = before.patched(patch, &settings)?;
+    if after.client_id != before.client_id {
+        check_client(ctx, &after.client_id).await?;
+    }
+    entity::check_version(&current, Some(patch.version))?;
+    if after == before {
+        return Ok((current, ChangeSet::default()));
+    }
+    let mut invoice = current.clone();
+    invoice.totals = totals::totals(&after.lines);
+    (invoice.client_id, invoice.lines, invoice.notes) = (after.client_id, after.lines, after.notes);
+    invoice.updated_at = ctx.now();
+    let mut tx = Tx::default();
+    entity::replace(&mut tx, ctx, &mut invoice, current.version);
+    let changes = with_client(tx.commit(ctx).await?, &current);
+    Ok((invoice.clone(), with_client(changes, &invoice)))
+}
+
+/// Deletes a draft. An issued invoice is never deleted: a credit note cancels it.
+pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
+    let current: Invoice = entity::get(ctx, id).await?;
+    draft(&current)?;
+    entity::check_version(&current, version)?;
+    let mut tx = Tx::default();
+    entity::remove(&mut tx, ctx, &current);
+    Ok(with_client(tx.commit(ctx).await?, &current))
+}
+
+pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainError> {
+    entity::list(ctx, query, searchable).await
+}
+
+/// Today in the studio's zone, and its payment terms.
+async fn today(ctx: &Ctx) -> Result<(Date, i64), DomainError> {
+    let settings = settings::load(ctx).await?;
+    let today = ctx.now().to_zoned_datetime(settings.zone.clone()).date();
+    Ok((today, i64::from(settings.values.payment_terms_days)))
+}
+
+/// Issues a draft: the next number of its year, today's date, the due date from the payment terms. Refused
+/// (consuming no number) if the draft has no line or changed since `version`.
+pub async fn issue(ctx: &Ctx, id: &str, version: u64) -> Result<(Invoice, ChangeSet), DomainError> {
+    let (today, terms) = today(ctx).await?;
+    for _ in 0..ATTEMPTS {
+        let current: Invoice = entity::get(ctx, id).await?;
+        draft(&current)?;
+        entity::check_version(&current, Some(version))?;
+        if current.lines.is_empty() {
+            return Err(DomainError::field("lines", FieldProblem::NoLines));
+        }
+        let mut tx = Tx::default();
+        let (number, take) = numbering::next(ctx, Series::Invoices, today.year()).await?;
+        tx.push(take, DomainError::contended());
+        let mut invoice = current.clone();
+        invoice.number = Some(number);
+        invoice.status = InvoiceStatus::Issued;
+        invoice.issued_on = Some(today);
+        invoice.due_on = today.checked_add(terms.days()).ok();
+        invoice.updated_at = ctx.now();
+        entity::replace(&mut tx, ctx, &mut invoice, current.version);
+        match tx.commit(ctx).await {
+            Err(e) if e.is_contended() => continue,
+            Err(e) => return Err(e),
+            Ok(changes) => return Ok((invoice.clone(), with_client(changes, &invoice))),
+        }
+    }
+    Err(DomainError::contended())
+}
+
+/// Cancels an issued invoice with a credit note (its own series, issued today), in one transaction that also
+/// marks the invoice cancelled. Returns the credit note.
+pub async fn credit_note(
+    ctx: &Ctx,
+    id: &str,
+    version: u64,
+) -> Result<(Invoice, ChangeSet), DomainError> {
+    let (today, _) = today(ctx).await?;
+    let note_id = ctx.new_id();
+    for _ in 0..ATTEMPTS {
+        let current: Invoice = entity::get(ctx, id).await?;
+        match (current.kind, current.status) {
+            (_, InvoiceStatus::Draft) => return Err(Problem::NotIssued.into()),
+            (InvoiceKind::CreditNote, _) | (_, InvoiceStatus::Cancelled) => {
+                return Err(Problem::AlreadyCancelled {
+                    number: current.number.clone().unwrap_or_default(),
+                }
+                .into());
+            }
+            _ => {}
+        }
+        entity::check_version(&current, Some(version))?;
+        let mut tx = Tx::default();
+        let (number, take) = numbering::next(ctx, Series::CreditNotes, today.year()).await?;
+        tx.push(take, DomainError::contended());
+        let lines = fields::credited(&current.lines);
+        let now = ctx.now();
+        let note = Invoice {
+            id: note_id.clone(),
+            kind: InvoiceKind::CreditNote,
+            number: Some(number),
+            status: InvoiceStatus::Issued,
+            client_id: current.client_id.clone(),
+            totals: totals::totals(&lines),
+            lines,
+            issued_on: Some(today),
+            due_on: None,
+            credit: Some(current.id.clone()),
+            notes: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let mut cancelled = current.clone();
+        cancelled.status = InvoiceStatus::Cancelled;
+        cancelled.credit = Some(note.id.clone());
+        cancelled.updated_at = now;
+        entity::insert(&mut tx, ctx, &note);
+        entity::replace(&mut tx, ctx, &mut cancelled, current.version);
+        match tx.commit(ctx).await {
+            Err(e) if e.is_contended() => continue,
+            Err(e) => return Err(e),
+            Ok(changes) => return Ok((note.clone(), with_client(changes, &note))),
+        }
+    }
+    Err(DomainError::contended())
+}
+
+/// The invoices service as the API mounts it.
+pub struct Invoices;
+
+#[async_trait]
+impl Crud for Invoices {
+    type Entity = Invoice;
+    type New = NewInvoice;
+    type Patch = InvoicePatch;
+    type Query = ListQuery;
+
+    async fn get(ctx: &Ctx, id: &str) -> Result<Invoice, DomainError> {
+        get(ctx, id).await
+    }
+    async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet), DomainError> {
+        create(ctx, input).await
+    }
+    async fn update(
+        ctx: &Ctx,
+        id: &str,
+        patch: &InvoicePatch,
+    ) -> Result<(Invoice, ChangeSet), DomainError> {
+        update(ctx, id, patch).await
+    }
+    async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
+        delete(ctx, id, version).await
+    }
+    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainError> {
+        list(ctx, query).await
+    }
+}

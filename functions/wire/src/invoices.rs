@@ -1,0 +1,126 @@
+//! Invoices and credit notes (avoirs). A draft is editable and deletable and has no number; issuing gives it
+//! the next number of its year's series and freezes it; an issued invoice is cancelled only by a credit note.
+//! Totals are computed by the server (see `domain::invoices::totals` for the rounding rule).
+
+use jiff::{Timestamp, civil::Date};
+use serde::{Deserialize, Serialize};
+
+use crate::{Money, Quantity};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceKind {
+    #[default]
+    Invoice,
+    /// An avoir: cancels an issued invoice, with its own number series.
+    CreditNote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceStatus {
+    #[default]
+    Draft,
+    Issued,
+    PartiallyPaid,
+    Paid,
+    /// Cancelled by a credit note.
+    Cancelled,
+}
+
+/// One line: `quantity × unit_price`, at `vat_rate` (hundredths of a percent: 2000 is 20 %).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceLine {
+    pub description: String,
+    pub quantity: Quantity,
+    pub unit_price: Money,
+    pub vat_rate: u32,
+    /// Excl. VAT, rounded to the cent.
+    pub amount: Money,
+}
+
+/// VAT of one rate: on the sum of that rate's line amounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VatLine {
+    pub rate: u32,
+    pub base: Money,
+    pub vat: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    /// Excl. VAT.
+    pub net: Money,
+    pub vat: Vec<VatLine>,
+    /// Incl. VAT.
+    pub gross: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub id: String,
+    pub kind: InvoiceKind,
+    /// `2026-0001` (credit notes `AV-2026-0001`), given when issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    pub status: InvoiceStatus,
+    pub client_id: String,
+    pub lines: Vec<InvoiceLine>,
+    pub totals: Totals,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_on: Option<Date>,
+    /// For a credit note: the invoice it cancels; for a cancelled invoice: its credit note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(with = "crate::instant")]
+    pub created_at: Timestamp,
+    #[serde(with = "crate::instant")]
+    pub updated_at: Timestamp,
+    pub version: u64,
+}
+
+/// A line as typed: the VAT rate defaults to the studio's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewLine {
+    pub description: String,
+    pub quantity: Quantity,
+    pub unit_price: Money,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat_rate: Option<u32>,
+}
+
+/// `POST /api/invoices`: a draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewInvoice {
+    pub client_id: String,
+    #[serde(default)]
+    pub lines: Vec<NewLine>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// `PATCH /api/invoices/{id}`: drafts only; `lines`, when given, replaces them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvoicePatch {
+    pub version: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<Vec<NewLine>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// `POST /api/invoices/{id}/issue` and `/credit-note`: the version the person saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionOnly {
+    pub version: u64,
+}

@@ -1,0 +1,164 @@
+//! Invoices through the API router, on both stores: gapless legal numbering under concurrency, exact totals,
+//! issued invoices frozen and cancelled only by credit notes (with their own series).
+
+mod common;
+
+use axum::{
+    Router,
+    http::{Method, StatusCode},
+};
+use common::{STUDIO_A, call, router};
+use jiff::{Timestamp, tz::TimeZone};
+use serde_json::{Value, json};
+
+async fn post(router: &Router, uri: &str, body: Value) -> (StatusCode, Value) {
+    call(router, Method::POST, uri, Some(body), STUDIO_A).await
+}
+
+/// The year of today in the studio's (default) zone: numbers are per year.
+fn year() -> i16 {
+    Timestamp::now()
+        .to_zoned_datetime(TimeZone::get("Europe/Paris").unwrap())
+        .year()
+}
+
+async fn client(router: &Router) -> String {
+    let (status, created) = post(
+        router,
+        "/api/clients",
+        json!({"name": "Blue Harbor Records", "kind": "company"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    created["data"]["id"].as_str().unwrap().to_owned()
+}
+
+/// A draft of one line (3 × 33.33 at 20 %), or of none.
+async fn draft(router: &Router, client: &str, with_a_line: bool) -> Value {
+    let lines = if with_a_line {
+        json!([{"description": "Studio A, mix", "quantity": "3", "unit_price": 3333, "vat_rate": 2000}])
+    } else {
+        json!([])
+    };
+    let (status, created) = post(
+        router,
+        "/api/invoices",
+        json!({"client_id": client, "lines": lines}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    created["data"].clone()
+}
+
+async fn act(router: &Router, invoice: &Value, action: &str) -> (StatusCode, Value) {
+    let uri = format!("/api/invoices/{}/{action}", invoice["id"].as_str().unwrap());
+    post(router, &uri, json!({"version": invoice["version"]})).await
+}
+
+/// Runs `action` on every invoice at once and returns the numbers given, sorted.
+async fn all_at_once(router: &Router, invoices: &[Value], action: &'static str) -> Vec<String> {
+    let attempts = invoices.iter().map(|invoice| {
+        let (router, invoice) = (router.clone(), invoice.clone());
+        tokio::spawn(async move { act(&router, &invoice, action).await })
+    });
+    let mut numbers: Vec<String> = futures::future::join_all(attempts)
+        .await
+        .into_iter()
+        .map(|r| {
+            let (status, body) = r.unwrap();
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body["data"]["number"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    numbers.sort();
+    numbers
+}
+
+on_both_stores! {
+    fn a_hundred_concurrent_issues_are_numbered_one_to_a_hundred_without_gap_or_duplicate(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let mut drafts = Vec::new();
+        for _ in 0..100 {
+            drafts.push(draft(&router, &client, true).await);
+        }
+        let numbers = all_at_once(&router, &drafts, "issue").await;
+        let expected: Vec<String> = (1..=100).map(|n| format!("{}-{n:04}", year())).collect();
+        assert_eq!(numbers, expected);
+    }
+
+    fn an_issue_refused_for_validation_consumes_no_number(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let empty = draft(&router, &client, false).await;
+        let (status, refused) = act(&router, &empty, "issue").await;
+        assert_eq!((status, refused["error"]["problem"]["problems"]["lines"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("no_lines")), "{refused}");
+        let stale = json!({"id": draft(&router, &client, true).await["id"], "version": 7});
+        assert_eq!(act(&router, &stale, "issue").await.0, StatusCode::CONFLICT);
+        let good = draft(&router, &client, true).await;
+        let (status, issued) = act(&router, &good, "issue").await;
+        assert_eq!(status, StatusCode::OK, "{issued}");
+        assert_eq!(issued["data"]["number"], format!("{}-0001", year()));
+        assert_eq!(issued["data"]["status"], "issued");
+        assert!(issued["data"]["due_on"].is_string() && issued["data"]["issued_on"].is_string(), "{issued}");
+    }
+
+    fn totals_are_computed_by_the_server_exactly(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let lines = json!([
+            {"description": "Studio A, 3.5 h", "quantity": 3.5, "unit_price": 4500},
+            {"description": "Stems", "quantity": "2", "unit_price": 1299, "vat_rate": 550}
+        ]);
+        let (status, created) = post(&router, "/api/invoices", json!({"client_id": client, "lines": lines})).await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        let totals = &created["data"]["totals"];
+        assert_eq!(
+            (totals["net"].clone(), totals["vat"].clone(), totals["gross"].clone()),
+            (json!(18348), json!([{"rate": 550, "base": 2598, "vat": 143}, {"rate": 2000, "base": 15750, "vat": 3150}]), json!(21641))
+        );
+        assert_eq!(created["data"]["lines"][0]["vat_rate"], 2000, "the studio's default rate");
+    }
+
+    fn an_issued_invoice_is_frozen_and_cancelled_only_by_a_credit_note(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let invoice = draft(&router, &client, true).await;
+        let (_, issued) = act(&router, &invoice, "issue").await;
+        let issued = issued["data"].clone();
+        let uri = format!("/api/invoices/{}", issued["id"].as_str().unwrap());
+        let patch = json!({"version": issued["version"], "notes": "changed"});
+        let (status, refused) = call(&router, Method::PATCH, &uri, Some(patch), STUDIO_A).await;
+        assert_eq!((status, refused["error"]["code"].clone()), (StatusCode::CONFLICT, json!("issued")));
+        assert!(refused["error"]["message"].as_str().unwrap().contains("credit note"), "{refused}");
+        let delete = format!("{uri}?version={}", issued["version"]);
+        assert_eq!(call(&router, Method::DELETE, &delete, None, STUDIO_A).await.0, StatusCode::CONFLICT);
+
+        let (status, note) = act(&router, &issued, "credit-note").await;
+        assert_eq!(status, StatusCode::OK, "{note}");
+        let note = &note["data"];
+        assert_eq!((note["kind"].clone(), note["number"].clone()), (json!("credit_note"), json!(format!("AV-{}-0001", year()))));
+        assert_eq!(note["totals"]["gross"], -11999);
+        let (_, cancelled) = call(&router, Method::GET, &uri, None, STUDIO_A).await;
+        assert_eq!((cancelled["status"].clone(), cancelled["credit"].clone()), (json!("cancelled"), note["id"].clone()));
+        assert_eq!(act(&router, &cancelled, "credit-note").await.1["error"]["code"], "already_cancelled");
+        let other = draft(&router, &client, true).await;
+        assert_eq!(act(&router, &other, "credit-note").await.1["error"]["code"], "not_issued");
+        // A draft is still deleted freely.
+        let draft_uri = format!("/api/invoices/{}?version={}", other["id"].as_str().unwrap(), other["version"]);
+        assert_eq!(call(&router, Method::DELETE, &draft_uri, None, STUDIO_A).await.0, StatusCode::OK);
+    }
+
+    fn concurrent_credit_notes_have_their_own_gapless_series(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let mut issued = Vec::new();
+        for _ in 0..20 {
+            let invoice = draft(&router, &client, true).await;
+            issued.push(act(&router, &invoice, "issue").await.1["data"].clone());
+        }
+        let numbers = all_at_once(&router, &issued, "credit-note").await;
+        let expected: Vec<String> = (1..=20).map(|n| format!("AV-{}-{n:04}", year())).collect();
+        assert_eq!(numbers, expected);
+    }
+}
