@@ -1,5 +1,6 @@
-//! Invoices through the API router, on both stores: gapless legal numbering under concurrency, exact totals,
-//! issued invoices frozen and cancelled only by credit notes (with their own series).
+//! Invoices and payments through the API router, on both stores: gapless legal numbering under concurrency,
+//! exact totals, issued invoices frozen and cancelled only by credit notes (with their own series), payments
+//! that move an invoice's status and its client's balance atomically and never overpay.
 
 mod common;
 
@@ -161,4 +162,89 @@ on_both_stores! {
         let expected: Vec<String> = (1..=20).map(|n| format!("AV-{}-{n:04}", year())).collect();
         assert_eq!(numbers, expected);
     }
+
+    fn payments_move_the_invoice_to_paid_and_lower_the_client_s_balance(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let invoice = draft(&router, &client, true).await;
+        let (status, refused) = pay(&router, &invoice, 1000).await;
+        assert_eq!((status, refused["error"]["code"].clone()), (StatusCode::CONFLICT, json!("not_issued")));
+        let invoice = act(&router, &invoice, "issue").await.1["data"].clone();
+        assert_eq!(balance(&router, &client).await, 11_999);
+
+        let (status, first) = pay(&router, &invoice, 5_000).await;
+        assert_eq!(status, StatusCode::CREATED, "{first}");
+        let stale: Vec<Value> = first["invalidations"].as_array().unwrap().clone();
+        for expected in [json!({"resource": "payments"}), json!({"resource": "invoices", "id": invoice["id"]}), json!({"resource": "clients", "id": client})] {
+            assert!(stale.contains(&expected), "{expected} in {stale:?}");
+        }
+        assert_eq!((reread(&router, &invoice).await["status"].clone(), balance(&router, &client).await), (json!("partially_paid"), 6_999));
+        let (status, over) = pay(&router, &invoice, 7_000).await;
+        assert_eq!((status, over["error"]["code"].clone(), over["error"]["problem"]["max"].clone()), (StatusCode::CONFLICT, json!("overpayment"), json!(6_999)));
+        assert_eq!(pay(&router, &invoice, 6_999).await.0, StatusCode::CREATED);
+        let paid = reread(&router, &invoice).await;
+        assert_eq!((paid["status"].clone(), paid["paid"].clone()), (json!("paid"), json!(11_999)));
+        assert_eq!(balance(&router, &client).await, 0);
+    }
+
+    fn two_racing_payments_that_together_overpay_let_only_one_through(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let invoice = draft(&router, &client, true).await;
+        let invoice = act(&router, &invoice, "issue").await.1["data"].clone();
+        let racing = (0..2).map(|_| {
+            let (router, invoice) = (router.clone(), invoice.clone());
+            tokio::spawn(async move { pay(&router, &invoice, 10_000).await })
+        });
+        let mut statuses: Vec<StatusCode> = futures::future::join_all(racing).await.into_iter().map(|r| r.unwrap().0).collect();
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CONFLICT]);
+        assert_eq!(reread(&router, &invoice).await["paid"], 10_000);
+        assert_eq!(balance(&router, &client).await, 1_999);
+    }
+
+    fn a_reversal_undoes_a_payment_once_and_a_paid_invoice_needs_it_before_a_credit_note(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let invoice = draft(&router, &client, true).await;
+        let invoice = act(&router, &invoice, "issue").await.1["data"].clone();
+        let payment = pay(&router, &invoice, 5_000).await.1["data"].clone();
+        let issued = reread(&router, &invoice).await;
+        assert_eq!(act(&router, &issued, "credit-note").await.1["error"]["code"], "in_use");
+
+        let uri = format!("/api/payments/{}/reverse", payment["id"].as_str().unwrap());
+        let (status, reversal) = post(&router, &uri, json!({"version": payment["version"]})).await;
+        assert_eq!(status, StatusCode::OK, "{reversal}");
+        assert_eq!(reversal["data"]["amount"], -5_000);
+        assert_eq!(post(&router, &uri, json!({"version": 2})).await.1["error"]["code"], "already_reversed");
+        let restored = reread(&router, &invoice).await;
+        assert_eq!((restored["status"].clone(), restored["paid"].clone()), (json!("issued"), json!(0)));
+        assert_eq!(balance(&router, &client).await, 11_999);
+        let list = format!("/api/payments?invoice={}", invoice["id"].as_str().unwrap());
+        assert_eq!(call(&router, Method::GET, &list, None, STUDIO_A).await.1["items"].as_array().unwrap().len(), 2);
+
+        assert_eq!(act(&router, &restored, "credit-note").await.0, StatusCode::OK);
+        assert_eq!(balance(&router, &client).await, 0, "the credit note cancels what the invoice asked");
+    }
+}
+
+async fn pay(router: &Router, invoice: &Value, cents: i64) -> (StatusCode, Value) {
+    post(
+        router,
+        "/api/payments",
+        json!({"invoice_id": invoice["id"], "amount": cents, "method": "transfer"}),
+    )
+    .await
+}
+
+async fn reread(router: &Router, invoice: &Value) -> Value {
+    let uri = format!("/api/invoices/{}", invoice["id"].as_str().unwrap());
+    call(router, Method::GET, &uri, None, STUDIO_A).await.1
+}
+
+async fn balance(router: &Router, client: &str) -> i64 {
+    let uri = format!("/api/clients/{client}/balance");
+    let (status, balance) = call(router, Method::GET, &uri, None, STUDIO_A).await;
+    assert_eq!(status, StatusCode::OK, "{balance}");
+    balance["outstanding"].as_i64().unwrap()
 }

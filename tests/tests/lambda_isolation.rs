@@ -233,7 +233,7 @@ async fn another_studio_can_neither_read_list_change_nor_delete_through_any_rout
 }
 
 #[tokio::test]
-async fn another_studio_can_neither_see_change_issue_nor_credit_an_invoice() {
+async fn another_studio_can_neither_see_change_issue_credit_nor_pay_an_invoice() {
     let (store, _dir) = common::embedded_store();
     let router = lambda_router(Services::new(store));
     let (client, ..) = studio_a_data(&router).await;
@@ -288,6 +288,32 @@ async fn another_studio_can_neither_see_change_issue_nor_credit_an_invoice() {
             assert_eq!(status, StatusCode::NOT_FOUND, "{method} {action}: {answer}");
         }
     }
+    // Payments: B can neither pay A's invoice, see its payments, reverse one, nor read A's client's balance.
+    let pay = json!({"invoice_id": issued["id"], "amount": 100});
+    let (status, paid) = invoke(&router, "POST", "/api/payments", Some(pay.clone()), Some(A)).await;
+    assert_eq!(status, StatusCode::CREATED, "{paid}");
+    let payment = paid["data"]["id"].as_str().unwrap().to_owned();
+    let (status, _) = invoke(&router, "POST", "/api/payments", Some(pay), Some(B)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let of_invoice = format!("/api/payments?invoice={}", issued["id"].as_str().unwrap());
+    let (_, theirs) = invoke(&router, "GET", &of_invoice, None, Some(B)).await;
+    assert_eq!(theirs["items"], json!([]));
+    for (method, uri, body) in [
+        ("GET", format!("/api/payments/{payment}"), None),
+        (
+            "POST",
+            format!("/api/payments/{payment}/reverse"),
+            Some(json!({"version": 1})),
+        ),
+        (
+            "GET",
+            format!("/api/clients/{}/balance", client["id"].as_str().unwrap()),
+            None,
+        ),
+    ] {
+        let (status, answer) = invoke(&router, method, &uri, body, Some(B)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}: {answer}");
+    }
     // B cannot draft an invoice to A's client either.
     let (status, _) = invoke(
         &router,
@@ -304,7 +330,10 @@ async fn another_studio_can_neither_see_change_issue_nor_credit_an_invoice() {
         (json!("draft"), json!(1))
     );
     let (_, still) = invoke(&router, "GET", &uri(&issued, ""), None, Some(A)).await;
-    assert_eq!(still["status"], "issued");
+    assert_eq!(
+        (still["status"].clone(), still["paid"].clone()),
+        (json!("partially_paid"), json!(100))
+    );
 }
 
 #[tokio::test]
@@ -398,6 +427,20 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
         (
             "POST",
             format!("/api/invoices/{}/credit-note", "01J0000000000000000000000Z"),
+        ),
+        (
+            "GET",
+            "/api/payments?invoice=01J0000000000000000000000Z".to_owned(),
+        ),
+        ("POST", "/api/payments".to_owned()),
+        ("GET", "/api/payments/01J0000000000000000000000Z".to_owned()),
+        (
+            "POST",
+            "/api/payments/01J0000000000000000000000Z/reverse".to_owned(),
+        ),
+        (
+            "GET",
+            "/api/clients/01J0000000000000000000000Z/balance".to_owned(),
         ),
     ];
     for (method, uri) in routes {

@@ -36,6 +36,8 @@ fn status_of(problem: &Problem) -> StatusCode {
         | Problem::Issued { .. }
         | Problem::NotIssued
         | Problem::AlreadyCancelled { .. }
+        | Problem::Overpayment { .. }
+        | Problem::AlreadyReversed
         | Problem::Contended => StatusCode::CONFLICT,
         Problem::BadRequest { .. } => StatusCode::BAD_REQUEST,
         Problem::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

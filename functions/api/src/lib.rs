@@ -9,6 +9,7 @@ pub mod feed;
 pub mod identity;
 pub mod invoices;
 pub mod lambda;
+pub mod payments;
 pub mod settings;
 
 use std::sync::Arc;
@@ -51,6 +52,10 @@ pub fn app(state: AppState) -> Router {
             "/api/invoices/{id}/credit-note",
             post(invoices::credit_note),
         )
+        .route("/api/payments", get(payments::list).post(payments::record))
+        .route("/api/payments/{id}", get(payments::read))
+        .route("/api/payments/{id}/reverse", post(payments::reverse))
+        .route("/api/clients/{id}/balance", get(payments::client_balance))
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
         .route("/api/settings", get(settings::read).put(settings::write))

@@ -12,6 +12,8 @@
 //! | `CONV#<id>` | an assistant conversation |
 //! | `SETTINGS` | the studio's settings |
 //! | `COUNTER#<series>#<year>` | the last number given in an invoice or credit-note series |
+//! | `BALANCE#CLIENT#<client>` | what a client owes |
+//! | `IDX#INVOICE#<invoice>#<payment>` | an invoice's payment (read by prefix) |
 
 use jiff::civil::Date;
 
@@ -62,6 +64,23 @@ pub fn change(ctx: &Ctx, id: &str) -> Key {
 
 pub fn conversation(ctx: &Ctx, id: &str) -> Key {
     key(ctx, format!("CONV#{id}"))
+}
+
+/// What a client owes.
+pub fn client_balance(ctx: &Ctx, client_id: &str) -> Key {
+    key(ctx, format!("BALANCE#CLIENT#{client_id}"))
+}
+
+/// The prefix of one invoice's payment index items.
+pub fn invoice_payments_prefix(invoice_id: &str) -> String {
+    format!("IDX#INVOICE#{invoice_id}#")
+}
+
+pub fn invoice_payment(ctx: &Ctx, invoice_id: &str, payment_id: &str) -> Key {
+    key(
+        ctx,
+        format!("{}{payment_id}", invoice_payments_prefix(invoice_id)),
+    )
 }
 
 /// A number series' counter for one year (`COUNTER#INVOICE#2026`).

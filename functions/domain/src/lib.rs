@@ -1,5 +1,6 @@
 //! Studio's business rules. No I/O here: storage, clock and id generation are ports (`store`, `context`).
 
+pub mod balances;
 pub mod changes;
 pub mod clients;
 pub mod context;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod feed;
 pub mod invoices;
 pub mod keys;
+pub mod payments;
 mod refs;
 pub mod rooms;
 pub mod sessions;

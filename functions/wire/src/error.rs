@@ -55,6 +55,12 @@ pub enum Problem {
     AlreadyCancelled {
         number: String,
     },
+    /// A payment above what the invoice still owes (`balance`, minor units).
+    Overpayment {
+        balance: i64,
+    },
+    /// This payment was already reversed.
+    AlreadyReversed,
     /// Concurrent writes kept this one from going through; it may be retried.
     Contended,
     /// The request itself is malformed (not JSON, an unknown field…); `detail` is the parser's own words.
@@ -209,6 +215,8 @@ impl Problem {
             Problem::Issued { .. } => "issued",
             Problem::NotIssued => "not_issued",
             Problem::AlreadyCancelled { .. } => "already_cancelled",
+            Problem::Overpayment { .. } => "overpayment",
+            Problem::AlreadyReversed => "already_reversed",
             Problem::Contended => "contended",
             Problem::BadRequest { .. } => "bad_request",
             Problem::UnsupportedMediaType => "unsupported_media_type",

@@ -67,6 +67,9 @@ pub struct Invoice {
     pub client_id: String,
     pub lines: Vec<InvoiceLine>,
     pub totals: Totals,
+    /// The sum of its payments (reversals deducted).
+    #[serde(default)]
+    pub paid: Money,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

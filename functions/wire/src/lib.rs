@@ -11,6 +11,7 @@ pub mod invoices;
 pub mod locale;
 pub mod messages;
 pub mod money;
+pub mod payments;
 mod problem_wire;
 pub mod quantity;
 pub mod rooms;
@@ -29,6 +30,7 @@ pub use invoices::{
 };
 pub use locale::{Locale, pick};
 pub use money::Money;
+pub use payments::{ClientBalance, NewPayment, Payment, PaymentMethod};
 pub use quantity::Quantity;
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{

@@ -22,6 +22,7 @@ fn noun(resource: &str) -> Noun {
         "sessions" => ("session", "sessions", true, "session", "sessions"),
         "settings" => ("réglage", "réglages", false, "setting", "settings"),
         "invoices" => ("facture", "factures", true, "invoice", "invoices"),
+        "payments" => ("paiement", "paiements", false, "payment", "payments"),
         "conversations" => (
             "conversation",
             "conversations",
@@ -389,7 +390,14 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             dependents,
         } => {
             let (noun, deps) = (noun(resource), self::noun(dependents));
-            if resource == "rooms" {
+            if resource == "invoices" {
+                (
+                    "Cette facture a des paiements : contre-passez-les avant d'émettre un avoir."
+                        .to_owned(),
+                    "This invoice has payments: reverse them before issuing a credit note."
+                        .to_owned(),
+                )
+            } else if resource == "rooms" {
                 (
                     format!(
                         "Cette salle a des {} ; rendez-la inactive au lieu de la supprimer.",
@@ -445,6 +453,20 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
         Problem::AlreadyCancelled { number } => (
             format!("La facture {number} est déjà annulée par un avoir."),
             format!("Invoice {number} is already cancelled by a credit note."),
+        ),
+        Problem::Overpayment { balance } => (
+            format!(
+                "Ce paiement dépasse ce que la facture doit encore : {} au plus.",
+                Money(*balance).plain(locale)
+            ),
+            format!(
+                "This payment is more than the invoice still owes: at most {}.",
+                Money(*balance).plain(locale)
+            ),
+        ),
+        Problem::AlreadyReversed => (
+            "Ce paiement est déjà contre-passé.".to_owned(),
+            "This payment is already reversed.".to_owned(),
         ),
         Problem::Contended => (
             "Trop de modifications en même temps ; réessayez.".to_owned(),
@@ -728,6 +750,8 @@ mod tests {
             Problem::AlreadyCancelled {
                 number: "2026-0004".into(),
             },
+            Problem::Overpayment { balance: 6_400 },
+            Problem::AlreadyReversed,
             Problem::Contended,
             Problem::BadRequest {
                 detail: "unknown field `nmae`".into(),
@@ -749,6 +773,8 @@ mod tests {
                 | Problem::Issued { .. }
                 | Problem::NotIssued
                 | Problem::AlreadyCancelled { .. }
+                | Problem::Overpayment { .. }
+                | Problem::AlreadyReversed
                 | Problem::Contended
                 | Problem::BadRequest { .. }
                 | Problem::UnsupportedMediaType

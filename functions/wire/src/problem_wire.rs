@@ -217,6 +217,7 @@ impl From<Problem> for Wire {
         match problem {
             Problem::Contended
             | Problem::NotIssued
+            | Problem::AlreadyReversed
             | Problem::UnsupportedMediaType
             | Problem::NoRoute
             | Problem::Unauthenticated
@@ -261,6 +262,10 @@ impl From<Problem> for Wire {
                 detail: Some(detail),
                 ..Wire::code(code)
             },
+            Problem::Overpayment { balance } => Wire {
+                max: Some(balance),
+                ..Wire::code(code)
+            },
             Problem::TooLarge { max_bytes } => Wire {
                 max: Some(max_bytes as i64),
                 ..Wire::code(code)
@@ -276,6 +281,10 @@ impl TryFrom<Wire> for Problem {
         Ok(match w.code.as_str() {
             "contended" => Problem::Contended,
             "not_issued" => Problem::NotIssued,
+            "already_reversed" => Problem::AlreadyReversed,
+            "overpayment" => Problem::Overpayment {
+                balance: need(w.max, "max")?,
+            },
             "issued" => Problem::Issued {
                 number: text(w.value)?,
             },

@@ -9,15 +9,15 @@ pub mod totals;
 use async_trait::async_trait;
 use jiff::{ToSpan, civil::Date};
 use studio_wire::{
-    Client, FieldProblem, Invoice, InvoiceKind, InvoicePatch, InvoiceStatus, NewInvoice, Page,
-    Problem,
+    Client, FieldProblem, Invoice, InvoiceKind, InvoicePatch, InvoiceStatus, Money, NewInvoice,
+    Page, Problem,
 };
 
 pub use fields::InvoiceFields;
 pub use numbering::Series;
 
 use crate::{
-    ChangeSet, Crud, Ctx, DomainError,
+    ChangeSet, Crud, Ctx, DomainError, balances,
     entity::{self, Entity, ListQuery},
     settings,
     tx::Tx,
@@ -92,6 +92,7 @@ pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet
         number: None,
         status: InvoiceStatus::Draft,
         totals: totals::totals(&fields.lines),
+        paid: Money::ZERO,
         client_id: fields.client_id,
         lines: fields.lines,
         issued_on: None,
@@ -159,7 +160,7 @@ pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainE
 }
 
 /// Today in the studio's zone, and its payment terms.
-async fn today(ctx: &Ctx) -> Result<(Date, i64), DomainError> {
+pub(crate) async fn today(ctx: &Ctx) -> Result<(Date, i64), DomainError> {
     let settings = settings::load(ctx).await?;
     let today = ctx.now().to_zoned_datetime(settings.zone.clone()).date();
     Ok((today, i64::from(settings.values.payment_terms_days)))
@@ -185,6 +186,7 @@ pub async fn issue(ctx: &Ctx, id: &str, version: u64) -> Result<(Invoice, Change
         invoice.issued_on = Some(today);
         invoice.due_on = today.checked_add(terms.days()).ok();
         invoice.updated_at = ctx.now();
+        balances::add(&mut tx, ctx, &invoice.client_id, invoice.totals.gross).await?;
         entity::replace(&mut tx, ctx, &mut invoice, current.version);
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
@@ -216,6 +218,13 @@ pub async fn credit_note(
             }
             _ => {}
         }
+        if current.paid != Money::ZERO {
+            return Err(Problem::InUse {
+                resource: Invoice::RESOURCE.to_owned(),
+                dependents: "payments".to_owned(),
+            }
+            .into());
+        }
         entity::check_version(&current, Some(version))?;
         let mut tx = Tx::default();
         let (number, take) = numbering::next(ctx, Series::CreditNotes, today.year()).await?;
@@ -230,6 +239,7 @@ pub async fn credit_note(
             client_id: current.client_id.clone(),
             totals: totals::totals(&lines),
             lines,
+            paid: Money::ZERO,
             issued_on: Some(today),
             due_on: None,
             credit: Some(current.id.clone()),
@@ -242,6 +252,7 @@ pub async fn credit_note(
         cancelled.status = InvoiceStatus::Cancelled;
         cancelled.credit = Some(note.id.clone());
         cancelled.updated_at = now;
+        balances::add(&mut tx, ctx, &note.client_id, note.totals.gross).await?;
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &mut cancelled, current.version);
         match tx.commit(ctx).await {

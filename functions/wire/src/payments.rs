@@ -1,0 +1,73 @@
+//! Payments against an issued invoice. A payment is never deleted: a reversal entry (the same amount, negative)
+//! undoes it. Each one changes its invoice's paid amount and status, and its client's balance, in the same
+//! transaction.
+
+use jiff::{Timestamp, civil::Date};
+use serde::{Deserialize, Serialize};
+
+use crate::Money;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Card,
+    #[default]
+    Transfer,
+    Cash,
+    Cheque,
+    Other,
+}
+
+impl PaymentMethod {
+    /// Every value, in the order forms offer them.
+    pub const ALL: [PaymentMethod; 5] = [
+        PaymentMethod::Card,
+        PaymentMethod::Transfer,
+        PaymentMethod::Cash,
+        PaymentMethod::Cheque,
+        PaymentMethod::Other,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Payment {
+    pub id: String,
+    pub invoice_id: String,
+    pub client_id: String,
+    /// Negative for a reversal.
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub paid_on: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// For a reversal: the payment it undoes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reverses: Option<String>,
+    /// For a reversed payment: its reversal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reversed_by: Option<String>,
+    #[serde(with = "crate::instant")]
+    pub created_at: Timestamp,
+    pub version: u64,
+}
+
+/// `POST /api/payments`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPayment {
+    pub invoice_id: String,
+    pub amount: Money,
+    #[serde(default)]
+    pub method: PaymentMethod,
+    /// Defaults to today in the studio's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// What a client owes: issued invoices' totals less their payments, credit notes included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ClientBalance {
+    pub outstanding: Money,
+}
