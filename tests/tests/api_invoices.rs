@@ -24,10 +24,14 @@ fn year() -> i16 {
 }
 
 async fn client(router: &Router) -> String {
+    client_named(router, "Blue Harbor Records").await
+}
+
+async fn client_named(router: &Router, name: &str) -> String {
     let (status, created) = post(
         router,
         "/api/clients",
-        json!({"name": "Blue Harbor Records", "kind": "company"}),
+        json!({"name": name, "kind": "company"}),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
@@ -148,6 +152,26 @@ on_both_stores! {
         // A draft is still deleted freely.
         let draft_uri = format!("/api/invoices/{}?version={}", other["id"].as_str().unwrap(), other["version"]);
         assert_eq!(call(&router, Method::DELETE, &draft_uri, None, STUDIO_A).await.0, StatusCode::OK);
+    }
+
+    fn a_client_with_invoices_cannot_be_deleted_until_its_drafts_are(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let first = draft(&router, &client, true).await;
+        let client_uri = format!("/api/clients/{client}");
+        let (status, refused) = call(&router, Method::DELETE, &client_uri, None, STUDIO_A).await;
+        assert_eq!((status, refused["error"]["code"].clone(), refused["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("in_use"), json!("invoices")));
+        assert!(refused["error"]["message"].as_str().unwrap().contains("invoices"), "{refused}");
+        let draft_uri = format!("/api/invoices/{}?version=1", first["id"].as_str().unwrap());
+        assert_eq!(call(&router, Method::DELETE, &draft_uri, None, STUDIO_A).await.0, StatusCode::OK);
+        let issued = draft(&router, &client, true).await;
+        act(&router, &issued, "issue").await;
+        assert_eq!(call(&router, Method::DELETE, &client_uri, None, STUDIO_A).await.0, StatusCode::CONFLICT, "an invoiced client is kept");
+        let other = client_named(&router, "Les Ondes Courtes").await;
+        let lone = draft(&router, &other, true).await;
+        let lone_uri = format!("/api/invoices/{}?version=1", lone["id"].as_str().unwrap());
+        assert_eq!(call(&router, Method::DELETE, &lone_uri, None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{other}"), None, STUDIO_A).await.0, StatusCode::OK);
     }
 
     fn concurrent_credit_notes_have_their_own_gapless_series(store) {

@@ -1,6 +1,7 @@
-//! Reference counters: `REF#<KIND>#<id>` counts the sessions that point at a room or a client. Every booking
-//! writes it (conditionally on its version) in the booking's transaction, and a deletion checks it in the
-//! deletion's transaction — so "no sessions" and "delete" are one atomic step, even against a racing booking.
+//! Reference counters: `REF#<KIND>#<id>` counts what points at an entity — the sessions of a room or a client,
+//! the invoices of a client. Every write that adds or removes a reference writes the counter (conditionally on
+//! its version) in its own transaction, and a deletion checks it in the deletion's transaction — so "nothing
+//! refers to it" and "delete" are one atomic step, even against a racing booking or invoice.
 
 use serde::{Deserialize, Serialize};
 use studio_wire::Problem;
@@ -13,34 +14,50 @@ use crate::{
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Count {
-    sessions: u64,
+    /// (Named `sessions` when sessions were the only references.)
+    #[serde(alias = "sessions")]
+    count: u64,
 }
 
 pub(crate) struct Refs {
     key: Key,
-    /// The resource counted into (`rooms`, `clients`), for the refusal to name it.
+    /// The resource counted into (`rooms`, `clients`) and what refers to it, for the refusal to name them.
     resource: &'static str,
+    dependents: &'static str,
 }
 
 impl Refs {
+    /// The sessions booked in a room.
     pub fn room(ctx: &Ctx, id: &str) -> Self {
         Self {
             key: keys::refs(ctx, "ROOM", id),
             resource: "rooms",
+            dependents: "sessions",
         }
     }
 
+    /// A client's sessions.
     pub fn client(ctx: &Ctx, id: &str) -> Self {
         Self {
             key: keys::refs(ctx, "CLIENT", id),
             resource: "clients",
+            dependents: "sessions",
+        }
+    }
+
+    /// A client's invoices (drafts, issued ones and credit notes).
+    pub fn client_invoices(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "CLIENT_INVOICES", id),
+            resource: "clients",
+            dependents: "invoices",
         }
     }
 
     fn in_use(&self) -> DomainError {
         Problem::InUse {
             resource: self.resource.to_owned(),
-            dependents: "sessions".to_owned(),
+            dependents: self.dependents.to_owned(),
         }
         .into()
     }
@@ -57,22 +74,22 @@ impl Refs {
         }
     }
 
-    /// Adds `delta` sessions in `tx`; the transaction fails with `Contended` if another write got there first.
+    /// Adds `delta` references in `tx`; the transaction fails with `Contended` if another write got there first.
     pub async fn add(&self, tx: &mut Tx, ctx: &Ctx, delta: i64) -> Result<(), DomainError> {
         let (count, version) = self.read(ctx).await?;
-        let sessions = count.sessions.saturating_add_signed(delta);
+        let next = count.count.saturating_add_signed(delta);
         let condition = version.map_or(Condition::NotExists, Condition::Version);
-        let data = serde_json::to_string(&Count { sessions }).expect("a counter serialises");
+        let data = serde_json::to_string(&Count { count: next }).expect("a counter serialises");
         let item = Item::new(self.key.clone(), version.unwrap_or(0) + 1, data);
         tx.push(WriteOp::Put { item, condition }, DomainError::contended());
         Ok(())
     }
 
-    /// Fails now if sessions point here, and makes `tx` fail if one is booked before it commits: it writes the
+    /// Fails now if anything refers here, and makes `tx` fail if a reference is added before it commits: it writes the
     /// counter (still zero), so it collides with any booking's write of it. The zero counter stays behind.
     pub async fn require_none(&self, tx: &mut Tx, ctx: &Ctx) -> Result<(), DomainError> {
         let (count, version) = self.read(ctx).await?;
-        if count.sessions > 0 {
+        if count.count > 0 {
             return Err(self.in_use());
         }
         let condition = version.map_or(Condition::NotExists, Condition::Version);

@@ -390,7 +390,13 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             dependents,
         } => {
             let (noun, deps) = (noun(resource), self::noun(dependents));
-            if resource == "invoices" {
+            if resource == "clients" && dependents == "invoices" {
+                (
+                    "Ce client a des factures : supprimez ses brouillons ; un client qui a des factures émises se conserve."
+                        .to_owned(),
+                    "This client has invoices: delete its drafts; a client with issued invoices is kept.".to_owned(),
+                )
+            } else if resource == "invoices" {
                 (
                     "Cette facture a des paiements : contre-passez-les avant d'émettre un avoir."
                         .to_owned(),
@@ -732,6 +738,14 @@ mod tests {
             Problem::InUse {
                 resource: "clients".into(),
                 dependents: "sessions".into(),
+            },
+            Problem::InUse {
+                resource: "clients".into(),
+                dependents: "invoices".into(),
+            },
+            Problem::InUse {
+                resource: "invoices".into(),
+                dependents: "payments".into(),
             },
             Problem::Booked {
                 room: "Studio A".into(),

@@ -19,6 +19,7 @@ pub use numbering::Series;
 use crate::{
     ChangeSet, Crud, Ctx, DomainError, balances,
     entity::{self, Entity, ListQuery},
+    refs::Refs,
     settings,
     tx::Tx,
 };
@@ -104,6 +105,9 @@ pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet
         version: 1,
     };
     let mut tx = Tx::default();
+    Refs::client_invoices(ctx, &invoice.client_id)
+        .add(&mut tx, ctx, 1)
+        .await?;
     entity::insert(&mut tx, ctx, &invoice);
     let changes = tx.commit(ctx).await?;
     Ok((invoice.clone(), with_client(changes, &invoice)))
@@ -140,6 +144,14 @@ pub async fn update(
     (invoice.client_id, invoice.lines, invoice.notes) = (after.client_id, after.lines, after.notes);
     invoice.updated_at = ctx.now();
     let mut tx = Tx::default();
+    if invoice.client_id != current.client_id {
+        Refs::client_invoices(ctx, &current.client_id)
+            .add(&mut tx, ctx, -1)
+            .await?;
+        Refs::client_invoices(ctx, &invoice.client_id)
+            .add(&mut tx, ctx, 1)
+            .await?;
+    }
     entity::replace(&mut tx, ctx, &mut invoice, current.version);
     let changes = with_client(tx.commit(ctx).await?, &current);
     Ok((invoice.clone(), with_client(changes, &invoice)))
@@ -151,6 +163,9 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     draft(&current)?;
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
+    Refs::client_invoices(ctx, &current.client_id)
+        .add(&mut tx, ctx, -1)
+        .await?;
     entity::remove(&mut tx, ctx, &current);
     Ok(with_client(tx.commit(ctx).await?, &current))
 }
@@ -253,6 +268,9 @@ pub async fn credit_note(
         cancelled.credit = Some(note.id.clone());
         cancelled.updated_at = now;
         balances::add(&mut tx, ctx, &note.client_id, note.totals.gross).await?;
+        Refs::client_invoices(ctx, &note.client_id)
+            .add(&mut tx, ctx, 1)
+            .await?;
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &mut cancelled, current.version);
         match tx.commit(ctx).await {
