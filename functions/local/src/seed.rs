@@ -1,12 +1,14 @@
-//! Demo data for a first local run: clients, rooms, equipment and a few sessions around today.
+//! Demo data for a first local run: the studio's identity, clients, rooms, equipment, a few sessions around
+//! today, and invoices in every state with their payments.
 
 use jiff::ToSpan;
 use studio_domain::{
-    Ctx, DomainError, Services, StudioId, clients, equipment, rooms, sessions, settings,
+    Ctx, DomainError, Services, StudioId, clients, equipment, invoices, payments, rooms, sessions,
+    settings,
 };
 use studio_wire::{
-    ClientKind, Money, NewClient, NewEquipment, NewRoom, NewSession, RoomKind, SessionStatus,
-    SettingsPatch,
+    Client, ClientKind, Invoice, Money, NewClient, NewEquipment, NewInvoice, NewLine, NewPayment,
+    NewRoom, NewSession, PaymentMethod, Quantity, RoomKind, SessionStatus, SettingsPatch,
 };
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
@@ -36,6 +38,59 @@ fn gear(name: &str, category: &str, brand: &str, model: &str) -> NewEquipment {
         model: Some(model.into()),
         ..NewEquipment::default()
     }
+}
+
+fn line(description: &str, quantity: &str, euros: i64) -> NewLine {
+    NewLine {
+        description: description.into(),
+        quantity: Quantity::parse(quantity).unwrap_or(Quantity::ONE),
+        unit_price: Money(euros * 100),
+        vat_rate: None,
+    }
+}
+
+/// A draft, an issued invoice, a partly and a fully paid one, and one cancelled by a credit note.
+async fn invoices_in_every_state(demo: &Ctx, people: &[Client]) -> Result<(), DomainError> {
+    let draft = |who: usize, lines: Vec<NewLine>| NewInvoice {
+        client_id: people[who].id.clone(),
+        lines,
+        notes: None,
+    };
+    invoices::create(demo, &draft(0, vec![line("Studio A — voix, 3 h", "3", 60)])).await?;
+    let mut issued = Vec::new();
+    for input in [
+        draft(
+            1,
+            vec![
+                line("Studio B — mix EP, 4 h", "4", 45),
+                line("Stems et export", "1", 40),
+            ],
+        ),
+        draft(
+            3,
+            vec![
+                line("Live Room — journée", "1", 640),
+                line("Ingénieur du son, 8 h", "8", 35),
+            ],
+        ),
+        draft(2, vec![line("Studio A — maquettes, 5 h", "5", 60)]),
+        draft(1, vec![line("Studio B — mix (doublon)", "4", 45)]),
+    ] {
+        let (invoice, _) = invoices::create(demo, &input).await?;
+        issued.push(invoices::issue(demo, &invoice.id, invoice.version).await?.0);
+    }
+    let payment = |invoice: &Invoice, euros: i64, method| NewPayment {
+        invoice_id: invoice.id.clone(),
+        amount: Money(euros),
+        method,
+        paid_on: None,
+        reference: None,
+    };
+    payments::record(demo, &payment(&issued[1], 30_000, PaymentMethod::Transfer)).await?;
+    let full = issued[2].totals.gross.cents();
+    payments::record(demo, &payment(&issued[2], full, PaymentMethod::Card)).await?;
+    invoices::credit_note(demo, &issued[3].id, issued[3].version).await?;
+    Ok(())
 }
 
 /// Adds the demo data to each demo studio that has no clients yet, so restarts never duplicate it.
@@ -120,6 +175,7 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
             };
             sessions::create(&demo, &input).await?;
         }
+        invoices_in_every_state(&demo, &people).await?;
         tracing::info!("seeded the demo studio");
     }
     let other = Ctx::new(
