@@ -463,6 +463,29 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
     let (script, model) = scripted::start(vec![]).await;
     let router = lambda_router_with(services, model);
     let (client, room, gear, session, _) = studio_a_data(&router).await;
+    let lines = json!([{"description": "SECRET-A-INVOICE", "quantity": "1", "unit_price": 10000}]);
+    let invoice = create(
+        &router,
+        "/api/invoices",
+        json!({"client_id": client["id"], "lines": lines}),
+    )
+    .await;
+    let issue = format!("/api/invoices/{}/issue", invoice["id"].as_str().unwrap());
+    let (_, issued) = invoke(
+        &router,
+        "POST",
+        &issue,
+        Some(json!({"version": 1})),
+        Some(A),
+    )
+    .await;
+    let number = issued["data"]["number"].as_str().unwrap().to_owned();
+    create(
+        &router,
+        "/api/invoices",
+        json!({"client_id": client["id"], "lines": lines}),
+    )
+    .await;
 
     // Every assistant tool, called by B's model with A's names and ids: nothing found, nothing written.
     let room_id = room["id"].as_str().unwrap();
@@ -520,6 +543,15 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
             json!({"session": session_id, "start": "2027-03-11T10:00"}),
         ),
         ("cancel_session", json!({"session": session_id})),
+        ("list_invoices", json!({})),
+        ("get_invoice", json!({"invoice": number})),
+        ("issue_invoice", json!({"client": "Cache Test"})),
+        (
+            "record_payment",
+            json!({"invoice": number, "amount": 10, "method": "cash"}),
+        ),
+        ("credit_note", json!({"invoice": number})),
+        ("client_balance", json!({"client": "Cache Test"})),
     ];
     let names: Vec<&str> = calls.iter().map(|(name, _)| *name).collect();
     for tool in catalogue() {
@@ -535,6 +567,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         "#123456",
         "SN-SECRET-A",
         "SECRET-A-SESSION",
+        "SECRET-A-INVOICE",
     ];
     // One turn of B's assistant, through the Lambda chat route, calling every tool at once.
     let tool_calls: Vec<Value> = calls
@@ -586,14 +619,15 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         let expected_ok = name.starts_with("create_") || reads_a_list;
         assert_eq!(outcome["ok"], json!(expected_ok), "{name}: {text}");
     }
-    for (resource, entity) in [
-        ("clients", &client),
-        ("rooms", &room),
-        ("equipment", &gear),
-        ("sessions", &session),
+    for (resource, entity, version) in [
+        ("clients", &client, 1),
+        ("rooms", &room, 1),
+        ("equipment", &gear, 1),
+        ("sessions", &session, 1),
+        ("invoices", &invoice, 2),
     ] {
         let uri = format!("/api/{resource}/{}", entity["id"].as_str().unwrap());
         let (_, still) = invoke(&router, "GET", &uri, None, Some(A)).await;
-        assert_eq!(still["version"], 1, "{uri} untouched by B's tools");
+        assert_eq!(still["version"], version, "{uri} untouched by B's tools");
     }
 }

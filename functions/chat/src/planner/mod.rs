@@ -7,6 +7,7 @@
 
 mod clients;
 mod equipment;
+mod invoices;
 mod rooms;
 mod sessions;
 mod text;
@@ -14,7 +15,7 @@ mod text;
 use async_trait::async_trait;
 use jiff::civil::Date;
 use serde_json::{Map, Value, json};
-use studio_wire::{EquipmentStatus, Locale};
+use studio_wire::{EquipmentStatus, Locale, PaymentMethod};
 
 use self::text::Text;
 use crate::{
@@ -71,6 +72,21 @@ pub enum Intent {
     },
     Sessions {
         day: Option<Date>,
+    },
+    RecordPayment {
+        invoice: String,
+        /// As typed ("300", "120,50"), read by the tool's one money parser.
+        amount: String,
+        method: Option<PaymentMethod>,
+    },
+    ClientBalance {
+        client: String,
+    },
+    CreditNote {
+        invoice: String,
+    },
+    IssueInvoice {
+        client: String,
     },
 }
 
@@ -150,6 +166,20 @@ impl Intent {
                 Some(d) => ("list_sessions", json!({ "from": d.to_string() })),
                 None => ("list_sessions", json!({})),
             },
+            Intent::RecordPayment {
+                invoice,
+                amount,
+                method,
+            } => {
+                let mut args = json!({ "invoice": invoice, "amount": amount });
+                if let Some(method) = method {
+                    args["method"] = json!(method);
+                }
+                ("record_payment", args)
+            }
+            Intent::ClientBalance { client } => ("client_balance", json!({ "client": client })),
+            Intent::CreditNote { invoice } => ("credit_note", json!({ "invoice": invoice })),
+            Intent::IssueInvoice { client } => ("issue_invoice", json!({ "client": client })),
         }
     }
 }
@@ -162,7 +192,8 @@ pub struct Rule {
 }
 
 /// Tried in this order; the first that recognises the sentence wins. The order settles overlaps:
-/// counting before anything that mentions clients; email changes and renames before creation ("change" and
+/// counting before anything that mentions clients; billing next, whose invoice numbers make them precise
+/// ("annule la facture … par un avoir" is not cancelling a session); email changes and renames before creation ("change" and
 /// "ajoute" overlap); creation before booking ("enregistre un client" is not a booking); booking, cancelling
 /// and moving before equipment and availability (whose status and "libre" words also appear in bookings);
 /// a day's sessions before searching and listing, the loosest rules, last.
@@ -171,6 +202,26 @@ pub const RULES: &[Rule] = &[
         read: clients::count,
         fr: "Combien de clients ?",
         en: "How many clients?",
+    },
+    Rule {
+        read: invoices::payment,
+        fr: "Enregistre un paiement de 300 € par virement sur la facture 2026-0004",
+        en: "Record a payment of 300 € by transfer on invoice 2026-0004",
+    },
+    Rule {
+        read: invoices::credit_note,
+        fr: "Annule la facture 2026-0004 par un avoir",
+        en: "Cancel invoice 2026-0004 with a credit note",
+    },
+    Rule {
+        read: invoices::balance,
+        fr: "Combien me doit Léa Martin ?",
+        en: "How much does Lea Martin owe?",
+    },
+    Rule {
+        read: invoices::issue,
+        fr: "Émets la facture de Léa Martin",
+        en: "Issue Lea Martin's invoice",
     },
     Rule {
         read: clients::change_email,

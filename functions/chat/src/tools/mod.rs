@@ -5,6 +5,7 @@
 
 mod clients;
 mod equipment;
+mod invoices;
 mod rooms;
 mod sessions;
 
@@ -131,6 +132,7 @@ fn table() -> &'static [Tool] {
             rooms::tools(),
             equipment::tools(),
             sessions::tools(),
+            invoices::tools(),
         ]
         .into_iter()
         .flatten()

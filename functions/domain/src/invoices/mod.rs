@@ -174,6 +174,23 @@ pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainE
     entity::list(ctx, query, searchable).await
 }
 
+/// The invoices a person may mean by `reference`: an id, or a number (`2026-0004`, `AV-2026-0001`).
+pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Invoice>, DomainError> {
+    // A number names one invoice; a partial one ("0004") may match several, which the caller reports.
+    entity::find_by_name::<Invoice>(ctx, reference, number_of, searchable).await
+}
+
+fn number_of(invoice: &Invoice) -> &str {
+    invoice.number.as_deref().unwrap_or_default()
+}
+
+/// A client's drafts, oldest first.
+pub async fn drafts_of(ctx: &Ctx, client_id: &str) -> Result<Vec<Invoice>, DomainError> {
+    let mut all = entity::all::<Invoice>(ctx, None, searchable).await?;
+    all.retain(|i| i.client_id == client_id && i.status == InvoiceStatus::Draft);
+    Ok(all)
+}
+
 /// Today in the studio's zone, and its payment terms.
 pub(crate) async fn today(ctx: &Ctx) -> Result<(Date, i64), DomainError> {
     let settings = settings::load(ctx).await?;

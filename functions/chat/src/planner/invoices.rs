@@ -1,0 +1,176 @@
+//! Billing sentences: record a payment, what a client owes, cancel an invoice with a credit note, issue a
+//! client's draft — the billing tools. Invoices are named by their number as printed (`2026-0004`).
+
+use jiff::civil::Date;
+use studio_wire::{Money, PaymentMethod};
+
+use super::{
+    Intent,
+    sessions::STOP,
+    text::{Text, folded, name_at},
+};
+
+/// The invoice number in the sentence: `2026-0004` or `AV-2026-0001`.
+fn number(text: &Text) -> Option<String> {
+    text.words.iter().find_map(|w| {
+        let upper = w.to_uppercase();
+        let bare = upper.strip_prefix("AV-").unwrap_or(&upper);
+        let (year, serial) = bare.split_once('-')?;
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        (digits(year, 4) && digits(serial, 4)).then_some(upper)
+    })
+}
+
+/// "Enregistre un paiement de 300 € par virement sur la facture 2026-0004".
+pub fn payment(text: &Text, _: Date) -> Option<Intent> {
+    if !text.has(&[" paiement", " payment", " reglement"]) {
+        return None;
+    }
+    let invoice = number(text)?;
+    let amount = text.words.iter().find_map(|w| {
+        let looks = w.chars().any(|c| c.is_ascii_digit()) && !w.contains('-') && !w.contains(':');
+        looks.then(|| {
+            Money::parse(w)
+                .ok()
+                .map(|_| w.trim_end_matches(['€', '$', '£']).to_owned())
+        })?
+    })?;
+    let method = [
+        (
+            PaymentMethod::Transfer,
+            &["virement", "transfer", "wire"][..],
+        ),
+        (PaymentMethod::Card, &["carte", "cb", "card"][..]),
+        (PaymentMethod::Cash, &["especes", "cash", "liquide"][..]),
+        (PaymentMethod::Cheque, &["cheque", "check"][..]),
+    ]
+    .into_iter()
+    .find(|(_, words)| {
+        text.words
+            .iter()
+            .any(|w| words.contains(&folded(w).as_str()))
+    })
+    .map(|(method, _)| method);
+    Some(Intent::RecordPayment {
+        invoice,
+        amount,
+        method,
+    })
+}
+
+/// "Combien me doit Léa Martin ?", "How much does Lea Martin owe?".
+pub fn balance(text: &Text, today: Date) -> Option<Intent> {
+    let words = &text.words;
+    if let Some(at) = text.position(&["doit"]) {
+        let client = name_at(words, at + 1, STOP, today)?;
+        return Some(Intent::ClientBalance { client });
+    }
+    let owe = text.position(&["owe", "owes"])?;
+    let from = text.position(&["does", "do"]).map_or(0, |d| d + 1);
+    let client: Vec<&str> = words[from..owe].iter().map(String::as_str).collect();
+    (!client.is_empty()).then(|| Intent::ClientBalance {
+        client: client.join(" "),
+    })
+}
+
+/// "Annule la facture 2026-0004 par un avoir", "Cancel invoice 2026-0004 with a credit note".
+pub fn credit_note(text: &Text, _: Date) -> Option<Intent> {
+    if !text.has(&[" avoir", " credit note"]) {
+        return None;
+    }
+    Some(Intent::CreditNote {
+        invoice: number(text)?,
+    })
+}
+
+/// "Émets la facture de Léa Martin", "Issue Lea Martin's invoice".
+pub fn issue(text: &Text, today: Date) -> Option<Intent> {
+    if !(text.has(&[" emets ", " emettre ", " emet ", " issue "])
+        && text.has(&[" facture", " invoice"]))
+    {
+        return None;
+    }
+    let words = &text.words;
+    if let Some(i) = words
+        .iter()
+        .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+    {
+        let from = text.position(&["issue"]).map_or(0, |v| v + 1);
+        let mut name: Vec<String> = words[from..=i].to_vec();
+        let last = name.pop()?;
+        name.push(
+            last.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_owned(),
+        );
+        return Some(Intent::IssueInvoice {
+            client: name.join(" "),
+        });
+    }
+    let at = text.position(&["de", "du", "pour", "for", "of"])?;
+    Some(Intent::IssueInvoice {
+        client: name_at(words, at + 1, STOP, today)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::planner::parse;
+
+    fn plan(sentence: &str) -> Option<Intent> {
+        parse(sentence, Date::new(2026, 11, 26).unwrap())
+    }
+
+    #[test]
+    fn payments_in_french_and_english() {
+        let expected = Some(Intent::RecordPayment {
+            invoice: "2026-0004".into(),
+            amount: "300".into(),
+            method: Some(PaymentMethod::Transfer),
+        });
+        assert_eq!(
+            plan("Enregistre un paiement de 300 € par virement sur la facture 2026-0004"),
+            expected
+        );
+        assert_eq!(
+            plan("Record a payment of 300 € by transfer on invoice 2026-0004"),
+            expected
+        );
+        assert_eq!(
+            plan("paiement de 120,50€ en espèces facture 2026-0002"),
+            Some(Intent::RecordPayment {
+                invoice: "2026-0002".into(),
+                amount: "120,50".into(),
+                method: Some(PaymentMethod::Cash),
+            })
+        );
+    }
+
+    #[test]
+    fn balances_credit_notes_and_issuing() {
+        let lea = Some(Intent::ClientBalance {
+            client: "Léa Martin".into(),
+        });
+        assert_eq!(plan("Combien me doit Léa Martin ?"), lea);
+        assert_eq!(plan("How much does Léa Martin owe?"), lea);
+        assert_eq!(
+            plan("Annule la facture 2026-0004 par un avoir"),
+            Some(Intent::CreditNote {
+                invoice: "2026-0004".into()
+            })
+        );
+        assert_eq!(
+            plan("Émets la facture de Léa Martin"),
+            Some(Intent::IssueInvoice {
+                client: "Léa Martin".into()
+            })
+        );
+        assert_eq!(
+            plan("Issue Léa Martin's invoice"),
+            Some(Intent::IssueInvoice {
+                client: "Léa Martin".into()
+            })
+        );
+    }
+}
