@@ -250,6 +250,48 @@ on_both_stores! {
         assert_eq!(act(&router, &restored, "credit-note").await.0, StatusCode::OK);
         assert_eq!(balance(&router, &client).await, 0, "the credit note cancels what the invoice asked");
     }
+
+    fn a_session_is_invoiced_at_most_once_until_its_invoice_is_deleted_or_credited(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let (_, room) = post(&router, "/api/rooms", json!({"name": "Studio A", "hourly_rate": 5000})).await;
+        let room = room["data"]["id"].clone();
+        for (start, end, status) in [
+            ("2027-03-10T10:00:00Z", "2027-03-10T12:00:00Z", "scheduled"),
+            ("2027-03-11T14:00:00Z", "2027-03-11T15:00:00Z", "completed"),
+            ("2027-03-12T14:00:00Z", "2027-03-12T15:00:00Z", "cancelled"),
+        ] {
+            let booking = json!({"client_id": client, "room_id": room, "start": start, "end": end, "status": status, "title": "Voix"});
+            assert_eq!(post(&router, "/api/sessions", booking).await.0, StatusCode::CREATED);
+        }
+        let period = json!({"client_id": client, "from": "2027-03-01", "to": "2027-03-31"});
+        let billing = |router: Router, period: Value| async move { post(&router, "/api/invoices/from-sessions", period).await };
+
+        let (status, draft) = billing(router.clone(), period.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{draft}");
+        let draft = draft["data"].clone();
+        let lines = draft["lines"].as_array().unwrap();
+        assert_eq!(lines.len(), 2, "the cancelled session is not billed");
+        assert_eq!(lines[0]["description"], "Studio A — 2027-03-10 11:00–13:00 — Voix");
+        assert_eq!((draft["totals"]["net"].clone(), draft["totals"]["gross"].clone()), (json!(15000), json!(18000)));
+        let (status, none) = billing(router.clone(), period.clone()).await;
+        assert_eq!((status, none["error"]["problem"]["problems"]["from"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("nothing_to_invoice")));
+
+        // Deleting the draft frees its sessions; two drafts racing for them: one gets them, the other none.
+        let uri = format!("/api/invoices/{}?version=1", draft["id"].as_str().unwrap());
+        assert_eq!(call(&router, Method::DELETE, &uri, None, STUDIO_A).await.0, StatusCode::OK);
+        let racing = (0..2).map(|_| tokio::spawn(billing(router.clone(), period.clone())));
+        let mut statuses: Vec<StatusCode> = futures::future::join_all(racing).await.into_iter().map(|r| r.unwrap().0).collect();
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::CREATED, StatusCode::UNPROCESSABLE_ENTITY]);
+
+        // A credit note frees them too.
+        let (_, page) = call(&router, Method::GET, "/api/invoices", None, STUDIO_A).await;
+        let billed = page["items"][0].clone();
+        let issued = act(&router, &billed, "issue").await.1["data"].clone();
+        assert_eq!(act(&router, &issued, "credit-note").await.0, StatusCode::OK);
+        assert_eq!(billing(router.clone(), period).await.0, StatusCode::CREATED);
+    }
 }
 
 async fn pay(router: &Router, invoice: &Value, cents: i64) -> (StatusCode, Value) {

@@ -545,6 +545,10 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         ("cancel_session", json!({"session": session_id})),
         ("list_invoices", json!({})),
         ("get_invoice", json!({"invoice": number})),
+        (
+            "draft_invoice_from_sessions",
+            json!({"client": "Cache Test", "from": "2027-03-01", "to": "2027-03-31"}),
+        ),
         ("issue_invoice", json!({"client": "Cache Test"})),
         (
             "record_payment",

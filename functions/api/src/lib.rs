@@ -47,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crud::routes::<EquipmentService>("/api/equipment"))
         .merge(crud::routes::<Sessions>("/api/sessions"))
         .merge(crud::routes::<Invoices>("/api/invoices"))
+        .route("/api/invoices/from-sessions", post(invoices::from_sessions))
         .route("/api/invoices/{id}/issue", post(invoices::issue))
         .route(
             "/api/invoices/{id}/credit-note",

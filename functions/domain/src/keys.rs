@@ -13,6 +13,7 @@
 //! | `SETTINGS` | the studio's settings |
 //! | `COUNTER#<series>#<year>` | the last number given in an invoice or credit-note series |
 //! | `BALANCE#CLIENT#<client>` | what a client owes |
+//! | `INVOICED#SESSION#<session>` | the invoice billing a session (a session is billed at most once) |
 //! | `IDX#INVOICE#<invoice>#<payment>` | an invoice's payment (read by prefix) |
 
 use jiff::civil::Date;
@@ -81,6 +82,11 @@ pub fn invoice_payment(ctx: &Ctx, invoice_id: &str, payment_id: &str) -> Key {
         ctx,
         format!("{}{payment_id}", invoice_payments_prefix(invoice_id)),
     )
+}
+
+/// Which invoice bills a session (held while a draft or an issued invoice bills it).
+pub fn invoiced_session(ctx: &Ctx, session_id: &str) -> Key {
+    key(ctx, format!("INVOICED#SESSION#{session_id}"))
 }
 
 /// A number series' counter for one year (`COUNTER#INVOICE#2026`).

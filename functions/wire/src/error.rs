@@ -131,6 +131,8 @@ pub enum FieldProblem {
     ClosesBeforeOpens,
     /// An invoice is issued with at least one line.
     NoLines,
+    /// No session of the period is left to invoice.
+    NothingToInvoice,
     /// A VAT-exempt studio invoices at 0 %.
     VatWhileExempt,
     /// No entity of `resource` is called or identified by `value`.
@@ -257,6 +259,7 @@ impl FieldProblem {
             P::NotASiret { .. } => "not_a_siret",
             P::ClosesBeforeOpens => "closes_before_opens",
             P::NoLines => "no_lines",
+            P::NothingToInvoice => "nothing_to_invoice",
             P::VatWhileExempt => "vat_while_exempt",
             P::NoSuch { .. } => "no_such",
             P::NotBookable { .. } => "not_bookable",

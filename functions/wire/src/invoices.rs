@@ -37,6 +37,9 @@ pub struct InvoiceLine {
     pub vat_rate: u32,
     /// Excl. VAT, rounded to the cent.
     pub amount: Money,
+    /// The session this line bills (a session is billed at most once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
 }
 
 /// VAT of one rate: on the sum of that rate's line amounts.
@@ -119,6 +122,16 @@ pub struct InvoicePatch {
     pub lines: Option<Vec<NewLine>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+/// `POST /api/invoices/from-sessions`: a draft billing the client's sessions between two local days (included)
+/// that no invoice bills yet, one line each at the session's own price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionsToInvoice {
+    pub client_id: String,
+    pub from: Date,
+    pub to: Date,
 }
 
 /// `POST /api/invoices/{id}/issue` and `/credit-note`: the version the person saw.

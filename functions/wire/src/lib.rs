@@ -25,8 +25,8 @@ pub use error::{ErrorBody, ErrorDetail, FieldProblem, Problem};
 pub use feed::{ChangeFeed, FeedChange};
 pub use invalidation::{Invalidation, Mutation};
 pub use invoices::{
-    Invoice, InvoiceKind, InvoiceLine, InvoicePatch, InvoiceStatus, NewInvoice, NewLine, Totals,
-    VatLine, VersionOnly,
+    Invoice, InvoiceKind, InvoiceLine, InvoicePatch, InvoiceStatus, NewInvoice, NewLine,
+    SessionsToInvoice, Totals, VatLine, VersionOnly,
 };
 pub use locale::{Locale, pick};
 pub use money::Money;

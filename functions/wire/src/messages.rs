@@ -228,6 +228,10 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
             "Une facture s'émet avec au moins une ligne.".to_owned(),
             "An invoice is issued with at least one line.".to_owned(),
         ),
+        FieldProblem::NothingToInvoice => (
+            "Aucune session de cette période ne reste à facturer.".to_owned(),
+            "No session of that period is left to invoice.".to_owned(),
+        ),
         FieldProblem::VatWhileExempt => (
             "Le studio est exonéré de TVA (art. 293 B du CGI) : le taux est 0.".to_owned(),
             "The studio is VAT-exempt: the rate is 0.".to_owned(),
@@ -648,6 +652,7 @@ mod tests {
             ),
             (FieldProblem::ClosesBeforeOpens, "fermeture", "closing"),
             (FieldProblem::NoLines, "ligne", "line"),
+            (FieldProblem::NothingToInvoice, "facturer", "invoice"),
             (FieldProblem::VatWhileExempt, "293 B", "VAT-exempt"),
             (
                 FieldProblem::NoSuch {

@@ -72,6 +72,7 @@ impl From<FieldProblem> for Wire {
             | P::NegativeAmount
             | P::ClosesBeforeOpens
             | P::NoLines
+            | P::NothingToInvoice
             | P::VatWhileExempt
             | P::EndBeforeStart
             | P::NotOnTheMinute
@@ -137,6 +138,7 @@ impl TryFrom<Wire> for FieldProblem {
             "negative_amount" => P::NegativeAmount,
             "closes_before_opens" => P::ClosesBeforeOpens,
             "no_lines" => P::NoLines,
+            "nothing_to_invoice" => P::NothingToInvoice,
             "vat_while_exempt" => P::VatWhileExempt,
             "end_before_start" => P::EndBeforeStart,
             "not_on_the_minute" => P::NotOnTheMinute,

@@ -83,6 +83,29 @@ pub fn credit_note(text: &Text, _: Date) -> Option<Intent> {
     })
 }
 
+/// "Facture les sessions de Léa Martin du 2026-11-01 au 2026-11-30", "Invoice the sessions of Lea Martin from
+/// 2026-11-01 to 2026-11-30": the two days the sentence names.
+pub fn bill_sessions(text: &Text, today: Date) -> Option<Intent> {
+    let asks = text.has(&[
+        " facture les sessions",
+        " factures les sessions",
+        " invoice the sessions",
+        " bill the sessions",
+    ]);
+    if !asks {
+        return None;
+    }
+    let at = text.position(&["de", "du", "of", "for"])?;
+    let client = name_at(&text.words, at + 1, STOP, today)?;
+    let days: Vec<Date> = text
+        .words
+        .iter()
+        .filter_map(|w| crate::when::parse(w, today).date)
+        .collect();
+    let (&from, &to) = (days.first()?, days.get(1)?);
+    Some(Intent::BillSessions { client, from, to })
+}
+
 /// "Émets la facture de Léa Martin", "Issue Lea Martin's invoice".
 pub fn issue(text: &Text, today: Date) -> Option<Intent> {
     if !(text.has(&[" emets ", " emettre ", " emet ", " issue "])
@@ -144,6 +167,23 @@ mod tests {
                 amount: "120,50".into(),
                 method: Some(PaymentMethod::Cash),
             })
+        );
+    }
+
+    #[test]
+    fn billing_a_client_s_sessions_of_a_period() {
+        let expected = Some(Intent::BillSessions {
+            client: "Léa Martin".into(),
+            from: Date::new(2026, 11, 1).unwrap(),
+            to: Date::new(2026, 11, 30).unwrap(),
+        });
+        assert_eq!(
+            plan("Facture les sessions de Léa Martin du 2026-11-01 au 2026-11-30"),
+            expected
+        );
+        assert_eq!(
+            plan("Invoice the sessions of Léa Martin from 2026-11-01 to 2026-11-30"),
+            expected
         );
     }
 

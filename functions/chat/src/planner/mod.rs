@@ -88,6 +88,11 @@ pub enum Intent {
     IssueInvoice {
         client: String,
     },
+    BillSessions {
+        client: String,
+        from: Date,
+        to: Date,
+    },
 }
 
 impl Intent {
@@ -180,6 +185,10 @@ impl Intent {
             Intent::ClientBalance { client } => ("client_balance", json!({ "client": client })),
             Intent::CreditNote { invoice } => ("credit_note", json!({ "invoice": invoice })),
             Intent::IssueInvoice { client } => ("issue_invoice", json!({ "client": client })),
+            Intent::BillSessions { client, from, to } => (
+                "draft_invoice_from_sessions",
+                json!({ "client": client, "from": from.to_string(), "to": to.to_string() }),
+            ),
         }
     }
 }
@@ -217,6 +226,11 @@ pub const RULES: &[Rule] = &[
         read: invoices::balance,
         fr: "Combien me doit Léa Martin ?",
         en: "How much does Lea Martin owe?",
+    },
+    Rule {
+        read: invoices::bill_sessions,
+        fr: "Facture les sessions de Léa Martin du 2026-11-01 au 2026-11-30",
+        en: "Invoice the sessions of Lea Martin from 2026-11-01 to 2026-11-30",
     },
     Rule {
         read: invoices::issue,

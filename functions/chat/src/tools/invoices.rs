@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 use studio_domain::{ChangeSet, ListQuery, balances, invoices, payments};
-use studio_wire::{Invoice, InvoiceStatus, NewPayment, PaymentMethod};
+use studio_wire::{Invoice, InvoiceStatus, NewPayment, PaymentMethod, SessionsToInvoice};
 
 use super::{
     Amount, Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments,
@@ -36,6 +36,16 @@ pub fn tools() -> Vec<Tool> {
             "Show one invoice: lines, totals, paid amount, status.",
             json!({"type": "object", "properties": {"invoice": invoice_ref}, "required": ["invoice"]}),
             |env, args| Box::pin(get(env, args)),
+        ),
+        Tool::new(
+            "draft_invoice_from_sessions",
+            "Draft an invoice for a client's sessions between two days (included) that no invoice bills yet: one line per session, at its own price.",
+            json!({"type": "object", "properties": {
+                "client": client_ref,
+                "from": {"type": "string", "description": "First day (2026-11-01, lundi, …)"},
+                "to": {"type": "string", "description": "Last day, included"}
+            }, "required": ["client", "from", "to"]}),
+            |env, args| Box::pin(draft_from_sessions(env, args)),
         ),
         Tool::new(
             "issue_invoice",
@@ -184,6 +194,60 @@ async fn get(env: &ToolEnv, args: &Value) -> ToolResult {
 #[serde(deny_unknown_fields)]
 struct ClientRef {
     client: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodArgs {
+    client: String,
+    from: String,
+    to: String,
+}
+
+async fn draft_from_sessions(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: PeriodArgs = arguments(env, "draft_invoice_from_sessions", args)?;
+    let client = resolve_client(env, &args.client).await?;
+    let day = |phrase: &str| {
+        crate::when::parse(phrase, env.today()).date.ok_or_else(|| {
+            ToolOutcome::failure(
+                env.say(
+                    format!("« {phrase} » n'est pas un jour."),
+                    format!("\"{phrase}\" is not a day."),
+                ),
+                json!({ "code": "bad_time", "message": format!("{phrase:?} is not a day") }),
+            )
+        })
+    };
+    let request = SessionsToInvoice {
+        client_id: client.id.clone(),
+        from: day(&args.from)?,
+        to: day(&args.to)?,
+    };
+    let (draft, changes) = invoices::from_sessions(&env.ctx, &request)
+        .await
+        .map_err(|e| {
+            failed(
+                env,
+                "Je n'ai pas préparé de facture",
+                "I did not draft an invoice",
+                &e,
+            )
+        })?;
+    let summary = env.say(
+        format!(
+            "J'ai préparé un brouillon de facture pour {} : {} session(s), {}.",
+            client.name,
+            draft.lines.len(),
+            env.money(draft.totals.gross)
+        ),
+        format!(
+            "I drafted an invoice for {}: {} session(s), {}.",
+            client.name,
+            draft.lines.len(),
+            env.money(draft.totals.gross)
+        ),
+    );
+    Ok(ToolOutcome::success(summary, brief(&draft), changes))
 }
 
 async fn issue(env: &ToolEnv, args: &Value) -> ToolResult {

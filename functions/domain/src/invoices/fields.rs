@@ -67,6 +67,7 @@ fn line(
         unit_price: unit_price?,
         vat_rate: vat_rate?,
         amount: line_amount(quantity?, unit_price?),
+        session_id: None,
     })
 }
 

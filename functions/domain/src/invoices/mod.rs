@@ -9,8 +9,8 @@ pub mod totals;
 use async_trait::async_trait;
 use jiff::{ToSpan, civil::Date};
 use studio_wire::{
-    Client, FieldProblem, Invoice, InvoiceKind, InvoicePatch, InvoiceStatus, Money, NewInvoice,
-    Page, Problem,
+    Client, FieldProblem, Invoice, InvoiceKind, InvoiceLine, InvoicePatch, InvoiceStatus, Money,
+    NewInvoice, Page, Problem, Quantity, Room, SessionsToInvoice,
 };
 
 pub use fields::InvoiceFields;
@@ -18,9 +18,11 @@ pub use numbering::Series;
 
 use crate::{
     ChangeSet, Crud, Ctx, DomainError, balances,
-    entity::{self, Entity, ListQuery},
+    entity::{self, Entity, ListQuery, encode_value},
+    keys,
     refs::Refs,
-    settings,
+    sessions, settings,
+    store::{Condition, Item, WriteOp},
     tx::Tx,
 };
 
@@ -38,6 +40,9 @@ impl Entity for Invoice {
         self.version = version;
     }
 }
+
+/// The most sessions one invoice bills (a transaction holds at most 100 writes).
+pub const SESSIONS_PER_INVOICE: usize = 90;
 
 /// How often an issue is retried when another one took the number it read.
 const ATTEMPTS: usize = 300;
@@ -117,6 +122,136 @@ pub async fn get(ctx: &Ctx, id: &str) -> Result<Invoice, DomainError> {
     entity::get(ctx, id).await
 }
 
+/// Holds `session_id` for `invoice_id` in `tx`: fails (contended) if another invoice took it meanwhile.
+fn bill_session(tx: &mut Tx, ctx: &Ctx, session_id: &str, invoice_id: &str) {
+    let item = Item::new(
+        keys::invoiced_session(ctx, session_id),
+        1,
+        encode_value(&invoice_id),
+    );
+    tx.push(
+        WriteOp::Put {
+            item,
+            condition: Condition::NotExists,
+        },
+        DomainError::contended(),
+    );
+}
+
+/// Frees the sessions `lines` bill, in `tx` (a deleted draft, replaced lines, a credit note).
+fn release_sessions(tx: &mut Tx, ctx: &Ctx, lines: &[InvoiceLine]) {
+    for session in lines.iter().filter_map(|l| l.session_id.as_deref()) {
+        tx.push(
+            WriteOp::Delete {
+                key: keys::invoiced_session(ctx, session),
+                condition: Condition::None,
+            },
+            DomainError::contended(),
+        );
+    }
+}
+
+/// A draft billing the client's sessions between two local days (included) that no invoice bills yet: one
+/// line per session, at its own price, described by room, local date and times, and title.
+pub async fn from_sessions(
+    ctx: &Ctx,
+    request: &SessionsToInvoice,
+) -> Result<(Invoice, ChangeSet), DomainError> {
+    let settings = settings::load(ctx).await?;
+    check_client(ctx, &request.client_id).await?;
+    if request.to < request.from {
+        return Err(DomainError::field("to", FieldProblem::EndBeforeStart));
+    }
+    let midnight = |day: Date| {
+        day.to_zoned_datetime(settings.zone.clone())
+            .map(|z| z.timestamp())
+            .map_err(|_| DomainError::field("from", FieldProblem::RangeTooWide { max_days: 366 }))
+    };
+    let from = midnight(request.from)?;
+    let to = midnight(request.to.tomorrow().unwrap_or(request.to))?;
+    let rate = if settings.values.vat_exempt {
+        0
+    } else {
+        settings.values.default_vat_rate
+    };
+    let id = ctx.new_id();
+    for _ in 0..8 {
+        let mut open = Vec::new();
+        for session in sessions::of_client(ctx, &request.client_id, Some((from, to))).await? {
+            if ctx
+                .store()
+                .get(&keys::invoiced_session(ctx, &session.id))
+                .await?
+                .is_none()
+            {
+                open.push(session);
+            }
+        }
+        if open.is_empty() {
+            return Err(DomainError::field("from", FieldProblem::NothingToInvoice));
+        }
+        // One transaction holds at most 100 writes: the oldest sessions first, the rest on a next invoice.
+        open.truncate(SESSIONS_PER_INVOICE);
+        let mut lines = Vec::new();
+        for session in &open {
+            let room: Room = entity::get(ctx, &session.room_id).await?;
+            let (start, end) = (
+                session.start.to_zoned_datetime(settings.zone.clone()),
+                session.end.to_zoned_datetime(settings.zone.clone()),
+            );
+            lines.push(InvoiceLine {
+                description: format!(
+                    "{} — {} {:02}:{:02}–{:02}:{:02} — {}",
+                    room.name,
+                    start.date(),
+                    start.hour(),
+                    start.minute(),
+                    end.hour(),
+                    end.minute(),
+                    session.title
+                ),
+                quantity: Quantity::ONE,
+                unit_price: session.price,
+                vat_rate: rate,
+                amount: session.price,
+                session_id: Some(session.id.clone()),
+            });
+        }
+        let now = ctx.now();
+        let invoice = Invoice {
+            id: id.clone(),
+            kind: InvoiceKind::Invoice,
+            number: None,
+            status: InvoiceStatus::Draft,
+            client_id: request.client_id.clone(),
+            totals: totals::totals(&lines),
+            lines,
+            paid: Money::ZERO,
+            issued_on: None,
+            due_on: None,
+            credit: None,
+            notes: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let mut tx = Tx::default();
+        for session in &open {
+            bill_session(&mut tx, ctx, &session.id, &invoice.id);
+        }
+        Refs::client_invoices(ctx, &invoice.client_id)
+            .add(&mut tx, ctx, 1)
+            .await?;
+        entity::insert(&mut tx, ctx, &invoice);
+        match tx.commit(ctx).await {
+            Err(e) if e.is_contended() => continue,
+            Err(e) => return Err(e),
+            Ok(changes) => return Ok((invoice.clone(), with_client(changes, &invoice))),
+        }
+    }
+    Err(DomainError::contended())
+}
+
 /// Changes a draft, if `patch.version` is still the stored one.
 pub async fn update(
     ctx: &Ctx,
@@ -144,6 +279,9 @@ pub async fn update(
     (invoice.client_id, invoice.lines, invoice.notes) = (after.client_id, after.lines, after.notes);
     invoice.updated_at = ctx.now();
     let mut tx = Tx::default();
+    if patch.lines.is_some() {
+        release_sessions(&mut tx, ctx, &current.lines);
+    }
     if invoice.client_id != current.client_id {
         Refs::client_invoices(ctx, &current.client_id)
             .add(&mut tx, ctx, -1)
@@ -166,6 +304,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Refs::client_invoices(ctx, &current.client_id)
         .add(&mut tx, ctx, -1)
         .await?;
+    release_sessions(&mut tx, ctx, &current.lines);
     entity::remove(&mut tx, ctx, &current);
     Ok(with_client(tx.commit(ctx).await?, &current))
 }
@@ -288,6 +427,7 @@ pub async fn credit_note(
         Refs::client_invoices(ctx, &note.client_id)
             .add(&mut tx, ctx, 1)
             .await?;
+        release_sessions(&mut tx, ctx, &current.lines);
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &mut cancelled, current.version);
         match tx.commit(ctx).await {

@@ -78,6 +78,7 @@ mod tests {
             unit_price: Money(unit_price),
             vat_rate,
             amount: line_amount(quantity, Money(unit_price)),
+            session_id: None,
         }
     }
 
