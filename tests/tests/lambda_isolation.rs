@@ -337,6 +337,86 @@ async fn another_studio_can_neither_see_change_issue_credit_nor_pay_an_invoice()
 }
 
 #[tokio::test]
+async fn another_studio_can_neither_see_nor_change_a_project_or_its_tracks() {
+    let (store, _dir) = common::embedded_store();
+    let router = lambda_router(Services::new(store));
+    let (client, ..) = studio_a_data(&router).await;
+    let project = create(
+        &router,
+        "/api/projects",
+        json!({"client_id": client["id"], "name": "SECRET-A-PROJECT"}),
+    )
+    .await;
+    let id = project["id"].as_str().unwrap();
+    let (_, with_track) = invoke(
+        &router,
+        "POST",
+        &format!("/api/projects/{id}/tracks"),
+        Some(json!({"version": 1, "title": "Intro"})),
+        Some(A),
+    )
+    .await;
+    let track = with_track["data"]["tracks"][0]["id"].as_str().unwrap();
+    let (_, page) = invoke(&router, "GET", "/api/projects", None, Some(B)).await;
+    assert_eq!(page["items"], json!([]));
+    for (method, uri, body) in [
+        ("GET", format!("/api/projects/{id}"), None),
+        (
+            "PATCH",
+            format!("/api/projects/{id}"),
+            Some(json!({"version": 2, "name": "Hijacked"})),
+        ),
+        ("DELETE", format!("/api/projects/{id}"), None),
+        (
+            "POST",
+            format!("/api/projects/{id}/tracks"),
+            Some(json!({"version": 2, "title": "X"})),
+        ),
+        (
+            "PATCH",
+            format!("/api/projects/{id}/tracks/{track}"),
+            Some(json!({"version": 2, "status": "mixing"})),
+        ),
+        (
+            "DELETE",
+            format!("/api/projects/{id}/tracks/{track}?version=2"),
+            None,
+        ),
+    ] {
+        let (status, answer) = invoke(&router, method, &uri, body, Some(B)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}: {answer}");
+    }
+    let (status, _) = invoke(
+        &router,
+        "POST",
+        "/api/projects",
+        Some(json!({"client_id": client["id"], "name": "B"})),
+        Some(B),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "A's client is unknown to B"
+    );
+    let (_, still) = invoke(
+        &router,
+        "GET",
+        &format!("/api/projects/{id}"),
+        None,
+        Some(A),
+    )
+    .await;
+    assert_eq!(
+        (
+            still["version"].clone(),
+            still["tracks"][0]["status"].clone()
+        ),
+        (json!(2), json!("recording"))
+    );
+}
+
+#[tokio::test]
 async fn each_studio_has_its_own_settings_and_cannot_change_another_s() {
     let (store, _dir) = common::embedded_store();
     let router = lambda_router(Services::new(store));
@@ -441,6 +521,12 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
         (
             "GET",
             "/api/clients/01J0000000000000000000000Z/balance".to_owned(),
+        ),
+        ("GET", "/api/projects".to_owned()),
+        ("POST", "/api/projects".to_owned()),
+        (
+            "POST",
+            "/api/projects/01J0000000000000000000000Z/tracks".to_owned(),
         ),
     ];
     for (method, uri) in routes {

@@ -10,6 +10,7 @@ pub mod identity;
 pub mod invoices;
 pub mod lambda;
 pub mod payments;
+pub mod projects;
 pub mod settings;
 
 use std::sync::Arc;
@@ -21,8 +22,8 @@ use axum::{
     routing::{get, post},
 };
 use studio_domain::{
-    Services, clients::Clients, equipment::EquipmentService, invoices::Invoices, rooms::Rooms,
-    sessions::Sessions,
+    Services, clients::Clients, equipment::EquipmentService, invoices::Invoices,
+    projects::Projects, rooms::Rooms, sessions::Sessions,
 };
 
 pub use error::ApiError;
@@ -47,6 +48,12 @@ pub fn app(state: AppState) -> Router {
         .merge(crud::routes::<EquipmentService>("/api/equipment"))
         .merge(crud::routes::<Sessions>("/api/sessions"))
         .merge(crud::routes::<Invoices>("/api/invoices"))
+        .merge(crud::routes::<Projects>("/api/projects"))
+        .route("/api/projects/{id}/tracks", post(projects::add_track))
+        .route(
+            "/api/projects/{id}/tracks/{track}",
+            axum::routing::patch(projects::update_track).delete(projects::remove_track),
+        )
         .route("/api/invoices/from-sessions", post(invoices::from_sessions))
         .route("/api/invoices/{id}/issue", post(invoices::issue))
         .route(

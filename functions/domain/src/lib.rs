@@ -12,6 +12,7 @@ pub mod feed;
 pub mod invoices;
 pub mod keys;
 pub mod payments;
+pub mod projects;
 mod refs;
 pub mod rooms;
 pub mod sessions;

@@ -54,6 +54,15 @@ impl Refs {
         }
     }
 
+    /// A client's projects.
+    pub fn client_projects(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "CLIENT_PROJECTS", id),
+            resource: "clients",
+            dependents: "projects",
+        }
+    }
+
     fn in_use(&self) -> DomainError {
         Problem::InUse {
             resource: self.resource.to_owned(),

@@ -13,6 +13,7 @@ pub mod messages;
 pub mod money;
 pub mod payments;
 mod problem_wire;
+pub mod projects;
 pub mod quantity;
 pub mod rooms;
 pub mod sessions;
@@ -31,6 +32,10 @@ pub use invoices::{
 pub use locale::{Locale, pick};
 pub use money::Money;
 pub use payments::{ClientBalance, NewPayment, Payment, PaymentMethod};
+pub use projects::{
+    NewProject, NewTrack, Project, ProjectKind, ProjectPatch, ProjectStatus, Track, TrackPatch,
+    TrackStatus,
+};
 pub use quantity::Quantity;
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{

@@ -23,6 +23,8 @@ fn noun(resource: &str) -> Noun {
         "settings" => ("réglage", "réglages", false, "setting", "settings"),
         "invoices" => ("facture", "factures", true, "invoice", "invoices"),
         "payments" => ("paiement", "paiements", false, "payment", "payments"),
+        "projects" => ("projet", "projets", false, "project", "projects"),
+        "tracks" => ("morceau", "morceaux", false, "track", "tracks"),
         "conversations" => (
             "conversation",
             "conversations",
@@ -84,6 +86,8 @@ fn starts_with_vowel(word: &str) -> bool {
 
 /// How a field is named in a sentence.
 pub fn field_label(field: &str, locale: Locale) -> &'static str {
+    // "lines.2.quantity" is named by its last part.
+    let field = field.rsplit('.').next().unwrap_or(field);
     let (fr, en) = match field {
         "name" => ("nom", "name"),
         "email" => ("adresse e-mail", "email"),
@@ -110,6 +114,22 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         "limit" => ("limite", "limit"),
         "message" => ("message", "message"),
         "display_name" => ("nom affiché", "display name"),
+        "artist" => ("artiste", "artist"),
+        "budget" => ("budget", "budget"),
+        "starts_on" => ("date de début", "start date"),
+        "due_on" => ("échéance", "due date"),
+        "number" => ("numéro", "number"),
+        "duration" => ("durée", "duration"),
+        "bpm" => ("tempo", "tempo"),
+        "key" => ("tonalité", "key"),
+        "description" => ("description", "description"),
+        "quantity" => ("quantité", "quantity"),
+        "unit_price" => ("prix unitaire", "unit price"),
+        "vat_rate" => ("taux de TVA", "VAT rate"),
+        "lines" => ("lignes", "lines"),
+        "amount" => ("montant", "amount"),
+        "reference" => ("référence", "reference"),
+        "invoice_id" => ("facture", "invoice"),
         "legal_name" => ("raison sociale", "legal name"),
         "address" => ("adresse", "address"),
         "siret" => ("SIRET", "SIRET"),
