@@ -572,6 +572,22 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         json!({"client_id": client["id"], "lines": lines}),
     )
     .await;
+    let project = create(
+        &router,
+        "/api/projects",
+        json!({"client_id": client["id"], "name": "Album A"}),
+    )
+    .await;
+    let tracks = format!("/api/projects/{}/tracks", project["id"].as_str().unwrap());
+    let (status, _) = invoke(
+        &router,
+        "POST",
+        &tracks,
+        Some(json!({"version": 1, "title": "SECRET-A-TRACK"})),
+        Some(A),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
 
     // Every assistant tool, called by B's model with A's names and ids: nothing found, nothing written.
     let room_id = room["id"].as_str().unwrap();
@@ -642,6 +658,24 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         ),
         ("credit_note", json!({"invoice": number})),
         ("client_balance", json!({"client": "Cache Test"})),
+        ("list_projects", json!({})),
+        ("get_project", json!({"project": "Album A"})),
+        (
+            "create_project",
+            json!({"client": "Cache Test", "name": "B's album"}),
+        ),
+        (
+            "update_project",
+            json!({"project": "Album A", "status": "archived"}),
+        ),
+        (
+            "add_track",
+            json!({"project": "Album A", "title": "B's track"}),
+        ),
+        (
+            "update_track",
+            json!({"project": "Album A", "track": "1", "status": "completed"}),
+        ),
     ];
     let names: Vec<&str> = calls.iter().map(|(name, _)| *name).collect();
     for tool in catalogue() {
@@ -658,6 +692,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         "SN-SECRET-A",
         "SECRET-A-SESSION",
         "SECRET-A-INVOICE",
+        "SECRET-A-TRACK",
     ];
     // One turn of B's assistant, through the Lambda chat route, calling every tool at once.
     let tool_calls: Vec<Value> = calls
@@ -689,7 +724,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         .iter()
         .filter_map(|i| i["id"].as_str())
         .collect();
-    for entity in [&client, &room, &gear, &session] {
+    for entity in [&client, &room, &gear, &session, &project] {
         assert!(
             !touched.contains(&entity["id"].as_str().unwrap()),
             "B's turn invalidated A's {entity}"
@@ -706,7 +741,9 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         );
         let reads_a_list =
             name.starts_with("list_") || name.starts_with("search_") || name.starts_with("count_");
-        let expected_ok = name.starts_with("create_") || reads_a_list;
+        // B may create what stands alone; a project needs a client, and B named A's.
+        let stands_alone = ["create_client", "create_room", "create_equipment"];
+        let expected_ok = stands_alone.contains(name) || reads_a_list;
         assert_eq!(outcome["ok"], json!(expected_ok), "{name}: {text}");
     }
     for (resource, entity, version) in [
@@ -715,6 +752,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         ("equipment", &gear, 1),
         ("sessions", &session, 1),
         ("invoices", &invoice, 2),
+        ("projects", &project, 2),
     ] {
         let uri = format!("/api/{resource}/{}", entity["id"].as_str().unwrap());
         let (_, still) = invoke(&router, "GET", &uri, None, Some(A)).await;

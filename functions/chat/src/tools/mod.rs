@@ -6,6 +6,7 @@
 mod clients;
 mod equipment;
 mod invoices;
+mod projects;
 mod rooms;
 mod sessions;
 
@@ -133,6 +134,7 @@ fn table() -> &'static [Tool] {
             equipment::tools(),
             sessions::tools(),
             invoices::tools(),
+            projects::tools(),
         ]
         .into_iter()
         .flatten()
