@@ -1,14 +1,15 @@
 //! Demo data for a first local run: the studio's identity, clients, rooms, equipment, a few sessions around
-//! today, and invoices in every state with their payments.
+//! today, invoices in every state with their payments, and projects under way.
 
 use jiff::ToSpan;
 use studio_domain::{
-    Ctx, DomainError, Services, StudioId, clients, equipment, invoices, payments, rooms, sessions,
-    settings,
+    Ctx, DomainError, Services, StudioId, clients, equipment, invoices, payments, projects, rooms,
+    sessions, settings,
 };
 use studio_wire::{
     Client, ClientKind, Invoice, Money, NewClient, NewEquipment, NewInvoice, NewLine, NewPayment,
-    NewRoom, NewSession, PaymentMethod, Quantity, RoomKind, SessionStatus, SettingsPatch,
+    NewProject, NewRoom, NewSession, NewTrack, PaymentMethod, ProjectKind, ProjectStatus, Quantity,
+    RoomKind, SessionStatus, SettingsPatch, TrackStatus,
 };
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
@@ -90,6 +91,42 @@ async fn invoices_in_every_state(demo: &Ctx, people: &[Client]) -> Result<(), Do
     let full = issued[2].totals.gross.cents();
     payments::record(demo, &payment(&issued[2], full, PaymentMethod::Card)).await?;
     invoices::credit_note(demo, &issued[3].id, issued[3].version).await?;
+    Ok(())
+}
+
+/// An album in mixing with tracks at different stages, and an EP still in pre-production.
+async fn projects_under_way(demo: &Ctx, people: &[Client]) -> Result<(), DomainError> {
+    let project = |who: usize, name: &str, kind, status| NewProject {
+        client_id: people[who].id.clone(),
+        name: name.into(),
+        kind,
+        status,
+        ..NewProject::default()
+    };
+    let (mut album, _) = projects::create(
+        demo,
+        &project(0, "Lumières", ProjectKind::Album, ProjectStatus::Mixing),
+    )
+    .await?;
+    for (title, status) in [
+        ("Aube", TrackStatus::Completed),
+        ("Lumières", TrackStatus::Mixing),
+        ("Rue Oberkampf", TrackStatus::Mixing),
+        ("Dernier métro", TrackStatus::Recording),
+    ] {
+        let track = NewTrack {
+            version: album.version,
+            title: title.into(),
+            status,
+            ..NewTrack::default()
+        };
+        album = projects::add_track(demo, &album.id, &track).await?.0;
+    }
+    projects::create(
+        demo,
+        &project(1, "Ondes", ProjectKind::Ep, ProjectStatus::PreProduction),
+    )
+    .await?;
     Ok(())
 }
 
@@ -176,6 +213,7 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
             sessions::create(&demo, &input).await?;
         }
         invoices_in_every_state(&demo, &people).await?;
+        projects_under_way(&demo, &people).await?;
         tracing::info!("seeded the demo studio");
     }
     let other = Ctx::new(
