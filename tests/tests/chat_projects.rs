@@ -1,12 +1,13 @@
 //! The assistant runs a project through its tools, with the same domain services as the API: it creates a
 //! project for a client named by name, adds tracks, moves a track named by its number to mixing and the
-//! project to recording, and each change invalidates the project it touched.
+//! project to recording, and each change invalidates the project it touched — through a model's tool calls
+//! and through the offline planner's French and English sentences alike.
 
 mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{
-    STUDIO_A, call, chat, router_with,
+    STUDIO_A, call, chat, router, router_with,
     scripted::{self, text, tool_call, tool_results},
 };
 use serde_json::json;
@@ -96,4 +97,29 @@ async fn the_assistant_creates_a_project_adds_tracks_and_moves_them_along() {
     let after_track = tool_results(&requests[4]);
     let track_result = after_track.last().unwrap().to_string();
     assert!(track_result.contains("mixage"), "{track_result}");
+}
+
+on_both_stores! {
+    fn the_offline_assistant_creates_a_project_and_moves_its_tracks_and_itself_along(store) {
+        let router = router(store);
+        let (_, client) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Cache Test"})), STUDIO_A).await;
+
+        let created = chat(&router, "Crée l'album Lumières pour Cache Test").await;
+        assert_eq!(created["actions"][0]["ok"], true, "{created}");
+        let added = chat(&router, "Ajoute le morceau Aube à Lumières").await;
+        assert_eq!(added["actions"][0]["ok"], true, "{added}");
+        let added = chat(&router, "Add the track Rue Oberkampf to Lumières").await;
+        assert_eq!(added["actions"][0]["ok"], true, "{added}");
+        let moved = chat(&router, "Passe le morceau 2 de Lumières en mixage").await;
+        assert!(moved["reply"].as_str().unwrap().contains("mixage"), "{moved}");
+        let moved = chat(&router, "Move the project Lumières to mastering").await;
+        assert_eq!(moved["actions"][0]["ok"], true, "{moved}");
+
+        let (_, page) = call(&router, Method::GET, "/api/projects", None, STUDIO_A).await;
+        let project = &page["items"][0];
+        assert_eq!((&project["client_id"], &project["kind"], &project["status"]), (&client["data"]["id"], &json!("album"), &json!("mastering")));
+        let stages: Vec<_> = project["tracks"].as_array().unwrap().iter().map(|t| (t["title"].clone(), t["status"].clone())).collect();
+        assert_eq!(stages, vec![(json!("Aube"), json!("recording")), (json!("Rue Oberkampf"), json!("mixing"))]);
+        assert!(moved["invalidations"].as_array().unwrap().contains(&json!({"resource": "projects", "id": project["id"]})), "{moved}");
+    }
 }

@@ -42,7 +42,7 @@ const NAME_MARKERS: &[&str] = &[
     " called ",
     " name ",
 ];
-const CREATE_VERBS: &[&str] = &[
+pub const CREATE_VERBS: &[&str] = &[
     " cree ",
     " creer ",
     " creez ",

@@ -8,6 +8,7 @@
 mod clients;
 mod equipment;
 mod invoices;
+mod projects;
 mod rooms;
 mod sessions;
 mod text;
@@ -15,7 +16,9 @@ mod text;
 use async_trait::async_trait;
 use jiff::civil::Date;
 use serde_json::{Map, Value, json};
-use studio_wire::{EquipmentStatus, Locale, PaymentMethod};
+use studio_wire::{
+    EquipmentStatus, Locale, PaymentMethod, ProjectKind, ProjectStatus, TrackStatus,
+};
 
 use self::text::Text;
 use crate::{
@@ -92,6 +95,25 @@ pub enum Intent {
         client: String,
         from: Date,
         to: Date,
+    },
+    CreateProject {
+        client: String,
+        name: String,
+        kind: Option<ProjectKind>,
+    },
+    AddTrack {
+        project: String,
+        title: String,
+    },
+    /// A track, named by number or title, moves to a stage.
+    TrackStage {
+        project: String,
+        track: String,
+        status: TrackStatus,
+    },
+    ProjectStage {
+        project: String,
+        status: ProjectStatus,
     },
 }
 
@@ -189,6 +211,28 @@ impl Intent {
                 "draft_invoice_from_sessions",
                 json!({ "client": client, "from": from.to_string(), "to": to.to_string() }),
             ),
+            Intent::CreateProject { client, name, kind } => {
+                let mut args = json!({ "client": client, "name": name });
+                if let Some(kind) = kind {
+                    args["kind"] = json!(kind);
+                }
+                ("create_project", args)
+            }
+            Intent::AddTrack { project, title } => {
+                ("add_track", json!({ "project": project, "title": title }))
+            }
+            Intent::TrackStage {
+                project,
+                track,
+                status,
+            } => (
+                "update_track",
+                json!({ "project": project, "track": track, "status": status }),
+            ),
+            Intent::ProjectStage { project, status } => (
+                "update_project",
+                json!({ "project": project, "status": status }),
+            ),
         }
     }
 }
@@ -202,7 +246,8 @@ pub struct Rule {
 
 /// Tried in this order; the first that recognises the sentence wins. The order settles overlaps:
 /// counting before anything that mentions clients; billing next, whose invoice numbers make them precise
-/// ("annule la facture … par un avoir" is not cancelling a session); email changes and renames before creation ("change" and
+/// ("annule la facture … par un avoir" is not cancelling a session); projects next, tracks before projects
+/// ("le morceau 2 du projet …" is about the track; "ajoute le morceau" is not creating); email changes and renames before creation ("change" and
 /// "ajoute" overlap); creation before booking ("enregistre un client" is not a booking); booking, cancelling
 /// and moving before equipment and availability (whose status and "libre" words also appear in bookings);
 /// a day's sessions before searching and listing, the loosest rules, last.
@@ -236,6 +281,26 @@ pub const RULES: &[Rule] = &[
         read: invoices::issue,
         fr: "Émets la facture de Léa Martin",
         en: "Issue Lea Martin's invoice",
+    },
+    Rule {
+        read: projects::track_stage,
+        fr: "Passe le morceau 2 de Lumières en mixage",
+        en: "Move track 2 of Lumières to mixing",
+    },
+    Rule {
+        read: projects::add_track,
+        fr: "Ajoute le morceau Minuit à Lumières",
+        en: "Add the track Minuit to Lumières",
+    },
+    Rule {
+        read: projects::create,
+        fr: "Crée le projet Nuits blanches pour Léa Martin",
+        en: "Create the project Nuits blanches for Lea Martin",
+    },
+    Rule {
+        read: projects::project_stage,
+        fr: "Passe le projet Lumières en mastering",
+        en: "Move the project Lumières to mastering",
     },
     Rule {
         read: clients::change_email,
