@@ -211,6 +211,29 @@ on_both_stores! {
         assert_eq!(balance(&router, &client).await, 0);
     }
 
+    fn revenue_counts_what_was_issued_less_credit_notes_and_what_was_collected(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let kept = act(&router, &draft(&router, &client, true).await, "issue").await.1["data"].clone();
+        let credited = act(&router, &draft(&router, &client, true).await, "issue").await.1["data"].clone();
+        act(&router, &credited, "credit-note").await;
+        draft(&router, &client, true).await;
+        assert_eq!(pay(&router, &kept, 2_500).await.0, StatusCode::CREATED);
+
+        let (status, month) = call(&router, Method::GET, "/api/revenue", None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "{month}");
+        let issued_on = kept["issued_on"].as_str().unwrap();
+        assert_eq!(&month["from"].as_str().unwrap()[..8], &issued_on[..8], "this month: {month}");
+        // Two issued, one credited away, the draft not counted: one invoice's totals remain.
+        assert_eq!((month["invoiced_net"].clone(), month["invoiced_gross"].clone()), (kept["totals"]["net"].clone(), json!(11_999)));
+        assert_eq!((month["collected"].clone(), month["documents"].clone()), (json!(2_500), json!(3)));
+
+        let (status, wrong) = call(&router, Method::GET, "/api/revenue?from=2026-11-30&to=2026-11-01", None, STUDIO_A).await;
+        assert_eq!((status, wrong["error"]["problem"]["problems"]["to"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("end_before_start")), "{wrong}");
+        let (status, _) = call(&router, Method::GET, "/api/revenue?from=yesterday", None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+    }
+
     fn two_racing_payments_that_together_overpay_let_only_one_through(store) {
         let router = router(store);
         let client = client(&router).await;

@@ -31,6 +31,9 @@ on_both_stores! {
         let (_, invoice) = call(&router, Method::GET, &format!("/api/invoices/{invoice_id}"), None, STUDIO_A).await;
         assert_eq!((invoice["status"].clone(), invoice["paid"].clone()), (json!("partially_paid"), json!(5000)));
 
+        let month = chat(&router, "Quel est le chiffre d'affaires de ce mois ?").await;
+        assert!(month["reply"].as_str().unwrap().contains("200,00"), "240.00 incl. VAT is 200.00 excl.: {month}");
+        assert!(month["reply"].as_str().unwrap().contains("50,00"), "collected: {month}");
         let owed = chat(&router, "Combien me doit Cache Test ?").await;
         assert!(owed["reply"].as_str().unwrap().contains("190,00"), "240.00 − 50.00: {owed}");
         let refused = chat(&router, &format!("Annule la facture {number} par un avoir")).await;

@@ -314,6 +314,15 @@ async fn another_studio_can_neither_see_change_issue_credit_nor_pay_an_invoice()
         let (status, answer) = invoke(&router, method, &uri, body, Some(B)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}: {answer}");
     }
+    // A's issued invoice and payment are not B's revenue.
+    let (_, theirs) = invoke(&router, "GET", "/api/revenue", None, Some(B)).await;
+    assert_eq!(
+        (&theirs["invoiced_net"], &theirs["collected"]),
+        (&json!(0), &json!(0)),
+        "{theirs}"
+    );
+    let (_, ours) = invoke(&router, "GET", "/api/revenue", None, Some(A)).await;
+    assert_eq!(ours["collected"], json!(100), "{ours}");
     // B cannot draft an invoice to A's client either.
     let (status, _) = invoke(
         &router,
@@ -522,6 +531,7 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
             "GET",
             "/api/clients/01J0000000000000000000000Z/balance".to_owned(),
         ),
+        ("GET", "/api/revenue".to_owned()),
         ("GET", "/api/projects".to_owned()),
         ("POST", "/api/projects".to_owned()),
         (
@@ -658,6 +668,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         ),
         ("credit_note", json!({"invoice": number})),
         ("client_balance", json!({"client": "Cache Test"})),
+        ("revenue", json!({})),
         ("list_projects", json!({})),
         ("get_project", json!({"project": "Album A"})),
         (
@@ -743,9 +754,18 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
             name.starts_with("list_") || name.starts_with("search_") || name.starts_with("count_");
         // B may create what stands alone; a project needs a client, and B named A's.
         let stands_alone = ["create_client", "create_room", "create_equipment"];
-        let expected_ok = stands_alone.contains(name) || reads_a_list;
+        let expected_ok = stands_alone.contains(name) || reads_a_list || *name == "revenue";
         assert_eq!(outcome["ok"], json!(expected_ok), "{name}: {text}");
     }
+    let revenue = &results[names.iter().position(|n| *n == "revenue").unwrap()];
+    assert_eq!(
+        (
+            &revenue["data"]["invoiced_net"],
+            &revenue["data"]["documents"]
+        ),
+        (&json!(0), &json!(0)),
+        "A's issued invoice is not B's revenue: {revenue}"
+    );
     for (resource, entity, version) in [
         ("clients", &client, 1),
         ("rooms", &room, 1),

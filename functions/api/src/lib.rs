@@ -64,6 +64,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/payments/{id}", get(payments::read))
         .route("/api/payments/{id}/reverse", post(payments::reverse))
         .route("/api/clients/{id}/balance", get(payments::client_balance))
+        .route("/api/revenue", get(payments::revenue))
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
         .route("/api/settings", get(settings::read).put(settings::write))

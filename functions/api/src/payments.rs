@@ -1,11 +1,15 @@
 //! Payments: `POST /api/payments`, `GET /api/payments?invoice=`, `GET /api/payments/{id}`,
-//! `POST /api/payments/{id}/reverse` (`{version}`), and what a client owes: `GET /api/clients/{id}/balance`.
+//! `POST /api/payments/{id}/reverse` (`{version}`), what a client owes: `GET /api/clients/{id}/balance`, and
+//! what the studio invoiced and collected: `GET /api/revenue?from=2026-11-01&to=2026-11-30` (this month
+//! without them).
 
 use axum::{Json, extract::Path, http::StatusCode};
+use jiff::civil::Date;
 use serde::Deserialize;
-use studio_domain::{balances, entity, payments};
+use studio_domain::{balances, entity, payments, revenue};
 use studio_wire::{
-    Client, ClientBalance, FieldProblem, Mutation, NewPayment, Page, Payment, Problem, VersionOnly,
+    Client, ClientBalance, FieldProblem, Mutation, NewPayment, Page, Payment, Problem, Revenue,
+    VersionOnly,
 };
 
 use crate::{ApiError, Caller, JsonBody, crud::QueryParams};
@@ -65,4 +69,19 @@ pub async fn client_balance(
 ) -> Result<Json<ClientBalance>, ApiError> {
     let client: Client = entity::get(&ctx, &id).await?;
     Ok(Json(balances::of_client(&ctx, &client.id).await?))
+}
+
+#[derive(Deserialize)]
+pub struct Period {
+    from: Option<Date>,
+    to: Option<Date>,
+}
+
+pub async fn revenue(
+    Caller(ctx): Caller,
+    QueryParams(period): QueryParams<Period>,
+) -> Result<Json<Revenue>, ApiError> {
+    Ok(Json(
+        revenue::of_period(&ctx, period.from, period.to).await?,
+    ))
 }

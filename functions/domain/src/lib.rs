@@ -14,6 +14,7 @@ pub mod keys;
 pub mod payments;
 pub mod projects;
 mod refs;
+pub mod revenue;
 pub mod rooms;
 pub mod sessions;
 pub mod settings;

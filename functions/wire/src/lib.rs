@@ -31,7 +31,7 @@ pub use invoices::{
 };
 pub use locale::{Locale, pick};
 pub use money::Money;
-pub use payments::{ClientBalance, NewPayment, Payment, PaymentMethod};
+pub use payments::{ClientBalance, NewPayment, Payment, PaymentMethod, Revenue};
 pub use projects::{
     NewProject, NewTrack, Project, ProjectKind, ProjectPatch, ProjectStatus, Track, TrackPatch,
     TrackStatus,

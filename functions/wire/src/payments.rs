@@ -71,3 +71,18 @@ pub struct NewPayment {
 pub struct ClientBalance {
     pub outstanding: Money,
 }
+
+/// `GET /api/revenue?from=…&to=…`: what the studio invoiced and collected between two days (both included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revenue {
+    pub from: Date,
+    pub to: Date,
+    /// Invoices issued in the period less credit notes issued in it, excl. VAT (the turnover).
+    pub invoiced_net: Money,
+    /// The same, incl. VAT.
+    pub invoiced_gross: Money,
+    /// Payments received in the period, reversals deducted.
+    pub collected: Money,
+    /// Invoices and credit notes issued in the period.
+    pub documents: u32,
+}

@@ -73,6 +73,31 @@ pub fn balance(text: &Text, today: Date) -> Option<Intent> {
     })
 }
 
+/// "Quel est le chiffre d'affaires du mois dernier ?", "Revenue from 2026-11-01 to 2026-11-30": the two
+/// days named, last month, or (no day named) this month.
+pub fn revenue(text: &Text, today: Date) -> Option<Intent> {
+    if !text.has(&[
+        " chiffre d'affaire",
+        " chiffre d’affaire",
+        " revenue",
+        " turnover",
+    ]) {
+        return None;
+    }
+    let days: Vec<Date> = text
+        .words
+        .iter()
+        .filter_map(|w| crate::when::parse(w, today).date)
+        .collect();
+    let (from, to) = if text.has(&[" mois dernier", " last month"]) {
+        let last = today.first_of_month().yesterday().ok()?;
+        (Some(last.first_of_month()), Some(last))
+    } else {
+        (days.first().copied(), days.get(1).copied())
+    };
+    Some(Intent::Revenue { from, to })
+}
+
 /// "Annule la facture 2026-0004 par un avoir", "Cancel invoice 2026-0004 with a credit note".
 pub fn credit_note(text: &Text, _: Date) -> Option<Intent> {
     if !text.has(&[" avoir", " credit note"]) {
@@ -143,6 +168,35 @@ mod tests {
 
     fn plan(sentence: &str) -> Option<Intent> {
         parse(sentence, Date::new(2026, 11, 26).unwrap())
+    }
+
+    #[test]
+    fn revenue_of_a_period_last_month_or_this_month() {
+        let day = |m, d| Some(Date::new(2026, m, d).unwrap());
+        let last_month = Some(Intent::Revenue {
+            from: day(10, 1),
+            to: day(10, 31),
+        });
+        assert_eq!(
+            plan("Quel est le chiffre d'affaires du mois dernier ?"),
+            last_month
+        );
+        assert_eq!(plan("What was last month's revenue?"), last_month);
+        assert_eq!(
+            plan("Revenue from 2026-11-01 to 2026-11-15"),
+            Some(Intent::Revenue {
+                from: day(11, 1),
+                to: day(11, 15)
+            })
+        );
+        assert_eq!(
+            plan("Chiffre d'affaires de ce mois"),
+            Some(Intent::Revenue {
+                from: None,
+                to: None
+            })
+        );
+        assert_eq!(plan("Ça marche"), None);
     }
 
     #[test]

@@ -96,6 +96,11 @@ pub enum Intent {
         from: Date,
         to: Date,
     },
+    /// Between two days; none named: this month.
+    Revenue {
+        from: Option<Date>,
+        to: Option<Date>,
+    },
     CreateProject {
         client: String,
         name: String,
@@ -211,6 +216,16 @@ impl Intent {
                 "draft_invoice_from_sessions",
                 json!({ "client": client, "from": from.to_string(), "to": to.to_string() }),
             ),
+            Intent::Revenue { from, to } => {
+                let mut args = json!({});
+                if let Some(from) = day(from) {
+                    args["from"] = json!(from);
+                }
+                if let Some(to) = day(to) {
+                    args["to"] = json!(to);
+                }
+                ("revenue", args)
+            }
             Intent::CreateProject { client, name, kind } => {
                 let mut args = json!({ "client": client, "name": name });
                 if let Some(kind) = kind {
@@ -271,6 +286,11 @@ pub const RULES: &[Rule] = &[
         read: invoices::balance,
         fr: "Combien me doit Léa Martin ?",
         en: "How much does Lea Martin owe?",
+    },
+    Rule {
+        read: invoices::revenue,
+        fr: "Quel est le chiffre d'affaires du mois dernier ?",
+        en: "What was last month's revenue?",
     },
     Rule {
         read: invoices::bill_sessions,

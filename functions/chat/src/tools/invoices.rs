@@ -207,21 +207,10 @@ struct PeriodArgs {
 async fn draft_from_sessions(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: PeriodArgs = arguments(env, "draft_invoice_from_sessions", args)?;
     let client = resolve_client(env, &args.client).await?;
-    let day = |phrase: &str| {
-        crate::when::parse(phrase, env.today()).date.ok_or_else(|| {
-            ToolOutcome::failure(
-                env.say(
-                    format!("« {phrase} » n'est pas un jour."),
-                    format!("\"{phrase}\" is not a day."),
-                ),
-                json!({ "code": "bad_time", "message": format!("{phrase:?} is not a day") }),
-            )
-        })
-    };
     let request = SessionsToInvoice {
         client_id: client.id.clone(),
-        from: day(&args.from)?,
-        to: day(&args.to)?,
+        from: env.day(&args.from)?,
+        to: env.day(&args.to)?,
     };
     let (draft, changes) = invoices::from_sessions(&env.ctx, &request)
         .await

@@ -7,6 +7,7 @@ mod clients;
 mod equipment;
 mod invoices;
 mod projects;
+mod revenue;
 mod rooms;
 mod sessions;
 
@@ -35,6 +36,29 @@ impl ToolEnv {
 
     pub fn today(&self) -> Date {
         self.ctx.now().to_zoned_datetime(self.zone().clone()).date()
+    }
+
+    /// The day a phrase names ("2026-11-30", "demain", "friday"), or a failure saying it is not one.
+    pub fn day(&self, phrase: &str) -> Result<Date, ToolOutcome> {
+        crate::when::parse(phrase, self.today())
+            .date
+            .ok_or_else(|| {
+                ToolOutcome::failure(
+                    self.say(
+                        format!("« {phrase} » n'est pas un jour."),
+                        format!("\"{phrase}\" is not a day."),
+                    ),
+                    json!({ "code": "bad_time", "message": format!("{phrase:?} is not a day") }),
+                )
+            })
+    }
+
+    /// "27/11/2026" in French, "2026-11-27" in English.
+    pub fn date(&self, day: Date) -> String {
+        self.say(
+            format!("{:02}/{:02}/{}", day.day(), day.month(), day.year()),
+            day.to_string(),
+        )
     }
 
     /// "ven. 27/11 14:00" / "Fri 27/11 14:00" in the studio's time zone.
@@ -135,6 +159,7 @@ fn table() -> &'static [Tool] {
             sessions::tools(),
             invoices::tools(),
             projects::tools(),
+            revenue::tools(),
         ]
         .into_iter()
         .flatten()

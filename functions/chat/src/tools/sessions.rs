@@ -111,9 +111,7 @@ fn bad_time(env: &ToolEnv, message: String) -> ToolOutcome {
 
 /// Midnight (local) of the day a phrase names.
 fn day_start(env: &ToolEnv, phrase: &str) -> Result<Timestamp, ToolOutcome> {
-    let date = when::parse(phrase, env.today())
-        .date
-        .ok_or_else(|| bad_time(env, format!("\"{phrase}\" is not a day.")))?;
+    let date = env.day(phrase)?;
     when::instant(date, Time::midnight(), env.zone()).map_err(|m| bad_time(env, m))
 }
 
@@ -196,9 +194,7 @@ fn slots(env: &ToolEnv, free: &[Slot]) -> String {
 async fn availability(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: AvailabilityArgs = arguments(env, "check_availability", args)?;
     let room = resolve_room(env, &args.room).await?;
-    let date = when::parse(&args.day, env.today())
-        .date
-        .ok_or_else(|| bad_time(env, format!("\"{}\" is not a day.", args.day)))?;
+    let date = env.day(&args.day)?;
     let free = sessions::free_on(&env.ctx, &env.settings, &room.id, date)
         .await
         .map_err(|e| failed(env, "Lecture impossible", "Could not read the calendar", &e))?;
