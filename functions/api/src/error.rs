@@ -36,6 +36,7 @@ fn status_of(problem: &Problem) -> StatusCode {
         | Problem::Issued { .. }
         | Problem::NotIssued
         | Problem::AlreadyCancelled { .. }
+        | Problem::QuoteState { .. }
         | Problem::Overpayment { .. }
         | Problem::AlreadyReversed
         | Problem::Contended => StatusCode::CONFLICT,

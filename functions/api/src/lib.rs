@@ -11,6 +11,7 @@ pub mod invoices;
 pub mod lambda;
 pub mod payments;
 pub mod projects;
+pub mod quotes;
 pub mod settings;
 
 use std::sync::Arc;
@@ -23,7 +24,7 @@ use axum::{
 };
 use studio_domain::{
     Services, clients::Clients, equipment::EquipmentService, invoices::Invoices,
-    projects::Projects, rooms::Rooms, sessions::Sessions,
+    projects::Projects, quotes::Quotes, rooms::Rooms, sessions::Sessions,
 };
 
 pub use error::ApiError;
@@ -49,6 +50,9 @@ pub fn app(state: AppState) -> Router {
         .merge(crud::routes::<Sessions>("/api/sessions"))
         .merge(crud::routes::<Invoices>("/api/invoices"))
         .merge(crud::routes::<Projects>("/api/projects"))
+        .merge(crud::routes::<Quotes>("/api/quotes"))
+        .route("/api/quotes/{id}/invoice", post(quotes::invoice))
+        .route("/api/quotes/{id}/{step}", post(quotes::step))
         .route("/api/projects/{id}/tracks", post(projects::add_track))
         .route(
             "/api/projects/{id}/tracks/{track}",

@@ -13,6 +13,7 @@ pub mod invoices;
 pub mod keys;
 pub mod payments;
 pub mod projects;
+pub mod quotes;
 mod refs;
 pub mod revenue;
 pub mod rooms;

@@ -63,6 +63,15 @@ impl Refs {
         }
     }
 
+    /// A client's quotes.
+    pub fn client_quotes(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "CLIENT_QUOTES", id),
+            resource: "clients",
+            dependents: "quotes",
+        }
+    }
+
     fn in_use(&self) -> DomainError {
         Problem::InUse {
             resource: self.resource.to_owned(),

@@ -55,6 +55,11 @@ pub enum Problem {
     AlreadyCancelled {
         number: String,
     },
+    /// Quote `number` is `status` (a [`crate::QuoteStatus`] name), which does not allow what was asked.
+    QuoteState {
+        number: String,
+        status: String,
+    },
     /// A payment above what the invoice still owes (`balance`, minor units).
     Overpayment {
         balance: i64,
@@ -217,6 +222,7 @@ impl Problem {
             Problem::Issued { .. } => "issued",
             Problem::NotIssued => "not_issued",
             Problem::AlreadyCancelled { .. } => "already_cancelled",
+            Problem::QuoteState { .. } => "quote_state",
             Problem::Overpayment { .. } => "overpayment",
             Problem::AlreadyReversed => "already_reversed",
             Problem::Contended => "contended",

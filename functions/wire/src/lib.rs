@@ -15,6 +15,7 @@ pub mod payments;
 mod problem_wire;
 pub mod projects;
 pub mod quantity;
+pub mod quotes;
 pub mod rooms;
 pub mod sessions;
 pub mod settings;
@@ -37,6 +38,7 @@ pub use projects::{
     TrackStatus,
 };
 pub use quantity::Quantity;
+pub use quotes::{NewQuote, Quote, QuotePatch, QuoteStatus};
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{
     Availability, BookedSlot, NewSession, Session, SessionPatch, SessionStatus, Slot,

@@ -25,6 +25,7 @@ fn noun(resource: &str) -> Noun {
         "payments" => ("paiement", "paiements", false, "payment", "payments"),
         "projects" => ("projet", "projets", false, "project", "projects"),
         "tracks" => ("morceau", "morceaux", false, "track", "tracks"),
+        "quotes" => ("devis", "devis", false, "quote", "quotes"),
         "conversations" => (
             "conversation",
             "conversations",
@@ -484,6 +485,35 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             format!("La facture {number} est déjà annulée par un avoir."),
             format!("Invoice {number} is already cancelled by a credit note."),
         ),
+        Problem::QuoteState { number, status } => {
+            let (fr, en) = match status.as_str() {
+                "draft" => (
+                    "est un brouillon : envoyez-le d'abord",
+                    "is a draft: send it first",
+                ),
+                "sent" => (
+                    "est envoyé : il ne change plus ; il attend d'être accepté ou refusé",
+                    "is sent: it no longer changes; it awaits acceptance or rejection",
+                ),
+                "accepted" => (
+                    "est accepté : transformez-le en facture",
+                    "is accepted: turn it into an invoice",
+                ),
+                "invoiced" => ("est déjà facturé", "is already invoiced"),
+                "expired" => (
+                    "a expiré : faites un nouveau devis",
+                    "has expired: make a new quote",
+                ),
+                _ => (
+                    "est refusé : faites un nouveau devis",
+                    "was rejected: make a new quote",
+                ),
+            };
+            (
+                format!("Le devis {number} {fr}."),
+                format!("Quote {number} {en}."),
+            )
+        }
         Problem::Overpayment { balance } => (
             format!(
                 "Ce paiement dépasse ce que la facture doit encore : {} au plus.",
@@ -789,6 +819,10 @@ mod tests {
             Problem::AlreadyCancelled {
                 number: "2026-0004".into(),
             },
+            Problem::QuoteState {
+                number: "D-2026-0003".into(),
+                status: "sent".into(),
+            },
             Problem::Overpayment { balance: 6_400 },
             Problem::AlreadyReversed,
             Problem::Contended,
@@ -812,6 +846,7 @@ mod tests {
                 | Problem::Issued { .. }
                 | Problem::NotIssued
                 | Problem::AlreadyCancelled { .. }
+                | Problem::QuoteState { .. }
                 | Problem::Overpayment { .. }
                 | Problem::AlreadyReversed
                 | Problem::Contended

@@ -264,6 +264,11 @@ impl From<Problem> for Wire {
                 detail: Some(detail),
                 ..Wire::code(code)
             },
+            Problem::QuoteState { number, status } => Wire {
+                value: Some(number),
+                detail: Some(status),
+                ..Wire::code(code)
+            },
             Problem::Overpayment { balance } => Wire {
                 max: Some(balance),
                 ..Wire::code(code)
@@ -292,6 +297,10 @@ impl TryFrom<Wire> for Problem {
             },
             "already_cancelled" => Problem::AlreadyCancelled {
                 number: text(w.value)?,
+            },
+            "quote_state" => Problem::QuoteState {
+                number: text(w.value)?,
+                status: need(w.detail, "detail")?,
             },
             "unsupported_media_type" => Problem::UnsupportedMediaType,
             "no_route" => Problem::NoRoute,

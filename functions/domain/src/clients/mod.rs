@@ -142,6 +142,9 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Refs::client_projects(ctx, id)
         .require_none(&mut tx, ctx)
         .await?;
+    Refs::client_quotes(ctx, id)
+        .require_none(&mut tx, ctx)
+        .await?;
     if let Some(email) = ClientFields::stored(&current).email {
         EMAILS.release(
             &mut tx,

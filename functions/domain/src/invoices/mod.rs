@@ -3,7 +3,7 @@
 //! cancelled by a credit note, which has its own series. Totals are computed here, exactly (see `totals`).
 
 mod fields;
-mod numbering;
+pub(crate) mod numbering;
 pub mod totals;
 
 use async_trait::async_trait;
@@ -66,7 +66,7 @@ fn draft(invoice: &Invoice) -> Result<(), DomainError> {
     }
 }
 
-async fn check_client(ctx: &Ctx, client_id: &str) -> Result<(), DomainError> {
+pub(crate) async fn check_client(ctx: &Ctx, client_id: &str) -> Result<(), DomainError> {
     match entity::get::<Client>(ctx, client_id).await {
         Ok(_) => Ok(()),
         Err(e) if e.is_not_found() => Err(DomainError::field(
@@ -81,7 +81,7 @@ async fn check_client(ctx: &Ctx, client_id: &str) -> Result<(), DomainError> {
 }
 
 /// An invoice's writes also make its client's detail view stale (it shows the client's invoices).
-fn with_client(mut changes: ChangeSet, invoice: &Invoice) -> ChangeSet {
+pub(crate) fn with_client(mut changes: ChangeSet, invoice: &Invoice) -> ChangeSet {
     changes.touch(Client::RESOURCE, &invoice.client_id);
     changes
 }
@@ -91,6 +91,18 @@ pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet
     let settings = settings::get(ctx).await?;
     let fields = InvoiceFields::parse(input, &settings)?;
     check_client(ctx, &fields.client_id).await?;
+    let mut tx = Tx::default();
+    let invoice = insert_draft(&mut tx, ctx, fields).await?;
+    let changes = tx.commit(ctx).await?;
+    Ok((invoice.clone(), with_client(changes, &invoice)))
+}
+
+/// Adds a draft of valid `fields` (its client checked) to `tx`, counted among its client's invoices.
+pub(crate) async fn insert_draft(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    fields: InvoiceFields,
+) -> Result<Invoice, DomainError> {
     let now = ctx.now();
     let invoice = Invoice {
         id: ctx.new_id(),
@@ -109,13 +121,11 @@ pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet
         updated_at: now,
         version: 1,
     };
-    let mut tx = Tx::default();
     Refs::client_invoices(ctx, &invoice.client_id)
-        .add(&mut tx, ctx, 1)
+        .add(tx, ctx, 1)
         .await?;
-    entity::insert(&mut tx, ctx, &invoice);
-    let changes = tx.commit(ctx).await?;
-    Ok((invoice.clone(), with_client(changes, &invoice)))
+    entity::insert(tx, ctx, &invoice);
+    Ok(invoice)
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Invoice, DomainError> {

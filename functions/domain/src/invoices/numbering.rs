@@ -19,6 +19,8 @@ pub enum Series {
     Invoices,
     /// Credit notes (avoirs): `AV-2026-0001`.
     CreditNotes,
+    /// Quotes (devis): `D-2026-0001`.
+    Quotes,
 }
 
 impl Series {
@@ -26,6 +28,7 @@ impl Series {
         match self {
             Series::Invoices => "INVOICE",
             Series::CreditNotes => "CREDIT",
+            Series::Quotes => "QUOTE",
         }
     }
 
@@ -33,6 +36,7 @@ impl Series {
         match self {
             Series::Invoices => format!("{year}-{number:04}"),
             Series::CreditNotes => format!("AV-{year}-{number:04}"),
+            Series::Quotes => format!("D-{year}-{number:04}"),
         }
     }
 }
