@@ -30,7 +30,9 @@ async fn client(router: &Router, name: &str) -> String {
 
 async fn quote(router: &Router, client: &str, extra: Value) -> Value {
     let mut body = json!({"client_id": client, "lines": [{"description": "Mix, par titre", "quantity": "3", "unit_price": 3333}]});
-    body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+    body.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
     let (status, created) = send(router, Method::POST, "/api/quotes", body).await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     created["data"].clone()
@@ -38,7 +40,13 @@ async fn quote(router: &Router, client: &str, extra: Value) -> Value {
 
 async fn step(router: &Router, quote: &Value, action: &str) -> (StatusCode, Value) {
     let uri = format!("/api/quotes/{}/{action}", quote["id"].as_str().unwrap());
-    send(router, Method::POST, &uri, json!({"version": quote["version"]})).await
+    send(
+        router,
+        Method::POST,
+        &uri,
+        json!({"version": quote["version"]}),
+    )
+    .await
 }
 
 on_both_stores! {

@@ -41,3 +41,28 @@ on_both_stores! {
         assert!(refused["reply"].as_str().unwrap().contains("contre-passez"), "{refused}");
     }
 }
+
+on_both_stores! {
+    fn the_assistant_sends_and_accepts_a_quote_then_turns_it_into_a_draft_invoice(store) {
+        let router = router(store);
+        let (_, client) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Cache Test"})), STUDIO_A).await;
+        let lines = json!([{"description": "Mix, par titre", "quantity": "4", "unit_price": 25000}]);
+        let (status, quote) = call(&router, Method::POST, "/api/quotes", Some(json!({"client_id": client["data"]["id"], "lines": lines})), STUDIO_A).await;
+        assert_eq!(status, StatusCode::CREATED, "{quote}");
+        let number = quote["data"]["number"].as_str().unwrap().to_owned();
+
+        let early = chat(&router, &format!("Transforme le devis {number} en facture")).await;
+        assert_eq!(early["invalidations"], json!([]));
+        assert!(early["reply"].as_str().unwrap().contains("envoyez-le d'abord"), "{early}");
+        let sent = chat(&router, &format!("Envoie le devis {number}")).await;
+        assert!(sent["reply"].as_str().unwrap().contains("envoyé"), "{sent}");
+        let accepted = chat(&router, &format!("Quote {number} was accepted")).await;
+        assert!(accepted["reply"].as_str().unwrap().contains("accepted"), "{accepted}");
+        let made = chat(&router, &format!("Transforme le devis {number} en facture")).await;
+        assert_eq!(made["actions"][0]["ok"], true, "{made}");
+        assert!(made["reply"].as_str().unwrap().contains("200,00"), "1 200,00: 4 × 250 € + 20 % VAT: {made}");
+        assert!(made["invalidations"].as_array().unwrap().contains(&json!({"resource": "invoices"})), "{made}");
+        let (_, invoices) = call(&router, Method::GET, "/api/invoices", None, STUDIO_A).await;
+        assert_eq!((invoices["items"][0]["status"].clone(), invoices["items"][0]["totals"]["gross"].clone()), (json!("draft"), json!(120_000)));
+    }
+}

@@ -346,6 +346,52 @@ async fn another_studio_can_neither_see_change_issue_credit_nor_pay_an_invoice()
 }
 
 #[tokio::test]
+async fn another_studio_can_neither_see_nor_move_a_quote() {
+    let (store, _dir) = common::embedded_store();
+    let router = lambda_router(Services::new(store));
+    let (client, ..) = studio_a_data(&router).await;
+    let lines = json!([{"description": "Mix", "quantity": "1", "unit_price": 10000}]);
+    let quote = create(
+        &router,
+        "/api/quotes",
+        json!({"client_id": client["id"], "lines": lines}),
+    )
+    .await;
+    let id = quote["id"].as_str().unwrap();
+    let (_, page) = invoke(&router, "GET", "/api/quotes", None, Some(B)).await;
+    assert_eq!(page["items"], json!([]));
+    let version = Some(json!({"version": 1}));
+    for (method, uri, body) in [
+        ("GET", format!("/api/quotes/{id}"), None),
+        (
+            "PATCH",
+            format!("/api/quotes/{id}"),
+            Some(json!({"version": 1, "notes": "Hijacked"})),
+        ),
+        ("DELETE", format!("/api/quotes/{id}"), None),
+        ("POST", format!("/api/quotes/{id}/send"), version.clone()),
+        ("POST", format!("/api/quotes/{id}/accept"), version.clone()),
+        ("POST", format!("/api/quotes/{id}/reject"), version.clone()),
+        ("POST", format!("/api/quotes/{id}/invoice"), version),
+    ] {
+        let (status, answer) = invoke(&router, method, &uri, body, Some(B)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}: {answer}");
+    }
+    let body = json!({"client_id": client["id"], "lines": lines});
+    let (status, _) = invoke(&router, "POST", "/api/quotes", Some(body), Some(B)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "A's client is unknown to B"
+    );
+    let (_, still) = invoke(&router, "GET", &format!("/api/quotes/{id}"), None, Some(A)).await;
+    assert_eq!(
+        (&still["version"], &still["status"]),
+        (&json!(1), &json!("draft"))
+    );
+}
+
+#[tokio::test]
 async fn another_studio_can_neither_see_nor_change_a_project_or_its_tracks() {
     let (store, _dir) = common::embedded_store();
     let router = lambda_router(Services::new(store));
@@ -532,6 +578,16 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
             "/api/clients/01J0000000000000000000000Z/balance".to_owned(),
         ),
         ("GET", "/api/revenue".to_owned()),
+        ("GET", "/api/quotes".to_owned()),
+        ("POST", "/api/quotes".to_owned()),
+        (
+            "POST",
+            "/api/quotes/01J0000000000000000000000Z/accept".to_owned(),
+        ),
+        (
+            "POST",
+            "/api/quotes/01J0000000000000000000000Z/invoice".to_owned(),
+        ),
         ("GET", "/api/projects".to_owned()),
         ("POST", "/api/projects".to_owned()),
         (
@@ -588,6 +644,25 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         json!({"client_id": client["id"], "name": "Album A"}),
     )
     .await;
+    let quote_lines =
+        json!([{"description": "SECRET-A-QUOTE", "quantity": "1", "unit_price": 10000}]);
+    let quote = create(
+        &router,
+        "/api/quotes",
+        json!({"client_id": client["id"], "lines": quote_lines}),
+    )
+    .await;
+    let send_quote = format!("/api/quotes/{}/send", quote["id"].as_str().unwrap());
+    let (status, _) = invoke(
+        &router,
+        "POST",
+        &send_quote,
+        Some(json!({"version": 1})),
+        Some(A),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let quote_number = quote["number"].as_str().unwrap().to_owned();
     let tracks = format!("/api/projects/{}/tracks", project["id"].as_str().unwrap());
     let (status, _) = invoke(
         &router,
@@ -669,6 +744,10 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         ("credit_note", json!({"invoice": number})),
         ("client_balance", json!({"client": "Cache Test"})),
         ("revenue", json!({})),
+        ("list_quotes", json!({})),
+        ("send_quote", json!({"quote": quote_number})),
+        ("accept_quote", json!({"quote": quote_number})),
+        ("quote_to_invoice", json!({"quote": quote_number})),
         ("list_projects", json!({})),
         ("get_project", json!({"project": "Album A"})),
         (
@@ -704,6 +783,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         "SECRET-A-SESSION",
         "SECRET-A-INVOICE",
         "SECRET-A-TRACK",
+        "SECRET-A-QUOTE",
     ];
     // One turn of B's assistant, through the Lambda chat route, calling every tool at once.
     let tool_calls: Vec<Value> = calls
@@ -773,6 +853,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         ("sessions", &session, 1),
         ("invoices", &invoice, 2),
         ("projects", &project, 2),
+        ("quotes", &quote, 2),
     ] {
         let uri = format!("/api/{resource}/{}", entity["id"].as_str().unwrap());
         let (_, still) = invoke(&router, "GET", &uri, None, Some(A)).await;

@@ -1,15 +1,15 @@
 //! Demo data for a first local run: the studio's identity, clients, rooms, equipment, a few sessions around
-//! today, invoices in every state with their payments, and projects under way.
+//! today, invoices in every state with their payments, projects under way and quotes in play.
 
 use jiff::ToSpan;
 use studio_domain::{
-    Ctx, DomainError, Services, StudioId, clients, equipment, invoices, payments, projects, rooms,
-    sessions, settings,
+    Ctx, DomainError, Services, StudioId, clients, equipment, invoices, payments, projects, quotes,
+    rooms, sessions, settings,
 };
 use studio_wire::{
     Client, ClientKind, Invoice, Money, NewClient, NewEquipment, NewInvoice, NewLine, NewPayment,
-    NewProject, NewRoom, NewSession, NewTrack, PaymentMethod, ProjectKind, ProjectStatus, Quantity,
-    RoomKind, SessionStatus, SettingsPatch, TrackStatus,
+    NewProject, NewQuote, NewRoom, NewSession, NewTrack, PaymentMethod, ProjectKind, ProjectStatus,
+    Quantity, RoomKind, SessionStatus, SettingsPatch, TrackStatus,
 };
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
@@ -130,6 +130,37 @@ async fn projects_under_way(demo: &Ctx, people: &[Client]) -> Result<(), DomainE
     Ok(())
 }
 
+/// A draft quote, one sent and awaiting an answer, one accepted and ready to invoice.
+async fn quotes_in_play(demo: &Ctx, people: &[Client]) -> Result<(), DomainError> {
+    let offer = |who: usize, lines| NewQuote {
+        client_id: people[who].id.clone(),
+        lines,
+        ..NewQuote::default()
+    };
+    quotes::create(
+        demo,
+        &offer(2, vec![line("Maquettes, forfait jour", "2", 400)]),
+    )
+    .await?;
+    let (sent, _) = quotes::create(
+        demo,
+        &offer(
+            3,
+            vec![
+                line("Enregistrement live, jour", "3", 900),
+                line("Mix, par titre", "6", 250),
+            ],
+        ),
+    )
+    .await?;
+    quotes::send(demo, &sent.id, sent.version).await?;
+    let (accepted, _) =
+        quotes::create(demo, &offer(1, vec![line("Mastering, par titre", "5", 80)])).await?;
+    let (accepted, _) = quotes::send(demo, &accepted.id, accepted.version).await?;
+    quotes::accept(demo, &accepted.id, accepted.version).await?;
+    Ok(())
+}
+
 /// Adds the demo data to each demo studio that has no clients yet, so restarts never duplicate it.
 pub async fn seed(services: &Services) -> Result<(), DomainError> {
     let demo = Ctx::new(
@@ -214,6 +245,7 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
         }
         invoices_in_every_state(&demo, &people).await?;
         projects_under_way(&demo, &people).await?;
+        quotes_in_play(&demo, &people).await?;
         tracing::info!("seeded the demo studio");
     }
     let other = Ctx::new(

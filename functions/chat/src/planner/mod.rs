@@ -9,6 +9,7 @@ mod clients;
 mod equipment;
 mod invoices;
 mod projects;
+mod quotes;
 mod rooms;
 mod sessions;
 mod text;
@@ -96,6 +97,10 @@ pub enum Intent {
         from: Date,
         to: Date,
     },
+    Quote {
+        quote: String,
+        step: QuoteStep,
+    },
     /// Between two days; none named: this month.
     Revenue {
         from: Option<Date>,
@@ -120,6 +125,14 @@ pub enum Intent {
         project: String,
         status: ProjectStatus,
     },
+}
+
+/// What happens to a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteStep {
+    Send,
+    Accept,
+    Invoice,
 }
 
 impl Intent {
@@ -216,6 +229,14 @@ impl Intent {
                 "draft_invoice_from_sessions",
                 json!({ "client": client, "from": from.to_string(), "to": to.to_string() }),
             ),
+            Intent::Quote { quote, step } => {
+                let tool = match step {
+                    QuoteStep::Send => "send_quote",
+                    QuoteStep::Accept => "accept_quote",
+                    QuoteStep::Invoice => "quote_to_invoice",
+                };
+                (tool, json!({ "quote": quote }))
+            }
             Intent::Revenue { from, to } => {
                 let mut args = json!({});
                 if let Some(from) = day(from) {
@@ -260,7 +281,7 @@ pub struct Rule {
 }
 
 /// Tried in this order; the first that recognises the sentence wins. The order settles overlaps:
-/// counting before anything that mentions clients; billing next, whose invoice numbers make them precise
+/// counting before anything that mentions clients; quotes, named by their number, next; billing next, whose invoice numbers make them precise
 /// ("annule la facture … par un avoir" is not cancelling a session); projects next, tracks before projects
 /// ("le morceau 2 du projet …" is about the track; "ajoute le morceau" is not creating); email changes and renames before creation ("change" and
 /// "ajoute" overlap); creation before booking ("enregistre un client" is not a booking); booking, cancelling
@@ -271,6 +292,11 @@ pub const RULES: &[Rule] = &[
         read: clients::count,
         fr: "Combien de clients ?",
         en: "How many clients?",
+    },
+    Rule {
+        read: quotes::step,
+        fr: "Transforme le devis D-2026-0003 en facture",
+        en: "Turn quote D-2026-0003 into an invoice",
     },
     Rule {
         read: invoices::payment,

@@ -7,6 +7,7 @@ mod clients;
 mod equipment;
 mod invoices;
 mod projects;
+mod quotes;
 mod revenue;
 mod rooms;
 mod sessions;
@@ -159,6 +160,7 @@ fn table() -> &'static [Tool] {
             sessions::tools(),
             invoices::tools(),
             projects::tools(),
+            quotes::tools(),
             revenue::tools(),
         ]
         .into_iter()
