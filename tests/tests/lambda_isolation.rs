@@ -314,6 +314,16 @@ async fn another_studio_can_neither_see_change_issue_credit_nor_pay_an_invoice()
         let (status, answer) = invoke(&router, method, &uri, body, Some(B)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{method} {uri}: {answer}");
     }
+    // Nor print it.
+    let print = format!("/api/invoices/{}/print", issued["id"].as_str().unwrap());
+    assert_eq!(
+        invoke(&router, "GET", &print, None, Some(B)).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        invoke(&router, "GET", &print, None, Some(A)).await.0,
+        StatusCode::OK
+    );
     // A's issued invoice and payment are not B's revenue.
     let (_, theirs) = invoke(&router, "GET", "/api/revenue", None, Some(B)).await;
     assert_eq!(
@@ -578,6 +588,10 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
             "/api/clients/01J0000000000000000000000Z/balance".to_owned(),
         ),
         ("GET", "/api/revenue".to_owned()),
+        (
+            "GET",
+            "/api/invoices/01J0000000000000000000000Z/print".to_owned(),
+        ),
         ("GET", "/api/quotes".to_owned()),
         ("POST", "/api/quotes".to_owned()),
         (

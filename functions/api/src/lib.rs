@@ -10,6 +10,7 @@ pub mod identity;
 pub mod invoices;
 pub mod lambda;
 pub mod payments;
+pub mod print;
 pub mod projects;
 pub mod quotes;
 pub mod settings;
@@ -60,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/api/invoices/from-sessions", post(invoices::from_sessions))
         .route("/api/invoices/{id}/issue", post(invoices::issue))
+        .route("/api/invoices/{id}/print", get(print::invoice))
         .route(
             "/api/invoices/{id}/credit-note",
             post(invoices::credit_note),
