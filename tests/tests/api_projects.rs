@@ -27,6 +27,39 @@ async fn client(router: &Router) -> String {
 }
 
 on_both_stores! {
+    fn a_project_named_by_an_invoice_or_a_quote_is_kept_and_only_its_client_s_documents_name_it(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let (_, other) = send(&router, Method::POST, "/api/clients", json!({"name": "Marc Dubois"})).await;
+        let (_, project) = send(&router, Method::POST, "/api/projects", json!({"client_id": client, "name": "Lumières"})).await;
+        let id = project["data"]["id"].as_str().unwrap().to_owned();
+        let lines = json!([{"description": "Mix", "quantity": "1", "unit_price": 10000}]);
+
+        let theirs = json!({"client_id": other["data"]["id"], "project_id": id, "lines": lines});
+        let (status, refused) = send(&router, Method::POST, "/api/invoices", theirs).await;
+        assert_eq!((status, refused["error"]["problem"]["problems"]["project_id"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("no_such")), "{refused}");
+
+        let (status, invoice) = send(&router, Method::POST, "/api/invoices", json!({"client_id": client, "project_id": id, "lines": lines})).await;
+        assert_eq!((status, invoice["data"]["project_id"].clone()), (StatusCode::CREATED, json!(id)), "{invoice}");
+        let uri = format!("/api/projects/{id}");
+        let (status, kept) = send(&router, Method::DELETE, &uri, json!({})).await;
+        assert_eq!((status, kept["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("invoices")), "{kept}");
+
+        // Unlinking the draft frees the project; a quote made for it keeps it again, and its invoice carries it.
+        let invoice_uri = format!("/api/invoices/{}", invoice["data"]["id"].as_str().unwrap());
+        let (status, unlinked) = send(&router, Method::PATCH, &invoice_uri, json!({"version": 1, "project_id": ""})).await;
+        assert_eq!((status, unlinked["data"].get("project_id")), (StatusCode::OK, None), "{unlinked}");
+        let (status, quote) = send(&router, Method::POST, "/api/quotes", json!({"client_id": client, "project_id": id, "lines": lines})).await;
+        assert_eq!(status, StatusCode::CREATED, "{quote}");
+        let (status, kept) = send(&router, Method::DELETE, &uri, json!({})).await;
+        assert_eq!((status, kept["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("quotes")), "{kept}");
+        let quote_uri = format!("/api/quotes/{}", quote["data"]["id"].as_str().unwrap());
+        let (_, sent) = send(&router, Method::POST, &format!("{quote_uri}/send"), json!({"version": 1})).await;
+        let (_, accepted) = send(&router, Method::POST, &format!("{quote_uri}/accept"), json!({"version": sent["data"]["version"]})).await;
+        let (_, made) = send(&router, Method::POST, &format!("{quote_uri}/invoice"), json!({"version": accepted["data"]["version"]})).await;
+        assert_eq!(made["data"]["project_id"], json!(id), "{made}");
+    }
+
     fn a_project_is_created_with_typed_fields_and_bad_input_writes_nothing(store) {
         let router = router(store);
         let client = client(&router).await;

@@ -7,14 +7,15 @@
 use async_trait::async_trait;
 use jiff::{ToSpan, civil::Date};
 use studio_wire::{
-    FieldProblem, Invoice, InvoicePatch, NewInvoice, NewQuote, Page, Problem, Project, Quote,
-    QuotePatch, QuoteStatus,
+    FieldProblem, Invoice, InvoicePatch, NewInvoice, NewQuote, Page, Problem, Quote, QuotePatch,
+    QuoteStatus,
 };
 
 use crate::{
     ChangeSet, Crud, Ctx, DomainError,
     entity::{self, Entity, ListQuery},
     invoices::{self, InvoiceFields, Series, check_client, numbering, totals::totals, with_client},
+    projects,
     refs::Refs,
     settings,
     tx::Tx,
@@ -64,33 +65,10 @@ fn refused(quote: &Quote) -> DomainError {
     .into()
 }
 
-/// A linked project must exist and be the quote's client's.
-async fn check_project(
-    ctx: &Ctx,
-    project: Option<&str>,
-    client_id: &str,
-) -> Result<(), DomainError> {
-    let Some(id) = project else { return Ok(()) };
-    let no_such = || {
-        DomainError::field(
-            "project_id",
-            FieldProblem::NoSuch {
-                resource: Project::RESOURCE.to_owned(),
-                value: id.to_owned(),
-            },
-        )
-    };
-    match entity::get::<Project>(ctx, id).await {
-        Ok(p) if p.client_id == client_id => Ok(()),
-        Ok(_) => Err(no_such()),
-        Err(e) if e.is_not_found() => Err(no_such()),
-        Err(e) => Err(e),
-    }
-}
-
 fn fields_of(quote: &Quote) -> InvoiceFields {
     InvoiceFields {
         client_id: quote.client_id.clone(),
+        project_id: quote.project_id.clone(),
         lines: quote.lines.clone(),
         notes: quote.notes.clone(),
     }
@@ -102,13 +80,13 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
     let (today, _) = invoices::today(ctx).await?;
     let as_invoice = NewInvoice {
         client_id: input.client_id.clone(),
+        project_id: input.project_id.clone(),
         lines: input.lines.clone(),
         notes: input.notes.clone(),
     };
     let fields = InvoiceFields::parse(&as_invoice, &settings)?;
-    let project_id = input.project_id.clone().filter(|p| !p.trim().is_empty());
     check_client(ctx, &fields.client_id).await?;
-    check_project(ctx, project_id.as_deref(), &fields.client_id).await?;
+    projects::check_link(ctx, fields.project_id.as_deref(), &fields.client_id).await?;
     let valid_until = match input.valid_until {
         Some(day) => day,
         None => today.checked_add(VALIDITY_DAYS.days()).unwrap_or(today),
@@ -123,7 +101,7 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
             number,
             status: QuoteStatus::Draft,
             client_id: fields.client_id.clone(),
-            project_id: project_id.clone(),
+            project_id: fields.project_id.clone(),
             totals: totals(&fields.lines),
             lines: fields.lines.clone(),
             valid_until,
@@ -136,6 +114,8 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
         Refs::client_quotes(ctx, &quote.client_id)
             .add(&mut tx, ctx, 1)
             .await?;
+        let project = quote.project_id.as_deref();
+        Refs::move_project(&mut tx, ctx, Refs::project_quotes, None, project).await?;
         entity::insert(&mut tx, ctx, &quote);
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
@@ -185,26 +165,22 @@ pub async fn update(
     let as_invoice = InvoicePatch {
         version: patch.version,
         client_id: patch.client_id.clone(),
+        project_id: patch.project_id.clone(),
         lines: patch.lines.clone(),
         notes: patch.notes.clone(),
     };
     let after = fields_of(&current).patched(&as_invoice, &settings)?;
-    let project_id = match &patch.project_id {
-        Some(p) if p.trim().is_empty() => None,
-        Some(p) => Some(p.trim().to_owned()),
-        None => current.project_id.clone(),
-    };
     if after.client_id != current.client_id {
         check_client(ctx, &after.client_id).await?;
     }
-    if project_id != current.project_id || after.client_id != current.client_id {
-        check_project(ctx, project_id.as_deref(), &after.client_id).await?;
+    if (&after.client_id, &after.project_id) != (&current.client_id, &current.project_id) {
+        projects::check_link(ctx, after.project_id.as_deref(), &after.client_id).await?;
     }
     entity::check_version(&current, Some(patch.version))?;
     let mut quote = current.clone();
     quote.totals = totals(&after.lines);
+    quote.project_id = after.project_id;
     (quote.client_id, quote.lines, quote.notes) = (after.client_id, after.lines, after.notes);
-    quote.project_id = project_id;
     quote.valid_until = patch.valid_until.unwrap_or(current.valid_until);
     if quote == current {
         return Ok((current, ChangeSet::default()));
@@ -219,6 +195,8 @@ pub async fn update(
             .add(&mut tx, ctx, 1)
             .await?;
     }
+    let (was, is) = (current.project_id.as_deref(), quote.project_id.as_deref());
+    Refs::move_project(&mut tx, ctx, Refs::project_quotes, was, is).await?;
     entity::replace(&mut tx, ctx, &mut quote, current.version);
     let changes = with_quote_client(tx.commit(ctx).await?, &current);
     Ok((quote.clone(), with_quote_client(changes, &quote)))
@@ -235,6 +213,8 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Refs::client_quotes(ctx, &current.client_id)
         .add(&mut tx, ctx, -1)
         .await?;
+    let project = current.project_id.as_deref();
+    Refs::move_project(&mut tx, ctx, Refs::project_quotes, project, None).await?;
     entity::remove(&mut tx, ctx, &current);
     Ok(with_quote_client(tx.commit(ctx).await?, &current))
 }

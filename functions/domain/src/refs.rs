@@ -63,6 +63,44 @@ impl Refs {
         }
     }
 
+    /// The invoices (drafts, issued ones and credit notes) that bill a project.
+    pub fn project_invoices(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "PROJECT_INVOICES", id),
+            resource: "projects",
+            dependents: "invoices",
+        }
+    }
+
+    /// The quotes made for a project.
+    pub fn project_quotes(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "PROJECT_QUOTES", id),
+            resource: "projects",
+            dependents: "quotes",
+        }
+    }
+
+    /// Moves one reference from `before`'s project to `after`'s (either may be none), in `tx`.
+    pub async fn move_project(
+        tx: &mut Tx,
+        ctx: &Ctx,
+        of: fn(&Ctx, &str) -> Self,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<(), DomainError> {
+        if before == after {
+            return Ok(());
+        }
+        if let Some(id) = before {
+            of(ctx, id).add(tx, ctx, -1).await?;
+        }
+        if let Some(id) = after {
+            of(ctx, id).add(tx, ctx, 1).await?;
+        }
+        Ok(())
+    }
+
     /// A client's quotes.
     pub fn client_quotes(ctx: &Ctx, id: &str) -> Self {
         Self {

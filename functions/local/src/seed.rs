@@ -55,7 +55,7 @@ async fn invoices_in_every_state(demo: &Ctx, people: &[Client]) -> Result<(), Do
     let draft = |who: usize, lines: Vec<NewLine>| NewInvoice {
         client_id: people[who].id.clone(),
         lines,
-        notes: None,
+        ..NewInvoice::default()
     };
     invoices::create(demo, &draft(0, vec![line("Studio A — voix, 3 h", "3", 60)])).await?;
     let mut issued = Vec::new();

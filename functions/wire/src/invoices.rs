@@ -68,6 +68,9 @@ pub struct Invoice {
     pub number: Option<String>,
     pub status: InvoiceStatus,
     pub client_id: String,
+    /// The project it bills, one of its client's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     pub lines: Vec<InvoiceLine>,
     pub totals: Totals,
     /// The sum of its payments (reversals deducted).
@@ -105,19 +108,23 @@ pub struct NewLine {
 #[serde(deny_unknown_fields)]
 pub struct NewInvoice {
     pub client_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     #[serde(default)]
     pub lines: Vec<NewLine>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
-/// `PATCH /api/invoices/{id}`: drafts only; `lines`, when given, replaces them all.
+/// `PATCH /api/invoices/{id}`: drafts only; `lines`, when given, replaces them all; `project_id` "" unlinks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InvoicePatch {
     pub version: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<NewLine>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

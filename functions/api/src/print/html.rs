@@ -260,6 +260,7 @@ mod tests {
             number: Some("2026-0004".into()),
             status: InvoiceStatus::PartiallyPaid,
             client_id: "C".into(),
+            project_id: None,
             lines: vec![
                 line("Mix, 3,5 h", "3.5", 4500, 2000, 15750),
                 line("Livret", "1", 1000, 550, 1000),

@@ -1,4 +1,4 @@
-//! Parsed invoice fields: the client, the lines (each with its amount, exact — see `totals`) and the notes.
+//! Parsed invoice fields: the client, its project, the lines (each with its amount, exact — see `totals`) and the notes.
 //! A line's VAT rate defaults to the studio's; a VAT-exempt studio invoices at 0 %.
 
 use studio_wire::{
@@ -22,6 +22,8 @@ pub const VAT_RATE_MAX: u32 = 10_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvoiceFields {
     pub client_id: String,
+    /// One of the client's projects (checked by the service).
+    pub project_id: Option<String>,
     pub lines: Vec<InvoiceLine>,
     pub notes: Option<String>,
 }
@@ -92,6 +94,7 @@ impl InvoiceFields {
     pub fn parse(input: &NewInvoice, settings: &StudioSettings) -> Result<Self, DomainError> {
         let blank = Self {
             client_id: String::new(),
+            project_id: None,
             lines: Vec::new(),
             notes: None,
         };
@@ -99,6 +102,7 @@ impl InvoiceFields {
             &InvoicePatch {
                 version: 0,
                 client_id: Some(input.client_id.clone()),
+                project_id: input.project_id.clone(),
                 lines: Some(input.lines.clone()),
                 notes: input.notes.clone(),
             },
@@ -116,6 +120,10 @@ impl InvoiceFields {
         let mut next = self.clone();
         if let Some(client) = &patch.client_id {
             next.client_id = client.trim().to_owned();
+        }
+        if let Some(raw) = &patch.project_id {
+            let id = raw.trim();
+            next.project_id = (!id.is_empty()).then(|| id.to_owned());
         }
         if let Some(raw) = &patch.lines {
             next.lines = lines(&mut errors, raw, settings);
@@ -166,6 +174,7 @@ mod tests {
     fn lines_take_the_studio_s_rate_and_every_bad_value_is_reported_by_its_line() {
         let input = NewInvoice {
             client_id: "C".into(),
+            project_id: None,
             lines: vec![
                 typed("Studio A, 3.5 h", "3.5", 4500, None),
                 typed(" ", "-1", -5, Some(20_000)),
@@ -220,6 +229,7 @@ mod tests {
         };
         let input = |rate| NewInvoice {
             client_id: "C".into(),
+            project_id: None,
             lines: vec![typed("Mix", "1", 30_000, rate)],
             notes: None,
         };

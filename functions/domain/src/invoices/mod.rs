@@ -19,7 +19,7 @@ pub use numbering::Series;
 use crate::{
     ChangeSet, Crud, Ctx, DomainError, balances,
     entity::{self, Entity, ListQuery, encode_value},
-    keys,
+    keys, projects,
     refs::Refs,
     sessions, settings,
     store::{Condition, Item, WriteOp},
@@ -91,6 +91,7 @@ pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet
     let settings = settings::get(ctx).await?;
     let fields = InvoiceFields::parse(input, &settings)?;
     check_client(ctx, &fields.client_id).await?;
+    projects::check_link(ctx, fields.project_id.as_deref(), &fields.client_id).await?;
     let mut tx = Tx::default();
     let invoice = insert_draft(&mut tx, ctx, fields).await?;
     let changes = tx.commit(ctx).await?;
@@ -112,6 +113,7 @@ pub(crate) async fn insert_draft(
         totals: totals::totals(&fields.lines),
         paid: Money::ZERO,
         client_id: fields.client_id,
+        project_id: fields.project_id,
         lines: fields.lines,
         issued_on: None,
         due_on: None,
@@ -124,6 +126,8 @@ pub(crate) async fn insert_draft(
     Refs::client_invoices(ctx, &invoice.client_id)
         .add(tx, ctx, 1)
         .await?;
+    let project = invoice.project_id.as_deref();
+    Refs::move_project(tx, ctx, Refs::project_invoices, None, project).await?;
     entity::insert(tx, ctx, &invoice);
     Ok(invoice)
 }
@@ -234,6 +238,7 @@ pub async fn from_sessions(
             number: None,
             status: InvoiceStatus::Draft,
             client_id: request.client_id.clone(),
+            project_id: None,
             totals: totals::totals(&lines),
             lines,
             paid: Money::ZERO,
@@ -273,12 +278,16 @@ pub async fn update(
     let settings = settings::get(ctx).await?;
     let before = InvoiceFields {
         client_id: current.client_id.clone(),
+        project_id: current.project_id.clone(),
         lines: current.lines.clone(),
         notes: current.notes.clone(),
     };
     let after = before.patched(patch, &settings)?;
     if after.client_id != before.client_id {
         check_client(ctx, &after.client_id).await?;
+    }
+    if (&after.client_id, &after.project_id) != (&before.client_id, &before.project_id) {
+        projects::check_link(ctx, after.project_id.as_deref(), &after.client_id).await?;
     }
     entity::check_version(&current, Some(patch.version))?;
     if after == before {
@@ -287,6 +296,7 @@ pub async fn update(
     let mut invoice = current.clone();
     invoice.totals = totals::totals(&after.lines);
     (invoice.client_id, invoice.lines, invoice.notes) = (after.client_id, after.lines, after.notes);
+    invoice.project_id = after.project_id;
     invoice.updated_at = ctx.now();
     let mut tx = Tx::default();
     if patch.lines.is_some() {
@@ -300,6 +310,8 @@ pub async fn update(
             .add(&mut tx, ctx, 1)
             .await?;
     }
+    let (was, is) = (current.project_id.as_deref(), invoice.project_id.as_deref());
+    Refs::move_project(&mut tx, ctx, Refs::project_invoices, was, is).await?;
     entity::replace(&mut tx, ctx, &mut invoice, current.version);
     let changes = with_client(tx.commit(ctx).await?, &current);
     Ok((invoice.clone(), with_client(changes, &invoice)))
@@ -314,6 +326,8 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Refs::client_invoices(ctx, &current.client_id)
         .add(&mut tx, ctx, -1)
         .await?;
+    let project = current.project_id.as_deref();
+    Refs::move_project(&mut tx, ctx, Refs::project_invoices, project, None).await?;
     release_sessions(&mut tx, ctx, &current.lines);
     entity::remove(&mut tx, ctx, &current);
     Ok(with_client(tx.commit(ctx).await?, &current))
@@ -418,6 +432,7 @@ pub async fn credit_note(
             number: Some(number),
             status: InvoiceStatus::Issued,
             client_id: current.client_id.clone(),
+            project_id: current.project_id.clone(),
             totals: totals::totals(&lines),
             lines,
             paid: Money::ZERO,
@@ -437,6 +452,8 @@ pub async fn credit_note(
         Refs::client_invoices(ctx, &note.client_id)
             .add(&mut tx, ctx, 1)
             .await?;
+        let project = note.project_id.as_deref();
+        Refs::move_project(&mut tx, ctx, Refs::project_invoices, None, project).await?;
         release_sessions(&mut tx, ctx, &current.lines);
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &mut cancelled, current.version);

@@ -124,10 +124,41 @@ pub async fn update(
     save(ctx, &current, next).await
 }
 
+/// A document (invoice, quote) may name a project only of its own client.
+pub(crate) async fn check_link(
+    ctx: &Ctx,
+    project: Option<&str>,
+    client_id: &str,
+) -> Result<(), DomainError> {
+    let Some(id) = project else { return Ok(()) };
+    let no_such = || {
+        DomainError::field(
+            "project_id",
+            FieldProblem::NoSuch {
+                resource: Project::RESOURCE.to_owned(),
+                value: id.to_owned(),
+            },
+        )
+    };
+    match entity::get::<Project>(ctx, id).await {
+        Ok(p) if p.client_id == client_id => Ok(()),
+        Ok(_) => Err(no_such()),
+        Err(e) if e.is_not_found() => Err(no_such()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Deletes a project that no invoice or quote names.
 pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
     let current: Project = entity::get(ctx, id).await?;
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
+    Refs::project_invoices(ctx, id)
+        .require_none(&mut tx, ctx)
+        .await?;
+    Refs::project_quotes(ctx, id)
+        .require_none(&mut tx, ctx)
+        .await?;
     Refs::client_projects(ctx, &current.client_id)
         .add(&mut tx, ctx, -1)
         .await?;
