@@ -27,6 +27,35 @@ async fn client(router: &Router) -> String {
 }
 
 on_both_stores! {
+    fn a_session_works_on_a_project_of_its_client_which_lists_it_and_is_kept(store) {
+        let router = router(store);
+        let client = client(&router).await;
+        let (_, other) = send(&router, Method::POST, "/api/clients", json!({"name": "Marc Dubois"})).await;
+        let (_, room) = send(&router, Method::POST, "/api/rooms", json!({"name": "Studio A", "hourly_rate": 5000})).await;
+        let (_, project) = send(&router, Method::POST, "/api/projects", json!({"client_id": client, "name": "Lumières"})).await;
+        let id = project["data"]["id"].as_str().unwrap().to_owned();
+        let booking = |who: &Value, hour: u32| json!({"client_id": who, "room_id": room["data"]["id"], "project_id": id,
+            "start": format!("2027-03-10T{hour:02}:00:00Z"), "end": format!("2027-03-10T{:02}:00:00Z", hour + 2)});
+
+        let (status, refused) = send(&router, Method::POST, "/api/sessions", booking(&other["data"]["id"], 8)).await;
+        assert_eq!((status, refused["error"]["problem"]["problems"]["project_id"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("no_such")), "{refused}");
+        let (status, session) = send(&router, Method::POST, "/api/sessions", booking(&json!(client), 10)).await;
+        assert_eq!(status, StatusCode::CREATED, "{session}");
+        assert!(session["invalidations"].as_array().unwrap().contains(&json!({"resource": "projects", "id": id})), "the project page shows its sessions: {session}");
+        let (_, listed) = call(&router, Method::GET, &format!("/api/sessions?project={id}"), None, STUDIO_A).await;
+        assert_eq!(listed["items"].as_array().unwrap().len(), 1, "{listed}");
+
+        let uri = format!("/api/projects/{id}");
+        let (status, kept) = send(&router, Method::DELETE, &uri, json!({})).await;
+        assert_eq!((status, kept["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("sessions")), "{kept}");
+        let session_uri = format!("/api/sessions/{}", session["data"]["id"].as_str().unwrap());
+        let (status, unlinked) = send(&router, Method::PATCH, &session_uri, json!({"version": 1, "project_id": ""})).await;
+        assert_eq!(status, StatusCode::OK, "{unlinked}");
+        let (_, listed) = call(&router, Method::GET, &format!("/api/sessions?project={id}"), None, STUDIO_A).await;
+        assert_eq!(listed["items"], json!([]));
+        assert_eq!(send(&router, Method::DELETE, &uri, json!({})).await.0, StatusCode::OK);
+    }
+
     fn a_project_named_by_an_invoice_or_a_quote_is_kept_and_only_its_client_s_documents_name_it(store) {
         let router = router(store);
         let client = client(&router).await;

@@ -149,6 +149,7 @@ async fn the_week_of_the_autumn_clock_change_renders_sessions_at_their_local_tim
             title: Some(title.into()),
             client_id: client.id.clone(),
             room_id: room.id.clone(),
+            project_id: None,
             start,
             end: start + SignedDuration::from_hours(2),
             status: SessionStatus::Scheduled,

@@ -63,6 +63,15 @@ impl Refs {
         }
     }
 
+    /// The sessions worked on a project.
+    pub fn project_sessions(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "PROJECT_SESSIONS", id),
+            resource: "projects",
+            dependents: "sessions",
+        }
+    }
+
     /// The invoices (drafts, issued ones and credit notes) that bill a project.
     pub fn project_invoices(ctx: &Ctx, id: &str) -> Self {
         Self {

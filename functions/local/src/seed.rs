@@ -8,8 +8,8 @@ use studio_domain::{
 };
 use studio_wire::{
     Client, ClientKind, Invoice, Money, NewClient, NewEquipment, NewInvoice, NewLine, NewPayment,
-    NewProject, NewQuote, NewRoom, NewSession, NewTrack, PaymentMethod, ProjectKind, ProjectStatus,
-    Quantity, RoomKind, SessionStatus, SettingsPatch, TrackStatus,
+    NewProject, NewQuote, NewRoom, NewSession, NewTrack, PaymentMethod, Project, ProjectKind,
+    ProjectStatus, Quantity, RoomKind, SessionStatus, SettingsPatch, TrackStatus,
 };
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
@@ -94,8 +94,8 @@ async fn invoices_in_every_state(demo: &Ctx, people: &[Client]) -> Result<(), Do
     Ok(())
 }
 
-/// An album in mixing with tracks at different stages, and an EP still in pre-production.
-async fn projects_under_way(demo: &Ctx, people: &[Client]) -> Result<(), DomainError> {
+/// An album in mixing with tracks at different stages, and an EP still in pre-production. Returns the album.
+async fn projects_under_way(demo: &Ctx, people: &[Client]) -> Result<Project, DomainError> {
     let project = |who: usize, name: &str, kind, status| NewProject {
         client_id: people[who].id.clone(),
         name: name.into(),
@@ -127,7 +127,7 @@ async fn projects_under_way(demo: &Ctx, people: &[Client]) -> Result<(), DomainE
         &project(1, "Ondes", ProjectKind::Ep, ProjectStatus::PreProduction),
     )
     .await?;
-    Ok(())
+    Ok(album)
 }
 
 /// A draft quote, one sent and awaiting an answer, one accepted and ready to invoice.
@@ -218,7 +218,8 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
         ] {
             equipment::create(&demo, &input).await?;
         }
-        // A few sessions this week and next, in the studio's local time.
+        let album = projects_under_way(&demo, &people).await?;
+        // A few sessions this week and next, in the studio's local time; the album's voice session is its.
         let zone = settings::load(&demo).await?.zone;
         let today = demo.now().to_zoned_datetime(zone.clone()).date();
         for (days, hour, length, who, place, title) in [
@@ -235,6 +236,7 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
                 title: Some(title.into()),
                 client_id: people[who].id.clone(),
                 room_id: places[place].id.clone(),
+                project_id: (who == 0).then(|| album.id.clone()),
                 start,
                 end: start + jiff::SignedDuration::from_hours(length),
                 status: SessionStatus::Scheduled,
@@ -244,7 +246,6 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
             sessions::create(&demo, &input).await?;
         }
         invoices_in_every_state(&demo, &people).await?;
-        projects_under_way(&demo, &people).await?;
         quotes_in_play(&demo, &people).await?;
         tracing::info!("seeded the demo studio");
     }

@@ -334,13 +334,31 @@ fn duration_en(hours: i64) -> String {
     }
 }
 
+/// Field → sentence for each invalid field.
+pub fn validation_sentences(
+    problems: &BTreeMap<String, FieldProblem>,
+    locale: Locale,
+) -> BTreeMap<String, String> {
+    problems
+        .iter()
+        .map(|(field, p)| (field.clone(), field_problem(field, p, locale)))
+        .collect()
+}
+
+/// The sentence for invalid fields: each field's, one after the other. (The SPA words its own refusals with
+/// this alone, so the rest of the catalogue, which only the API needs, stays out of its wasm.)
+pub fn validation(problems: &BTreeMap<String, FieldProblem>, locale: Locale) -> String {
+    problems
+        .iter()
+        .map(|(field, p)| field_problem(field, p, locale))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Field → sentence, for the fields a problem is about (empty when it is about none).
 pub fn field_sentences(problem: &Problem, locale: Locale) -> BTreeMap<String, String> {
     match problem {
-        Problem::Validation { problems } => problems
-            .iter()
-            .map(|(field, p)| (field.clone(), field_problem(field, p, locale)))
-            .collect(),
+        Problem::Validation { problems } => validation_sentences(problems, locale),
         Problem::Duplicate { field, .. } => {
             BTreeMap::from([(field.clone(), self::problem(problem, locale))])
         }
@@ -352,11 +370,7 @@ pub fn field_sentences(problem: &Problem, locale: Locale) -> BTreeMap<String, St
 pub fn problem(problem: &Problem, locale: Locale) -> String {
     let (fr, en) = match problem {
         Problem::Validation { problems } => {
-            let all = problems
-                .iter()
-                .map(|(field, p)| field_problem(field, p, locale))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let all = validation(problems, locale);
             (all.clone(), all)
         }
         Problem::NotFound { resource, .. } => {

@@ -29,6 +29,9 @@ pub struct Session {
     pub title: String,
     pub client_id: String,
     pub room_id: String,
+    /// The project it works on, one of its client's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     #[serde(with = "crate::instant")]
     pub start: Timestamp,
     #[serde(with = "crate::instant")]
@@ -55,6 +58,8 @@ pub struct NewSession {
     pub title: Option<String>,
     pub client_id: String,
     pub room_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     #[serde(with = "crate::instant")]
     pub start: Timestamp,
     #[serde(with = "crate::instant")]
@@ -77,6 +82,9 @@ pub struct SessionPatch {
     pub client_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_id: Option<String>,
+    /// "" unlinks it from its project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",

@@ -73,13 +73,16 @@ pub fn edit_checked<V: Clone + 'static>(
 
 /// A refusal found before sending, worded as the API words its own, in the interface's language.
 pub fn refused(problems: BTreeMap<String, FieldProblem>) -> ApiError {
-    let problem = Problem::Validation { problems };
     let locale = crate::api::language();
     ApiError::Http {
         status: 422,
-        code: problem.code().to_owned(),
-        message: messages::problem(&problem, locale),
-        fields: messages::field_sentences(&problem, locale),
+        code: Problem::Validation {
+            problems: BTreeMap::new(),
+        }
+        .code()
+        .to_owned(),
+        message: messages::validation(&problems, locale),
+        fields: messages::validation_sentences(&problems, locale),
     }
 }
 

@@ -77,6 +77,7 @@ impl SessionFormValues {
             title: optional(&self.title),
             client_id: self.client_id.clone(),
             room_id: self.room_id.clone(),
+            project_id: None,
             start,
             end,
             status: self.status,
@@ -92,6 +93,9 @@ impl SessionFormValues {
             title: Some(self.title.clone()),
             client_id: Some(self.client_id.clone()),
             room_id: Some(self.room_id.clone()),
+            // This form does not show the project: a session moved to another client leaves its project.
+            project_id: (self.client_id != session.client_id && session.project_id.is_some())
+                .then(String::new),
             start: Some(start),
             end: Some(end),
             status: Some(self.status),

@@ -120,7 +120,7 @@ fn track_word(env: &ToolEnv, status: TrackStatus) -> &'static str {
     }
 }
 
-async fn resolve(env: &ToolEnv, reference: &str) -> Result<Project, ToolOutcome> {
+pub(super) async fn resolve(env: &ToolEnv, reference: &str) -> Result<Project, ToolOutcome> {
     let found = projects::find(&env.ctx, reference)
         .await
         .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;

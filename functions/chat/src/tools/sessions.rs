@@ -9,7 +9,7 @@ use studio_wire::{NewSession, Problem, Session, SessionPatch, SessionStatus, Slo
 
 use super::{
     Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client,
-    failed, one, rooms::resolve as resolve_room,
+    failed, one, projects::resolve as resolve_project, rooms::resolve as resolve_room,
 };
 use crate::when;
 
@@ -52,7 +52,8 @@ pub fn tools() -> Vec<Tool> {
                 "client": {"type": "string", "description": "The client's name, email or id."},
                 "room": {"type": "string", "description": "The room's name or id."},
                 "start": phrase("Start"), "end": phrase("End (a time alone means the start's day)"),
-                "title": {"type": "string"}, "engineer": {"type": "string"}, "notes": {"type": "string"}
+                "title": {"type": "string"}, "engineer": {"type": "string"}, "notes": {"type": "string"},
+                "project": {"type": "string", "description": "The client's project this session works on (name or id)."}
             }, "required": ["client", "room", "start", "end"]}),
             |env, args| Box::pin(book(env, args)),
         ),
@@ -149,6 +150,7 @@ async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
         to: Some(to),
         room,
         client,
+        project: None,
     };
     let page = sessions::list(&env.ctx, &query)
         .await
@@ -226,6 +228,7 @@ struct BookArgs {
     title: Option<String>,
     engineer: Option<String>,
     notes: Option<String>,
+    project: Option<String>,
 }
 
 /// A refused booking: who is in the way, and the nearest free slots of the same length.
@@ -289,10 +292,15 @@ async fn book(env: &ToolEnv, args: &Value) -> ToolResult {
     let room = resolve_room(env, &args.room).await?;
     let (start, end) = when::interval(&args.start, &args.end, env.today(), env.zone())
         .map_err(|m| bad_time(env, m))?;
+    let project = match &args.project {
+        Some(p) => Some(resolve_project(env, p).await?.id),
+        None => None,
+    };
     let input = NewSession {
         title: args.title,
         client_id: client.id.clone(),
         room_id: room.id.clone(),
+        project_id: project,
         start,
         end,
         status: SessionStatus::Scheduled,

@@ -124,7 +124,7 @@ pub async fn update(
     save(ctx, &current, next).await
 }
 
-/// A document (invoice, quote) may name a project only of its own client.
+/// A session, invoice or quote may name a project only of its own client.
 pub(crate) async fn check_link(
     ctx: &Ctx,
     project: Option<&str>,
@@ -148,11 +148,14 @@ pub(crate) async fn check_link(
     }
 }
 
-/// Deletes a project that no invoice or quote names.
+/// Deletes a project that no session, invoice or quote names.
 pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
     let current: Project = entity::get(ctx, id).await?;
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
+    Refs::project_sessions(ctx, id)
+        .require_none(&mut tx, ctx)
+        .await?;
     Refs::project_invoices(ctx, id)
         .require_none(&mut tx, ctx)
         .await?;

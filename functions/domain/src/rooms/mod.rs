@@ -225,6 +225,7 @@ mod tests {
             title: None,
             client_id: client.id,
             room_id: room.id.clone(),
+            project_id: None,
             start,
             end: start + jiff::SignedDuration::from_hours(2),
             status: SessionStatus::Scheduled,

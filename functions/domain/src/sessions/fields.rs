@@ -85,6 +85,8 @@ pub struct SessionFields {
     pub title: Option<String>,
     pub client_id: String,
     pub room_id: String,
+    /// One of the client's projects (checked by the service).
+    pub project_id: Option<String>,
     pub times: SessionTimes,
     pub status: SessionStatus,
     pub engineer: Option<String>,
@@ -115,6 +117,7 @@ impl SessionFields {
                 title,
                 client_id: input.client_id.trim().to_owned(),
                 room_id: input.room_id.trim().to_owned(),
+                project_id: input.project_id.as_deref().and_then(trimmed),
                 times,
                 status: input.status,
                 engineer,
@@ -131,6 +134,7 @@ impl SessionFields {
             title: Some(session.title.clone()),
             client_id: session.client_id.clone(),
             room_id: session.room_id.clone(),
+            project_id: session.project_id.clone(),
             times: SessionTimes {
                 start: session.start,
                 end: session.end,
@@ -146,6 +150,7 @@ impl SessionFields {
         session.title = self.title.unwrap_or_else(|| default_title.to_owned());
         session.client_id = self.client_id;
         session.room_id = self.room_id;
+        session.project_id = self.project_id;
         session.start = self.times.start;
         session.end = self.times.end;
         session.status = self.status;
@@ -182,6 +187,9 @@ impl SessionFields {
         }
         if let Some(room) = &patch.room_id {
             next.room_id = room.trim().to_owned();
+        }
+        if let Some(project) = &patch.project_id {
+            next.project_id = trimmed(project);
         }
         next.status = patch.status.unwrap_or(next.status);
         let (start, end) = (

@@ -14,8 +14,8 @@ use futures::future::try_join_all;
 use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use studio_wire::{
-    BookedSlot, Client, FieldProblem, NewSession, Page, Problem, Room, Session, SessionPatch,
-    SessionStatus,
+    BookedSlot, Client, FieldProblem, NewSession, Page, Problem, Project, Room, Session,
+    SessionPatch, SessionStatus,
 };
 
 pub use availability::{availability, free_on, nearest_free};
@@ -26,7 +26,7 @@ use self::calendar::Placement;
 use crate::{
     ChangeSet, Crud, Ctx, DomainError,
     entity::{self, Entity},
-    keys,
+    keys, projects,
     refs::Refs,
     store::{Condition, Item, Key, WriteOp},
     tx::Tx,
@@ -60,6 +60,7 @@ pub struct SessionQuery {
     pub to: Option<Timestamp>,
     pub room: Option<String>,
     pub client: Option<String>,
+    pub project: Option<String>,
 }
 
 /// The title of a session booked without one.
@@ -200,6 +201,16 @@ async fn stage(
         }
         Refs::room(ctx, &after.room_id).add(tx, ctx, 1).await?;
     }
+    let project = |s: &Session| s.project_id.clone();
+    let was = before.and_then(project);
+    Refs::move_project(
+        tx,
+        ctx,
+        Refs::project_sessions,
+        was.as_deref(),
+        after.project_id.as_deref(),
+    )
+    .await?;
     if moved(|s| &s.client_id) {
         if let Some(b) = before {
             Refs::client(ctx, &b.client_id).add(tx, ctx, -1).await?;
@@ -238,12 +249,14 @@ pub async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet
     for _ in 0..ATTEMPTS {
         let placing = fields.status != SessionStatus::Cancelled;
         let (client, room) = references(ctx, &fields, placing).await?;
+        projects::check_link(ctx, fields.project_id.as_deref(), &client.id).await?;
         let now = ctx.now();
         let mut session = Session {
             id: id.clone(),
             title: String::new(),
             client_id: client.id.clone(),
             room_id: room.id.clone(),
+            project_id: None,
             start: fields.times.start,
             end: fields.times.end,
             status: fields.status,
@@ -276,6 +289,9 @@ fn with_cascades(mut changes: ChangeSet, after: &Session, before: Option<&Sessio
     for session in [Some(after), before].into_iter().flatten() {
         changes.touch(Client::RESOURCE, &session.client_id);
         changes.touch(Room::RESOURCE, &session.room_id);
+        if let Some(project) = &session.project_id {
+            changes.touch(Project::RESOURCE, project);
+        }
     }
     changes
 }
@@ -298,6 +314,9 @@ pub async fn update(
         let placed_anew = placement(&next).is_some() && placement(&next) != placement(&current);
         let (client, room) = references(ctx, &after, placed_anew).await?;
         (next.client_id, next.room_id) = (client.id, room.id.clone());
+        if (&next.client_id, &next.project_id) != (&current.client_id, &current.project_id) {
+            projects::check_link(ctx, next.project_id.as_deref(), &next.client_id).await?;
+        }
         entity::check_version(&current, Some(patch.version))?;
         if (next.room_id.as_str(), next.start, next.end)
             != (current.room_id.as_str(), current.start, current.end)
@@ -338,6 +357,8 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         Refs::client(ctx, &current.client_id)
             .add(&mut tx, ctx, -1)
             .await?;
+        let project = current.project_id.as_deref();
+        Refs::move_project(&mut tx, ctx, Refs::project_sessions, project, None).await?;
         tx.push(
             WriteOp::Delete {
                 key: index_key(ctx, &current.client_id, id),
@@ -355,8 +376,9 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Err(DomainError::contended())
 }
 
-/// Sessions in `[from, to)` (active ones, read from the calendar days, never a scan), optionally of one room
-/// and/or client; or, with only `client`, every session of that client (cancelled ones included). By start.
+/// Sessions in `[from, to)` (active ones, read from the calendar days, never a scan), optionally of one room,
+/// client and/or project; or, with only `client` and/or `project`, every session of that client or project
+/// (cancelled ones included, read from the client's index). By start.
 pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, DomainError> {
     let ids: Vec<String> = match (query.from, query.to) {
         (Some(from), Some(to)) => {
@@ -377,8 +399,13 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
                 .map(|s| s.session_id)
                 .collect()
         }
-        (None, None) if query.client.is_some() => {
-            let client = query.client.as_deref().expect("checked");
+        (None, None) if query.client.is_some() || query.project.is_some() => {
+            let client = match (&query.client, &query.project) {
+                (Some(client), _) => client.clone(),
+                (None, Some(project)) => entity::get::<Project>(ctx, project).await?.client_id,
+                (None, None) => unreachable!("checked"),
+            };
+            let client = client.as_str();
             let prefix = keys::client_sessions_prefix(client);
             let mut ids = Vec::new();
             let mut after: Option<String> = None;
@@ -406,6 +433,10 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
     sessions.retain(|s| {
         query.client.as_ref().is_none_or(|c| &s.client_id == c)
             && query.room.as_ref().is_none_or(|r| &s.room_id == r)
+            && query
+                .project
+                .as_ref()
+                .is_none_or(|p| s.project_id.as_ref() == Some(p))
     });
     sessions.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
     Ok(Page {
@@ -497,6 +528,7 @@ mod tests {
             title: None,
             client_id: client.id.clone(),
             room_id: room.id.clone(),
+            project_id: None,
             start: start.parse().unwrap(),
             end: end.parse().unwrap(),
             status: SessionStatus::Scheduled,
