@@ -18,7 +18,11 @@ on_both_stores! {
         let (status, draft) = call(&router, Method::POST, "/api/invoices", Some(body), STUDIO_A).await;
         assert_eq!(status, StatusCode::CREATED, "{draft}");
 
+        let (_, before) = call(&router, Method::GET, "/api/dashboard", None, STUDIO_A).await;
+        assert_eq!(before["unpaid"], json!({"count": 0, "amount": 0}), "{before}");
         let issued = chat(&router, "Émets la facture de Cache Test").await;
+        let (_, after) = call(&router, Method::GET, "/api/dashboard", None, STUDIO_A).await;
+        assert_eq!(after["unpaid"], json!({"count": 1, "amount": 24_000}), "the dashboard's unpaid total: {after}");
         assert_eq!(issued["actions"][0]["ok"], true, "{issued}");
         let year = Timestamp::now().to_zoned_datetime(TimeZone::get("Europe/Paris").unwrap()).year();
         let number = format!("{year}-0001");

@@ -331,6 +331,12 @@ async fn another_studio_can_neither_see_change_issue_credit_nor_pay_an_invoice()
         (&json!(0), &json!(0)),
         "{theirs}"
     );
+    let (_, board) = invoke(&router, "GET", "/api/dashboard", None, Some(B)).await;
+    assert_eq!(
+        (&board["unpaid"]["count"], &board["busiest_rooms"]),
+        (&json!(0), &json!([])),
+        "A's invoice and room are not on B's dashboard: {board}"
+    );
     let (_, ours) = invoke(&router, "GET", "/api/revenue", None, Some(A)).await;
     assert_eq!(ours["collected"], json!(100), "{ours}");
     // B cannot draft an invoice to A's client either.
@@ -588,6 +594,7 @@ async fn without_the_studio_claim_every_route_but_health_answers_401() {
             "/api/clients/01J0000000000000000000000Z/balance".to_owned(),
         ),
         ("GET", "/api/revenue".to_owned()),
+        ("GET", "/api/dashboard".to_owned()),
         (
             "GET",
             "/api/invoices/01J0000000000000000000000Z/print".to_owned(),

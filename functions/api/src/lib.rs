@@ -2,6 +2,7 @@
 
 pub mod availability;
 pub mod crud;
+pub mod dashboard;
 pub mod edge;
 pub mod error;
 pub mod extract;
@@ -71,6 +72,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/payments/{id}/reverse", post(payments::reverse))
         .route("/api/clients/{id}/balance", get(payments::client_balance))
         .route("/api/revenue", get(payments::revenue))
+        .route("/api/dashboard", get(dashboard::read))
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
         .route("/api/settings", get(settings::read).put(settings::write))

@@ -5,6 +5,7 @@ pub mod changes;
 pub mod clients;
 pub mod context;
 pub mod crud;
+pub mod dashboard;
 pub mod entity;
 pub mod equipment;
 pub mod error;

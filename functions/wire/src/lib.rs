@@ -2,6 +2,7 @@
 
 pub mod chat;
 pub mod clients;
+pub mod dashboard;
 pub mod equipment;
 pub mod error;
 pub mod feed;
@@ -22,6 +23,7 @@ pub mod settings;
 
 pub use chat::{ActionSummary, ChatRequest, ChatResponse};
 pub use clients::{Client, ClientKind, ClientPatch, NewClient};
+pub use dashboard::{Dashboard, DueInvoice, Outstanding, RoomLoad};
 pub use equipment::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 pub use error::{ErrorBody, ErrorDetail, FieldProblem, Problem};
 pub use feed::{ChangeFeed, FeedChange};
