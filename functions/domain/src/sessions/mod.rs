@@ -53,7 +53,8 @@ pub const MAX_RANGE_DAYS: i64 = 62;
 /// How often a booking is retried when concurrent writes changed the days it read.
 const ATTEMPTS: usize = 8;
 
-/// `GET /api/sessions` parameters: a time range (`from`, `to`), optionally one room or client; or a client alone.
+/// `GET /api/sessions` parameters: a time range (`from`, `to`), optionally one room, client or project; or a
+/// client and/or project alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct SessionQuery {
     pub from: Option<Timestamp>,
