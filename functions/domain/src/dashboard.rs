@@ -9,7 +9,7 @@ use studio_wire::{
 };
 
 use crate::{
-    Ctx, DomainError, StoreError, entity, revenue,
+    Ctx, DomainError, StoreError, entity, invoices, revenue,
     sessions::{self, SessionQuery},
     settings,
 };
@@ -91,7 +91,7 @@ pub async fn get(ctx: &Ctx) -> Result<Dashboard, DomainError> {
         .collect();
     busiest_rooms.sort_by(|a, b| b.minutes.cmp(&a.minutes).then_with(|| a.name.cmp(&b.name)));
 
-    let invoices = entity::all::<Invoice>(ctx, None, |_| Vec::new()).await?;
+    let invoices = invoices::all(ctx).await?;
     let unpaid: Vec<&Invoice> = invoices
         .iter()
         .filter(|i| i.kind == InvoiceKind::Invoice)

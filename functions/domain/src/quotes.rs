@@ -137,6 +137,13 @@ pub async fn get(ctx: &Ctx, id: &str) -> Result<Quote, DomainError> {
     Ok(as_of(entity::get(ctx, id).await?, today))
 }
 
+/// Every quote of the studio as of today, oldest first (all pages).
+pub async fn all(ctx: &Ctx) -> Result<Vec<Quote>, DomainError> {
+    let (today, _) = invoices::today(ctx).await?;
+    let found = entity::all::<Quote>(ctx, None, searchable).await?;
+    Ok(found.into_iter().map(|q| as_of(q, today)).collect())
+}
+
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Quote>, DomainError> {
     let (today, _) = invoices::today(ctx).await?;
     let mut page: Page<Quote> = entity::list(ctx, query, searchable).await?;

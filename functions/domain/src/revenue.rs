@@ -23,7 +23,7 @@ pub async fn of_period(
         return Err(DomainError::field("to", FieldProblem::EndBeforeStart));
     }
     let within = |day: Option<Date>| day.is_some_and(|d| from <= d && d <= to);
-    let invoices = entity::all::<Invoice>(ctx, None, |_| Vec::new()).await?;
+    let invoices = invoices::all(ctx).await?;
     let issued: Vec<&Invoice> = invoices
         .iter()
         .filter(|i| i.status != InvoiceStatus::Draft && within(i.issued_on))

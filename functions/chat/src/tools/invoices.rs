@@ -3,12 +3,12 @@
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use studio_domain::{ChangeSet, ListQuery, balances, invoices, payments};
+use studio_domain::{ChangeSet, balances, invoices, payments};
 use studio_wire::{Invoice, InvoiceStatus, NewPayment, PaymentMethod, SessionsToInvoice};
 
 use super::{
-    Amount, Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments,
-    clients::resolve as resolve_client, failed, one,
+    Amount, Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, client_filter,
+    clients::resolve as resolve_client, failed, listed, one,
 };
 
 const INVOICE: Noun = Noun {
@@ -125,40 +125,23 @@ struct ListArgs {
 
 async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: ListArgs = arguments(env, "list_invoices", args)?;
-    let client = match &args.client {
-        Some(c) => Some(resolve_client(env, c).await?.id),
-        None => None,
-    };
-    let query = ListQuery {
-        limit: Some(200),
-        ..ListQuery::default()
-    };
-    let mut found = invoices::list(&env.ctx, &query)
+    let client = client_filter(env, args.client.as_deref()).await?;
+    let mut found = invoices::all(&env.ctx)
         .await
-        .map_err(|e| failed(env, "Lecture impossible", "Could not read invoices", &e))?
-        .items;
+        .map_err(|e| failed(env, "Lecture impossible", "Could not read invoices", &e))?;
     found.retain(|i| {
         client.as_ref().is_none_or(|c| &i.client_id == c)
             && args.status.is_none_or(|s| i.status == s)
     });
-    let summary = if found.is_empty() {
-        env.say("Aucune facture.".to_owned(), "No invoices.".to_owned())
-    } else {
-        let lines = found
-            .iter()
-            .map(|i| line(env, i))
-            .collect::<Vec<_>>()
-            .join(", ");
-        env.say(
-            format!("Factures ({}) : {lines}.", found.len()),
-            format!("Invoices ({}): {lines}.", found.len()),
-        )
-    };
-    Ok(ToolOutcome::success(
-        summary,
-        json!(found.iter().map(brief).collect::<Vec<_>>()),
-        ChangeSet::default(),
-    ))
+    let none = ("Aucune facture.", "No invoices.");
+    listed(
+        env,
+        &found,
+        none,
+        ("Factures", "Invoices"),
+        |i| line(env, i),
+        brief,
+    )
 }
 
 #[derive(Deserialize)]

@@ -267,6 +267,43 @@ pub struct Noun {
     pub en: &'static str,
 }
 
+/// The id of the client a listing is narrowed to, when the model named one.
+pub async fn client_filter(
+    env: &ToolEnv,
+    client: Option<&str>,
+) -> Result<Option<String>, ToolOutcome> {
+    match client {
+        Some(reference) => Ok(Some(clients::resolve(env, reference).await?.id)),
+        None => Ok(None),
+    }
+}
+
+/// What a listing tool answers: "Factures (2) : a, b." (or `none`), and each item's brief for the model.
+pub fn listed<E>(
+    env: &ToolEnv,
+    items: &[E],
+    none: (&str, &str),
+    title: (&str, &str),
+    line: impl Fn(&E) -> String,
+    brief: impl Fn(&E) -> Value,
+) -> ToolResult {
+    let summary = if items.is_empty() {
+        env.say(none.0, none.1).to_owned()
+    } else {
+        let lines = items.iter().map(line).collect::<Vec<_>>().join(" ; ");
+        let count = items.len();
+        env.say(
+            format!("{} ({count}) : {lines}.", title.0),
+            format!("{} ({count}): {lines}.", title.1),
+        )
+    };
+    Ok(ToolOutcome::success(
+        summary,
+        Value::Array(items.iter().map(brief).collect()),
+        ChangeSet::default(),
+    ))
+}
+
 /// Exactly one of `found`, or a failed outcome: none match, or several do (listed, so the model can ask).
 pub fn one<E>(
     env: &ToolEnv,

@@ -3,15 +3,15 @@
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use studio_domain::{ChangeSet, ListQuery, projects};
+use studio_domain::{ChangeSet, projects};
 use studio_wire::{
     NewProject, NewTrack, Project, ProjectKind, ProjectPatch, ProjectStatus, Track, TrackPatch,
     TrackStatus,
 };
 
 use super::{
-    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client,
-    failed, not_changed, one,
+    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, client_filter,
+    clients::resolve as resolve_client, failed, listed, not_changed, one,
 };
 
 const PROJECT: Noun = Noun {
@@ -135,34 +135,14 @@ struct ListArgs {
 
 async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: ListArgs = arguments(env, "list_projects", args)?;
-    let client = match &args.client {
-        Some(c) => Some(resolve_client(env, c).await?.id),
-        None => None,
-    };
-    let query = ListQuery {
-        limit: Some(200),
-        ..ListQuery::default()
-    };
-    let mut found = projects::list(&env.ctx, &query)
+    let client = client_filter(env, args.client.as_deref()).await?;
+    let mut found = projects::all(&env.ctx)
         .await
-        .map_err(|e| failed(env, "Lecture impossible", "Could not read projects", &e))?
-        .items;
+        .map_err(|e| failed(env, "Lecture impossible", "Could not read projects", &e))?;
     found.retain(|p| client.as_ref().is_none_or(|c| &p.client_id == c));
-    let names = found
-        .iter()
-        .map(|p| format!("« {} » ({})", p.name, status_word(env, p.status)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let summary = if found.is_empty() {
-        env.say("Aucun projet.".to_owned(), "No projects.".to_owned())
-    } else {
-        env.say(format!("Projets : {names}."), format!("Projects: {names}."))
-    };
-    Ok(ToolOutcome::success(
-        summary,
-        json!(found.iter().map(brief).collect::<Vec<_>>()),
-        ChangeSet::default(),
-    ))
+    let line = |p: &Project| format!("« {} » ({})", p.name, status_word(env, p.status));
+    let none = ("Aucun projet.", "No projects.");
+    listed(env, &found, none, ("Projets", "Projects"), line, brief)
 }
 
 #[derive(Deserialize)]

@@ -3,12 +3,11 @@
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use studio_domain::{ChangeSet, ListQuery, quotes};
+use studio_domain::quotes;
 use studio_wire::{Quote, QuoteStatus};
 
 use super::{
-    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client,
-    failed, one,
+    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, client_filter, failed, listed, one,
 };
 
 const QUOTE: Noun = Noun {
@@ -77,37 +76,23 @@ struct ListArgs {
 
 async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: ListArgs = arguments(env, "list_quotes", args)?;
-    let client = match &args.client {
-        Some(c) => Some(resolve_client(env, c).await?.id),
-        None => None,
-    };
-    let query = ListQuery {
-        limit: Some(200),
-        ..ListQuery::default()
-    };
-    let mut found = quotes::list(&env.ctx, &query)
+    let client = client_filter(env, args.client.as_deref()).await?;
+    let mut found = quotes::all(&env.ctx)
         .await
-        .map_err(|e| failed(env, "Lecture impossible", "Could not read quotes", &e))?
-        .items;
+        .map_err(|e| failed(env, "Lecture impossible", "Could not read quotes", &e))?;
     found.retain(|q| client.as_ref().is_none_or(|c| &q.client_id == c));
-    let lines = found
-        .iter()
-        .map(|q| {
-            let status = status_word(env, q.status);
-            format!("{} — {} — {status}", q.number, env.money(q.totals.gross))
-        })
-        .collect::<Vec<_>>()
-        .join(" ; ");
-    let summary = if found.is_empty() {
-        env.say("Aucun devis.".to_owned(), "No quotes.".to_owned())
-    } else {
-        env.say(format!("Devis : {lines}."), format!("Quotes: {lines}."))
+    let line = |q: &Quote| {
+        let status = status_word(env, q.status);
+        format!("{} — {} — {status}", q.number, env.money(q.totals.gross))
     };
-    Ok(ToolOutcome::success(
-        summary,
-        json!(found.iter().map(brief).collect::<Vec<_>>()),
-        ChangeSet::default(),
-    ))
+    listed(
+        env,
+        &found,
+        ("Aucun devis.", "No quotes."),
+        ("Devis", "Quotes"),
+        line,
+        brief,
+    )
 }
 
 #[derive(Deserialize)]

@@ -8,8 +8,9 @@ use studio_domain::{ChangeSet, DomainError, sessions};
 use studio_wire::{NewSession, Problem, Session, SessionPatch, SessionStatus, Slot};
 
 use super::{
-    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, clients::resolve as resolve_client,
-    failed, one, projects::resolve as resolve_project, rooms::resolve as resolve_room,
+    Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, client_filter,
+    clients::resolve as resolve_client, failed, one, projects::resolve as resolve_project,
+    rooms::resolve as resolve_room,
 };
 use crate::when;
 
@@ -141,10 +142,7 @@ async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
         Some(r) => Some(resolve_room(env, r).await?.id),
         None => None,
     };
-    let client = match &args.client {
-        Some(c) => Some(resolve_client(env, c).await?.id),
-        None => None,
-    };
+    let client = client_filter(env, args.client.as_deref()).await?;
     let query = sessions::SessionQuery {
         from: Some(from),
         to: Some(to),

@@ -333,6 +333,11 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Ok(with_client(tx.commit(ctx).await?, &current))
 }
 
+/// Every invoice and credit note of the studio, oldest first (all pages).
+pub async fn all(ctx: &Ctx) -> Result<Vec<Invoice>, DomainError> {
+    entity::all(ctx, None, searchable).await
+}
+
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainError> {
     entity::list(ctx, query, searchable).await
 }

@@ -169,6 +169,11 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Ok(with_client(tx.commit(ctx).await?, &current))
 }
 
+/// Every project of the studio, oldest first (all pages).
+pub async fn all(ctx: &Ctx) -> Result<Vec<Project>, DomainError> {
+    entity::all(ctx, None, searchable).await
+}
+
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Project>, DomainError> {
     entity::list(ctx, query, searchable).await
 }
