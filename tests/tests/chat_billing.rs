@@ -38,6 +38,8 @@ on_both_stores! {
         let month = chat(&router, "Quel est le chiffre d'affaires de ce mois ?").await;
         assert!(month["reply"].as_str().unwrap().contains("200,00"), "240.00 incl. VAT is 200.00 excl.: {month}");
         assert!(month["reply"].as_str().unwrap().contains("50,00"), "collected: {month}");
+        let late = chat(&router, "Quelles factures sont en retard ?").await;
+        assert_eq!(late["reply"], "Aucune facture.", "issued today, due in 30 days: {late}");
         let owed = chat(&router, "Combien me doit Cache Test ?").await;
         assert!(owed["reply"].as_str().unwrap().contains("190,00"), "240.00 − 50.00: {owed}");
         let refused = chat(&router, &format!("Annule la facture {number} par un avoir")).await;

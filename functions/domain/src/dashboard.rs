@@ -1,6 +1,5 @@
 //! The home page's figures, read in one call: sessions from the calendar days (today, the coming week, this
-//! week for the rooms' load), invoices and payments as revenue reads them. Overdue is derived: an issued
-//! invoice not fully paid whose due date has passed.
+//! week for the rooms' load), invoices (with their derived `overdue`) and payments as revenue reads them.
 
 use jiff::{Timestamp, ToSpan, civil::Date, tz::TimeZone};
 use studio_wire::{
@@ -102,11 +101,7 @@ pub async fn get(ctx: &Ctx) -> Result<Dashboard, DomainError> {
             )
         })
         .collect();
-    let mut overdue: Vec<&Invoice> = unpaid
-        .iter()
-        .copied()
-        .filter(|i| i.due_on.is_some_and(|due| due < today))
-        .collect();
+    let mut overdue: Vec<&Invoice> = unpaid.iter().copied().filter(|i| i.overdue).collect();
     overdue.sort_by_key(|i| (i.due_on, i.number.clone()));
     let last_month = today.first_of_month().yesterday().unwrap_or(today);
     Ok(Dashboard {
@@ -220,6 +215,11 @@ mod tests {
             sessions::create(&ctx, &booking).await.unwrap();
         }
 
+        assert!(
+            invoices::get(&ctx, &old.id).await.unwrap().overdue,
+            "due 4 November, unpaid"
+        );
+        assert!(!invoices::get(&ctx, &recent.id).await.unwrap().overdue);
         let board = get(&ctx).await.unwrap();
         assert_eq!(board.today, Date::new(2026, 11, 27).unwrap());
         assert_eq!((board.today_sessions.len(), board.upcoming.len()), (1, 2));

@@ -80,6 +80,9 @@ pub struct Invoice {
     pub issued_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_on: Option<Date>,
+    /// Issued, not fully paid and past its due date: derived when read (in the studio's zone), not a status.
+    #[serde(default)]
+    pub overdue: bool,
     /// For a credit note: the invoice it cancels; for a cancelled invoice: its credit note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,

@@ -284,6 +284,7 @@ mod tests {
             paid: Money(5000),
             issued_on: Some(date(2026, 11, 27)),
             due_on: Some(date(2026, 12, 27)),
+            overdue: false,
             credit: None,
             notes: None,
             created_at: Timestamp::UNIX_EPOCH,

@@ -98,6 +98,12 @@ pub fn revenue(text: &Text, today: Date) -> Option<Intent> {
     Some(Intent::Revenue { from, to })
 }
 
+/// "Quelles factures sont en retard ?", "Which invoices are overdue?".
+pub fn overdue(text: &Text, _: Date) -> Option<Intent> {
+    (text.has(&[" facture", " invoice"]) && text.has(&[" en retard", " overdue", " late"]))
+        .then_some(Intent::OverdueInvoices)
+}
+
 /// "Annule la facture 2026-0004 par un avoir", "Cancel invoice 2026-0004 with a credit note".
 pub fn credit_note(text: &Text, _: Date) -> Option<Intent> {
     if !text.has(&[" avoir", " credit note"]) {
@@ -197,6 +203,17 @@ mod tests {
             })
         );
         assert_eq!(plan("Ça marche"), None);
+    }
+
+    #[test]
+    fn overdue_invoices_in_french_and_english() {
+        for sentence in [
+            "Quelles factures sont en retard ?",
+            "Which invoices are overdue?",
+            "Factures impayées en retard",
+        ] {
+            assert_eq!(plan(sentence), Some(Intent::OverdueInvoices), "{sentence}");
+        }
     }
 
     #[test]

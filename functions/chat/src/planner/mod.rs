@@ -101,6 +101,7 @@ pub enum Intent {
         quote: String,
         step: QuoteStep,
     },
+    OverdueInvoices,
     /// Between two days; none named: this month.
     Revenue {
         from: Option<Date>,
@@ -237,6 +238,7 @@ impl Intent {
                 };
                 (tool, json!({ "quote": quote }))
             }
+            Intent::OverdueInvoices => ("list_invoices", json!({ "overdue": true })),
             Intent::Revenue { from, to } => {
                 let mut args = json!({});
                 if let Some(from) = day(from) {
@@ -312,6 +314,11 @@ pub const RULES: &[Rule] = &[
         read: invoices::balance,
         fr: "Combien me doit Léa Martin ?",
         en: "How much does Lea Martin owe?",
+    },
+    Rule {
+        read: invoices::overdue,
+        fr: "Quelles factures sont en retard ?",
+        en: "Which invoices are overdue?",
     },
     Rule {
         read: invoices::revenue,

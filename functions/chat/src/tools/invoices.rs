@@ -27,8 +27,8 @@ pub fn tools() -> Vec<Tool> {
     vec![
         Tool::new(
             "list_invoices",
-            "List invoices, optionally of one client and/or in one status (draft, issued, partially_paid, paid, cancelled).",
-            json!({"type": "object", "properties": {"client": client_ref, "status": {"type": "string", "enum": ["draft", "issued", "partially_paid", "paid", "cancelled"]}}}),
+            "List invoices, optionally of one client, in one status (draft, issued, partially_paid, paid, cancelled), and/or overdue (issued, unpaid, past due).",
+            json!({"type": "object", "properties": {"client": client_ref, "status": {"type": "string", "enum": ["draft", "issued", "partially_paid", "paid", "cancelled"]}, "overdue": {"type": "boolean"}}}),
             |env, args| Box::pin(list(env, args)),
         ),
         Tool::new(
@@ -98,10 +98,15 @@ fn status_word(env: &ToolEnv, status: InvoiceStatus) -> &'static str {
     }
 }
 
-/// One line for a person: "2026-0004 — 264,00 € — émise".
+/// One line for a person: "2026-0004 — 264,00 € — émise" (", en retard" when overdue).
 fn line(env: &ToolEnv, invoice: &Invoice) -> String {
+    let late = if invoice.overdue {
+        env.say(", en retard", ", overdue")
+    } else {
+        ""
+    };
     format!(
-        "{} — {} — {}",
+        "{} — {} — {}{late}",
         label(invoice),
         env.money(invoice.totals.gross),
         status_word(env, invoice.status)
@@ -121,6 +126,7 @@ async fn resolve(env: &ToolEnv, reference: &str) -> Result<Invoice, ToolOutcome>
 struct ListArgs {
     client: Option<String>,
     status: Option<InvoiceStatus>,
+    overdue: Option<bool>,
 }
 
 async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
@@ -132,6 +138,7 @@ async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
     found.retain(|i| {
         client.as_ref().is_none_or(|c| &i.client_id == c)
             && args.status.is_none_or(|s| i.status == s)
+            && args.overdue.is_none_or(|o| i.overdue == o)
     });
     let none = ("Aucune facture.", "No invoices.");
     listed(

@@ -117,6 +117,7 @@ pub(crate) async fn insert_draft(
         lines: fields.lines,
         issued_on: None,
         due_on: None,
+        overdue: false,
         credit: None,
         notes: fields.notes,
         created_at: now,
@@ -132,8 +133,26 @@ pub(crate) async fn insert_draft(
     Ok(invoice)
 }
 
+/// The invoice as read `today`: overdue when issued, not fully paid and past its due date.
+fn as_of(mut invoice: Invoice, today: Date) -> Invoice {
+    let unpaid = matches!(
+        invoice.status,
+        InvoiceStatus::Issued | InvoiceStatus::PartiallyPaid
+    );
+    invoice.overdue = invoice.kind == InvoiceKind::Invoice
+        && unpaid
+        && invoice.due_on.is_some_and(|due| due < today);
+    invoice
+}
+
+async fn as_of_today(ctx: &Ctx, invoices: Vec<Invoice>) -> Result<Vec<Invoice>, DomainError> {
+    let (today, _) = today(ctx).await?;
+    Ok(invoices.into_iter().map(|i| as_of(i, today)).collect())
+}
+
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Invoice, DomainError> {
-    entity::get(ctx, id).await
+    let (today, _) = today(ctx).await?;
+    Ok(as_of(entity::get(ctx, id).await?, today))
 }
 
 /// Holds `session_id` for `invoice_id` in `tx`: fails (contended) if another invoice took it meanwhile.
@@ -244,6 +263,7 @@ pub async fn from_sessions(
             paid: Money::ZERO,
             issued_on: None,
             due_on: None,
+            overdue: false,
             credit: None,
             notes: None,
             created_at: now,
@@ -335,17 +355,22 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
 
 /// Every invoice and credit note of the studio, oldest first (all pages).
 pub async fn all(ctx: &Ctx) -> Result<Vec<Invoice>, DomainError> {
-    entity::all(ctx, None, searchable).await
+    as_of_today(ctx, entity::all(ctx, None, searchable).await?).await
 }
 
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainError> {
-    entity::list(ctx, query, searchable).await
+    let page: Page<Invoice> = entity::list(ctx, query, searchable).await?;
+    Ok(Page {
+        items: as_of_today(ctx, page.items).await?,
+        next_cursor: page.next_cursor,
+    })
 }
 
 /// The invoices a person may mean by `reference`: an id, or a number (`2026-0004`, `AV-2026-0001`).
 pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Invoice>, DomainError> {
     // A number names one invoice; a partial one ("0004") may match several, which the caller reports.
-    entity::find_by_name::<Invoice>(ctx, reference, number_of, searchable).await
+    let found = entity::find_by_name::<Invoice>(ctx, reference, number_of, searchable).await?;
+    as_of_today(ctx, found).await
 }
 
 fn number_of(invoice: &Invoice) -> &str {
@@ -443,6 +468,7 @@ pub async fn credit_note(
             paid: Money::ZERO,
             issued_on: Some(today),
             due_on: None,
+            overdue: false,
             credit: Some(current.id.clone()),
             notes: None,
             created_at: now,
