@@ -10,6 +10,7 @@ use crate::{Money, Revenue, Session};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dashboard {
     /// Today in the studio's time zone.
+    #[serde(with = "crate::day")]
     pub today: Date,
     /// Today's sessions (cancelled ones left out), by start.
     pub today_sessions: Vec<Session>,
@@ -45,6 +46,7 @@ pub struct DueInvoice {
     pub number: String,
     pub client_id: String,
     pub balance: Money,
+    #[serde(with = "crate::day")]
     pub due_on: Date,
 }
 

@@ -41,13 +41,20 @@ fn number(text: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
     text.parse().ok().filter(|n| range.contains(n))
 }
 
+/// `YYYY-MM-DD` as (year, month, day), a day that exists (no 31 February).
+pub(crate) fn ymd(date: &str) -> Option<(i64, i64, i64)> {
+    let mut parts = date.splitn(3, '-');
+    let year = number(parts.next()?, 0..=9999)?;
+    let month = number(parts.next()?, 1..=12)?;
+    let day = number(parts.next()?, 1..=31)?;
+    (civil_from_days(days_from_civil(year, month, day)) == (year, month, day))
+        .then_some((year, month, day))
+}
+
 /// `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)`.
 pub fn parse(text: &str) -> Option<Timestamp> {
     let (date, rest) = text.split_once(['T', 't', ' '])?;
-    let mut ymd = date.splitn(3, '-');
-    let year = number(ymd.next()?, 0..=9999)?;
-    let month = number(ymd.next()?, 1..=12)?;
-    let day = number(ymd.next()?, 1..=31)?;
+    let (year, month, day) = ymd(date)?;
     let (clock, offset) = match rest.strip_suffix(['Z', 'z']) {
         Some(clock) => (clock, 0),
         None => {
@@ -77,9 +84,6 @@ pub fn parse(text: &str) -> Option<Timestamp> {
         _ => return None,
     };
     let days = days_from_civil(year, month, day);
-    if civil_from_days(days) != (year, month, day) {
-        return None; // 31 February and the like
-    }
     let seconds = days * DAY + hour * 3600 + minute * 60 + second - offset;
     Timestamp::new(seconds, nanos as i32).ok()
 }

@@ -76,9 +76,17 @@ pub struct Invoice {
     /// The sum of its payments (reversals deducted).
     #[serde(default)]
     pub paid: Money,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub issued_on: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub due_on: Option<Date>,
     /// Issued, not fully paid and past its due date: derived when read (in the studio's zone), not a status.
     #[serde(default)]
@@ -140,7 +148,9 @@ pub struct InvoicePatch {
 #[serde(deny_unknown_fields)]
 pub struct SessionsToInvoice {
     pub client_id: String,
+    #[serde(with = "crate::day")]
     pub from: Date,
+    #[serde(with = "crate::day")]
     pub to: Date,
 }
 

@@ -3,6 +3,7 @@
 pub mod chat;
 pub mod clients;
 pub mod dashboard;
+pub mod day;
 pub mod equipment;
 pub mod error;
 pub mod feed;

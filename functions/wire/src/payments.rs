@@ -37,6 +37,7 @@ pub struct Payment {
     /// Negative for a reversal.
     pub amount: Money,
     pub method: PaymentMethod,
+    #[serde(with = "crate::day")]
     pub paid_on: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -60,7 +61,11 @@ pub struct NewPayment {
     #[serde(default)]
     pub method: PaymentMethod,
     /// Defaults to today in the studio's zone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub paid_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -75,7 +80,9 @@ pub struct ClientBalance {
 /// `GET /api/revenue?from=…&to=…`: what the studio invoiced and collected between two days (both included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Revenue {
+    #[serde(with = "crate::day")]
     pub from: Date,
+    #[serde(with = "crate::day")]
     pub to: Date,
     /// Invoices issued in the period less credit notes issued in it, excl. VAT (the turnover).
     pub invoiced_net: Money,

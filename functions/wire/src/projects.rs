@@ -107,9 +107,17 @@ pub struct Project {
     pub status: ProjectStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub starts_on: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub due_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -135,9 +143,17 @@ pub struct NewProject {
     pub status: ProjectStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub starts_on: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub due_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -158,9 +174,17 @@ pub struct ProjectPatch {
     pub status: Option<ProjectStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub starts_on: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub due_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

@@ -45,6 +45,7 @@ pub struct Quote {
     pub lines: Vec<InvoiceLine>,
     pub totals: Totals,
     /// The last day the offer holds.
+    #[serde(with = "crate::day")]
     pub valid_until: Date,
     /// The draft invoice it became.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,7 +68,11 @@ pub struct NewQuote {
     pub project_id: Option<String>,
     #[serde(default)]
     pub lines: Vec<NewLine>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub valid_until: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -84,7 +89,11 @@ pub struct QuotePatch {
     pub project_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<NewLine>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::day::optional"
+    )]
     pub valid_until: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
