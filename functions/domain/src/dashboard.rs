@@ -3,8 +3,8 @@
 
 use jiff::{Timestamp, ToSpan, civil::Date, tz::TimeZone};
 use studio_wire::{
-    Dashboard, DueInvoice, Invoice, InvoiceKind, InvoiceStatus, Money, Outstanding, Room, RoomLoad,
-    Session,
+    Dashboard, DueInvoice, Invoice, InvoiceKind, InvoiceStatus, Money, Outstanding, Payment, Room,
+    RoomLoad, Session,
 };
 
 use crate::{
@@ -103,6 +103,9 @@ pub async fn get(ctx: &Ctx) -> Result<Dashboard, DomainError> {
         .collect();
     let mut overdue: Vec<&Invoice> = unpaid.iter().copied().filter(|i| i.overdue).collect();
     overdue.sort_by_key(|i| (i.due_on, i.number.clone()));
+    let payments = entity::all::<Payment>(ctx, None, |_| Vec::new()).await?;
+    let month =
+        |last: Date| revenue::of_documents(&invoices, &payments, last.first_of_month(), last);
     let last_month = today.first_of_month().yesterday().unwrap_or(today);
     Ok(Dashboard {
         today,
@@ -121,9 +124,8 @@ pub async fn get(ctx: &Ctx) -> Result<Dashboard, DomainError> {
                 due_on: i.due_on.unwrap_or(today),
             })
             .collect(),
-        revenue_this_month: revenue::of_period(ctx, Some(today.first_of_month()), None).await?,
-        revenue_last_month: revenue::of_period(ctx, Some(last_month.first_of_month()), None)
-            .await?,
+        revenue_this_month: month(today.last_of_month()),
+        revenue_last_month: month(last_month),
         busiest_rooms,
     })
 }

@@ -22,23 +22,28 @@ pub async fn of_period(
     if to < from {
         return Err(DomainError::field("to", FieldProblem::EndBeforeStart));
     }
-    let within = |day: Option<Date>| day.is_some_and(|d| from <= d && d <= to);
     let invoices = invoices::all(ctx).await?;
+    let payments = entity::all::<Payment>(ctx, None, |_| Vec::new()).await?;
+    Ok(of_documents(&invoices, &payments, from, to))
+}
+
+/// The revenue between `from` and `to` (both included) of documents already read.
+pub fn of_documents(invoices: &[Invoice], payments: &[Payment], from: Date, to: Date) -> Revenue {
+    let within = |day: Option<Date>| day.is_some_and(|d| from <= d && d <= to);
     let issued: Vec<&Invoice> = invoices
         .iter()
         .filter(|i| i.status != InvoiceStatus::Draft && within(i.issued_on))
         .collect();
-    let payments = entity::all::<Payment>(ctx, None, |_| Vec::new()).await?;
     let total = |of: fn(&Invoice) -> Money| Money(issued.iter().map(|i| of(i).cents()).sum());
     let received = payments.iter().filter(|p| within(Some(p.paid_on)));
-    Ok(Revenue {
+    Revenue {
         from,
         to,
         invoiced_net: total(|i| i.totals.net),
         invoiced_gross: total(|i| i.totals.gross),
         collected: Money(received.map(|p| p.amount.cents()).sum()),
         documents: u32::try_from(issued.len()).unwrap_or(u32::MAX),
-    })
+    }
 }
 
 #[cfg(test)]
