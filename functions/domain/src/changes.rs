@@ -44,6 +44,13 @@ impl ChangeSet {
         });
     }
 
+    /// The same changes, with the client `client_id`'s detail view marked stale too (it shows the client's
+    /// invoices, quotes and projects).
+    pub fn touching_client(mut self, client_id: &str) -> Self {
+        self.touch(<studio_wire::Client as crate::Entity>::RESOURCE, client_id);
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

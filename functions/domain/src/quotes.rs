@@ -14,7 +14,7 @@ use studio_wire::{
 use crate::{
     ChangeSet, Crud, Ctx, DomainError,
     entity::{self, Entity, ListQuery},
-    invoices::{self, InvoiceFields, Series, check_client, numbering, totals::totals, with_client},
+    invoices::{self, InvoiceFields, Series, check_client, numbering, totals::totals},
     projects,
     refs::Refs,
     settings,
@@ -120,16 +120,10 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
-            Ok(changes) => return Ok((quote.clone(), with_quote_client(changes, &quote))),
+            Ok(changes) => return Ok((quote.clone(), changes.touching_client(&quote.client_id))),
         }
     }
     Err(DomainError::contended())
-}
-
-/// A quote's writes also make its client's detail view stale.
-fn with_quote_client(mut changes: ChangeSet, quote: &Quote) -> ChangeSet {
-    changes.touch(studio_wire::Client::RESOURCE, &quote.client_id);
-    changes
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Quote, DomainError> {
@@ -205,8 +199,8 @@ pub async fn update(
     let (was, is) = (current.project_id.as_deref(), quote.project_id.as_deref());
     Refs::move_project(&mut tx, ctx, Refs::project_quotes, was, is).await?;
     entity::replace(&mut tx, ctx, &mut quote, current.version);
-    let changes = with_quote_client(tx.commit(ctx).await?, &current);
-    Ok((quote.clone(), with_quote_client(changes, &quote)))
+    let changes = tx.commit(ctx).await?.touching_client(&current.client_id);
+    Ok((quote.clone(), changes.touching_client(&quote.client_id)))
 }
 
 /// Deletes a draft; a quote that was sent is part of the studio's history and stays.
@@ -223,7 +217,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     let project = current.project_id.as_deref();
     Refs::move_project(&mut tx, ctx, Refs::project_quotes, project, None).await?;
     entity::remove(&mut tx, ctx, &current);
-    Ok(with_quote_client(tx.commit(ctx).await?, &current))
+    Ok(tx.commit(ctx).await?.touching_client(&current.client_id))
 }
 
 /// Moves a quote from one of `from` to `to`, if still at `version`.
@@ -248,7 +242,7 @@ async fn mark(
     let mut tx = Tx::default();
     entity::replace(&mut tx, ctx, &mut quote, current.version);
     let changes = tx.commit(ctx).await?;
-    Ok((quote.clone(), with_quote_client(changes, &quote)))
+    Ok((quote.clone(), changes.touching_client(&quote.client_id)))
 }
 
 /// A draft goes out to the client (it needs a line).
@@ -284,7 +278,7 @@ pub async fn invoice(
     quote.invoice_id = Some(invoice.id.clone());
     quote.updated_at = ctx.now();
     entity::replace(&mut tx, ctx, &mut quote, current.version);
-    let changes = with_client(tx.commit(ctx).await?, &invoice);
+    let changes = tx.commit(ctx).await?.touching_client(&invoice.client_id);
     Ok((invoice, changes))
 }
 

@@ -80,12 +80,6 @@ pub(crate) async fn check_client(ctx: &Ctx, client_id: &str) -> Result<(), Domai
     }
 }
 
-/// An invoice's writes also make its client's detail view stale (it shows the client's invoices).
-pub(crate) fn with_client(mut changes: ChangeSet, invoice: &Invoice) -> ChangeSet {
-    changes.touch(Client::RESOURCE, &invoice.client_id);
-    changes
-}
-
 /// A draft.
 pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet), DomainError> {
     let settings = settings::get(ctx).await?;
@@ -95,7 +89,7 @@ pub async fn create(ctx: &Ctx, input: &NewInvoice) -> Result<(Invoice, ChangeSet
     let mut tx = Tx::default();
     let invoice = insert_draft(&mut tx, ctx, fields).await?;
     let changes = tx.commit(ctx).await?;
-    Ok((invoice.clone(), with_client(changes, &invoice)))
+    Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
 }
 
 /// Adds a draft of valid `fields` (its client checked) to `tx`, counted among its client's invoices.
@@ -281,7 +275,9 @@ pub async fn from_sessions(
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
-            Ok(changes) => return Ok((invoice.clone(), with_client(changes, &invoice))),
+            Ok(changes) => {
+                return Ok((invoice.clone(), changes.touching_client(&invoice.client_id)));
+            }
         }
     }
     Err(DomainError::contended())
@@ -333,8 +329,8 @@ pub async fn update(
     let (was, is) = (current.project_id.as_deref(), invoice.project_id.as_deref());
     Refs::move_project(&mut tx, ctx, Refs::project_invoices, was, is).await?;
     entity::replace(&mut tx, ctx, &mut invoice, current.version);
-    let changes = with_client(tx.commit(ctx).await?, &current);
-    Ok((invoice.clone(), with_client(changes, &invoice)))
+    let changes = tx.commit(ctx).await?.touching_client(&current.client_id);
+    Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
 }
 
 /// Deletes a draft. An issued invoice is never deleted: a credit note cancels it.
@@ -350,7 +346,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     Refs::move_project(&mut tx, ctx, Refs::project_invoices, project, None).await?;
     release_sessions(&mut tx, ctx, &current.lines);
     entity::remove(&mut tx, ctx, &current);
-    Ok(with_client(tx.commit(ctx).await?, &current))
+    Ok(tx.commit(ctx).await?.touching_client(&current.client_id))
 }
 
 /// Every invoice and credit note of the studio, oldest first (all pages).
@@ -416,7 +412,9 @@ pub async fn issue(ctx: &Ctx, id: &str, version: u64) -> Result<(Invoice, Change
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
-            Ok(changes) => return Ok((invoice.clone(), with_client(changes, &invoice))),
+            Ok(changes) => {
+                return Ok((invoice.clone(), changes.touching_client(&invoice.client_id)));
+            }
         }
     }
     Err(DomainError::contended())
@@ -491,7 +489,7 @@ pub async fn credit_note(
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
-            Ok(changes) => return Ok((note.clone(), with_client(changes, &note))),
+            Ok(changes) => return Ok((note.clone(), changes.touching_client(&note.client_id))),
         }
     }
     Err(DomainError::contended())

@@ -54,12 +54,6 @@ async fn check_client(ctx: &Ctx, client_id: &str) -> Result<(), DomainError> {
     }
 }
 
-/// A project's writes also make its client's detail view stale (it shows the client's projects).
-fn with_client(mut changes: ChangeSet, project: &Project) -> ChangeSet {
-    changes.touch(Client::RESOURCE, &project.client_id);
-    changes
-}
-
 pub async fn create(ctx: &Ctx, input: &NewProject) -> Result<(Project, ChangeSet), DomainError> {
     let fields = ProjectFields::parse(input)?;
     check_client(ctx, &fields.client_id).await?;
@@ -87,7 +81,7 @@ pub async fn create(ctx: &Ctx, input: &NewProject) -> Result<(Project, ChangeSet
         .await?;
     entity::insert(&mut tx, ctx, &project);
     let changes = tx.commit(ctx).await?;
-    Ok((project.clone(), with_client(changes, &project)))
+    Ok((project.clone(), changes.touching_client(&project.client_id)))
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Project, DomainError> {
@@ -104,7 +98,7 @@ async fn save(
     let mut tx = Tx::default();
     entity::replace(&mut tx, ctx, &mut next, current.version);
     let changes = tx.commit(ctx).await?;
-    Ok((next.clone(), with_client(changes, &next)))
+    Ok((next.clone(), changes.touching_client(&next.client_id)))
 }
 
 pub async fn update(
@@ -166,7 +160,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         .add(&mut tx, ctx, -1)
         .await?;
     entity::remove(&mut tx, ctx, &current);
-    Ok(with_client(tx.commit(ctx).await?, &current))
+    Ok(tx.commit(ctx).await?.touching_client(&current.client_id))
 }
 
 /// Every project of the studio, oldest first (all pages).
