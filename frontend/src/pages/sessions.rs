@@ -71,11 +71,7 @@ pub fn SessionsPage() -> Html {
     let today = time::today();
     let from = use_state(|| time::iso_date(today));
     let to = use_state(|| {
-        time::iso_date(
-            today
-                .checked_add(jiff::Span::new().days(6))
-                .unwrap_or(today),
-        )
+        time::iso_date(time::add_days(today, 6))
     });
     let room = use_state(String::new);
     let client = use_state(String::new);

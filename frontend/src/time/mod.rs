@@ -131,18 +131,24 @@ pub fn date_time(at: Timestamp) -> String {
     )
 }
 
+/// `date` moved by `days` (unchanged in the impossible case of leaving jiff's range). Through the `try_`
+/// builder: `Span::days` panics via `expect`, which would link the text of every jiff error into the wasm.
+pub fn add_days(date: Date, days: i64) -> Date {
+    jiff::Span::new()
+        .try_days(days)
+        .ok()
+        .and_then(|span| date.checked_add(span).ok())
+        .unwrap_or(date)
+}
+
 /// The Monday of `date`'s week.
 pub fn week_start(date: Date) -> Date {
-    let back = date.weekday().to_monday_zero_offset();
-    date.checked_sub(jiff::Span::new().days(i64::from(back)))
-        .unwrap_or(date)
+    add_days(date, -i64::from(date.weekday().to_monday_zero_offset()))
 }
 
 /// The seven days from `monday`.
 pub fn week(monday: Date) -> Vec<Date> {
-    (0..7)
-        .filter_map(|d| monday.checked_add(jiff::Span::new().days(d)).ok())
-        .collect()
+    (0..7).map(|d| add_days(monday, d)).collect()
 }
 
 /// A local day as the instants `[midnight, next midnight)` — 23 or 25 hours on the days the clocks change.
