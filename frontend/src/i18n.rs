@@ -1,5 +1,8 @@
 //! Every user-visible string, in French and English. Components read them through `use_texts()`.
 
+mod billing;
+
+pub use billing::BillingTexts;
 use studio_wire::Locale;
 use yew::prelude::*;
 
@@ -8,11 +11,10 @@ pub struct Texts {
     pub lang: &'static str,
     /// The language as the wire types know it (error messages, money).
     pub locale: Locale,
+    pub billing: &'static BillingTexts,
     pub app_name: &'static str,
     pub nav_home: &'static str,
     pub nav_clients: &'static str,
-    pub home_title: &'static str,
-    pub home_intro: &'static str,
     pub clients_title: &'static str,
     pub clients_count: &'static str,
     pub search_placeholder: &'static str,
@@ -147,11 +149,10 @@ pub struct Texts {
 pub const FR: Texts = Texts {
     lang: "fr",
     locale: Locale::Fr,
+    billing: &billing::FR,
     app_name: "Studio",
     nav_home: "Accueil",
     nav_clients: "Clients",
-    home_title: "Bienvenue dans Studio",
-    home_intro: "Gérez vos clients ici, ou demandez à l'assistant en bas à droite.",
     clients_title: "Clients",
     clients_count: "clients",
     search_placeholder: "Rechercher un nom, un email, un téléphone…",
@@ -286,11 +287,10 @@ pub const FR: Texts = Texts {
 pub const EN: Texts = Texts {
     lang: "en",
     locale: Locale::En,
+    billing: &billing::EN,
     app_name: "Studio",
     nav_home: "Home",
     nav_clients: "Clients",
-    home_title: "Welcome to Studio",
-    home_intro: "Manage your clients here, or ask the assistant at the bottom right.",
     clients_title: "Clients",
     clients_count: "clients",
     search_placeholder: "Search a name, an email, a phone…",

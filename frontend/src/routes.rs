@@ -5,7 +5,8 @@ use yew_router::prelude::*;
 
 use crate::pages::{
     CalendarPage, ClientDetailPage, ClientsPage, EquipmentDetailPage, EquipmentPage, HomePage,
-    NotFoundPage, RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage,
+    InvoiceDetailPage, InvoicesPage, NotFoundPage, ProjectDetailPage, ProjectsPage, QuotesPage,
+    RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage,
 };
 
 #[derive(Debug, Clone, PartialEq, Routable)]
@@ -30,6 +31,16 @@ pub enum Route {
     Equipment,
     #[at("/equipment/:id")]
     EquipmentItem { id: String },
+    #[at("/projects")]
+    Projects,
+    #[at("/projects/:id")]
+    Project { id: String },
+    #[at("/quotes")]
+    Quotes,
+    #[at("/invoices")]
+    Invoices,
+    #[at("/invoices/:id")]
+    Invoice { id: String },
     #[at("/settings")]
     Settings,
     #[not_found]
@@ -49,6 +60,11 @@ pub fn switch(route: Route) -> Html {
         Route::Room { id } => html! { <RoomDetailPage {id} /> },
         Route::Equipment => html! { <EquipmentPage /> },
         Route::EquipmentItem { id } => html! { <EquipmentDetailPage {id} /> },
+        Route::Projects => html! { <ProjectsPage /> },
+        Route::Project { id } => html! { <ProjectDetailPage {id} /> },
+        Route::Quotes => html! { <QuotesPage /> },
+        Route::Invoices => html! { <InvoicesPage /> },
+        Route::Invoice { id } => html! { <InvoiceDetailPage {id} /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }

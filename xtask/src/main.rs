@@ -73,10 +73,10 @@ fn build_spa(tools: &Tools) -> Result {
         .current_dir(root()))
 }
 
-/// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) once jiff's panicking `Span`
-/// builders were gone (they linked every jiff error text), measured on 2026-11-27. Lower it when the SPA shrinks;
-/// raise it only on purpose.
-const SPA_GZIP_BUDGET: u64 = 300_972;
+/// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
+/// (dashboard, projects, quotes, invoices, payments), measured on 2026-11-27 — raised on purpose from 300,972 B
+/// for them (+71 KB gzip for five pages). Lower it when the SPA shrinks; raise it only on purpose.
+const SPA_GZIP_BUDGET: u64 = 372_103;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

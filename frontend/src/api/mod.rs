@@ -146,6 +146,20 @@ pub async fn send<B: Serialize, R: DeserializeOwned>(
     url: &str,
     body: Option<&B>,
 ) -> Result<R, ApiError> {
+    let body = body
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| ApiError::Decode(e.to_string()))?;
+    decode(&send_text(method, url, body).await?)
+}
+
+/// Sends a JSON `body` (already serialised) and answers the response's text: the untyped part of every
+/// write, one copy in the wasm whatever the types.
+pub async fn send_text(
+    method: Method,
+    url: &str,
+    body: Option<String>,
+) -> Result<String, ApiError> {
     let builder = authorized(match method {
         Method::Post => Request::post(url),
         Method::Put => Request::put(url),
@@ -155,14 +169,15 @@ pub async fn send<B: Serialize, R: DeserializeOwned>(
     let response = match body {
         Some(body) => {
             builder
-                .json(body)
+                .header("content-type", "application/json")
+                .body(body)
                 .map_err(|e| ApiError::Decode(e.to_string()))?
                 .send()
                 .await
         }
         None => builder.send().await,
     };
-    decode(&read(response).await?)
+    read(response).await
 }
 
 /// Percent-encodes a query parameter value (everything but unreserved characters).

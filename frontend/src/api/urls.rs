@@ -16,6 +16,10 @@ pub const CLIENTS: Resource = Resource("clients");
 pub const ROOMS: Resource = Resource("rooms");
 pub const EQUIPMENT: Resource = Resource("equipment");
 pub const SESSIONS: Resource = Resource("sessions");
+pub const PROJECTS: Resource = Resource("projects");
+pub const QUOTES: Resource = Resource("quotes");
+pub const INVOICES: Resource = Resource("invoices");
+pub const PAYMENTS: Resource = Resource("payments");
 
 impl Resource {
     pub fn name(self) -> &'static str {
@@ -38,6 +42,11 @@ impl Resource {
     /// `GET`, `PATCH` one entity.
     pub fn one(self, id: &str) -> String {
         format!("/api/{}/{}", self.0, encode(id))
+    }
+
+    /// `POST` a step of one entity's life (`issue`, `credit-note`, `send`, `accept`, `invoice`…).
+    pub fn action(self, id: &str, action: &str) -> String {
+        format!("{}/{action}", self.one(id))
     }
 
     /// `DELETE` one entity, only if it is still at `version`.
@@ -71,6 +80,31 @@ pub fn sessions_between(
 pub fn client_sessions(client: &str) -> String {
     format!("/api/sessions?client={}", encode(client))
 }
+
+/// The sessions linked to one project.
+pub fn project_sessions(project: &str) -> String {
+    format!("/api/sessions?project={}", encode(project))
+}
+
+/// `PATCH` one track of a project.
+pub fn project_track(project: &str, track: &str) -> String {
+    format!("{}/tracks/{}", PROJECTS.one(project), encode(track))
+}
+
+/// The payments (and reversals) of one invoice.
+pub fn invoice_payments(invoice: &str) -> String {
+    format!("/api/payments?invoice={}", encode(invoice))
+}
+
+/// `POST` here: a draft invoice from a client's sessions of a period.
+pub const INVOICE_FROM_SESSIONS: &str = "/api/invoices/from-sessions";
+
+/// The printable invoice (an A4 HTML page), in `lang`.
+pub fn invoice_print(invoice: &str, lang: &str) -> String {
+    format!("{}?lang={lang}", INVOICES.action(invoice, "print"))
+}
+
+pub const DASHBOARD: &str = "/api/dashboard";
 
 pub const SETTINGS: &str = "/api/settings";
 

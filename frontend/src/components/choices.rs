@@ -2,7 +2,10 @@
 //! their labels come from the catalogue.
 
 use serde::{Serialize, de::DeserializeOwned};
-use studio_wire::{ClientKind, EquipmentCondition, EquipmentStatus, RoomKind, SessionStatus};
+use studio_wire::{
+    ClientKind, EquipmentCondition, EquipmentStatus, InvoiceStatus, PaymentMethod, ProjectKind,
+    ProjectStatus, QuoteStatus, RoomKind, SessionStatus, TrackStatus,
+};
 use yew::prelude::*;
 
 use crate::i18n::Texts;
@@ -98,6 +101,107 @@ impl Choice for SessionStatus {
             SessionStatus::InProgress => texts.session_in_progress,
             SessionStatus::Completed => texts.session_completed,
             SessionStatus::Cancelled => texts.session_cancelled,
+        }
+    }
+}
+
+impl Choice for InvoiceStatus {
+    fn all() -> &'static [Self] {
+        &InvoiceStatus::ALL
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        let b = texts.billing;
+        match self {
+            InvoiceStatus::Draft => b.invoice_draft,
+            InvoiceStatus::Issued => b.invoice_issued,
+            InvoiceStatus::PartiallyPaid => b.invoice_partially_paid,
+            InvoiceStatus::Paid => b.invoice_paid,
+            InvoiceStatus::Cancelled => b.invoice_cancelled,
+        }
+    }
+}
+
+impl Choice for QuoteStatus {
+    fn all() -> &'static [Self] {
+        &QuoteStatus::ALL
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        let b = texts.billing;
+        match self {
+            QuoteStatus::Draft => b.quote_draft,
+            QuoteStatus::Sent => b.quote_sent,
+            QuoteStatus::Accepted => b.quote_accepted,
+            QuoteStatus::Rejected => b.quote_rejected,
+            QuoteStatus::Expired => b.quote_expired,
+            QuoteStatus::Invoiced => b.quote_invoiced,
+        }
+    }
+}
+
+impl Choice for PaymentMethod {
+    fn all() -> &'static [Self] {
+        &PaymentMethod::ALL
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        let b = texts.billing;
+        match self {
+            PaymentMethod::Card => b.method_card,
+            PaymentMethod::Transfer => b.method_transfer,
+            PaymentMethod::Cash => b.method_cash,
+            PaymentMethod::Cheque => b.method_cheque,
+            PaymentMethod::Other => b.method_other,
+        }
+    }
+}
+
+impl Choice for ProjectKind {
+    fn all() -> &'static [Self] {
+        &ProjectKind::ALL
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        let b = texts.billing;
+        match self {
+            ProjectKind::Album => b.kind_album,
+            ProjectKind::Ep => b.kind_ep,
+            ProjectKind::Single => b.kind_single,
+            ProjectKind::Demo => b.kind_demo,
+            ProjectKind::Soundtrack => b.kind_soundtrack,
+            ProjectKind::Podcast => b.kind_podcast,
+        }
+    }
+}
+
+impl Choice for ProjectStatus {
+    fn all() -> &'static [Self] {
+        &ProjectStatus::ALL
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        let b = texts.billing;
+        match self {
+            ProjectStatus::PreProduction => b.stage_pre_production,
+            ProjectStatus::Recording => b.stage_recording,
+            ProjectStatus::Editing => b.stage_editing,
+            ProjectStatus::Mixing => b.stage_mixing,
+            ProjectStatus::Mastering => b.stage_mastering,
+            ProjectStatus::Completed => b.stage_completed,
+            ProjectStatus::Delivered => b.stage_delivered,
+            ProjectStatus::Archived => b.stage_archived,
+        }
+    }
+}
+
+impl Choice for TrackStatus {
+    fn all() -> &'static [Self] {
+        &TrackStatus::ALL
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        let b = texts.billing;
+        match self {
+            TrackStatus::Recording => b.stage_recording,
+            TrackStatus::Editing => b.stage_editing,
+            TrackStatus::Mixing => b.stage_mixing,
+            TrackStatus::Mastering => b.stage_mastering,
+            TrackStatus::Completed => b.stage_completed,
         }
     }
 }

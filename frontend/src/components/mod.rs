@@ -1,5 +1,6 @@
 //! Reusable pieces of the UI.
 
+mod action_button;
 mod assistant;
 mod auth_gate;
 pub mod choices;
@@ -9,6 +10,7 @@ mod loaded;
 mod nav;
 mod studio;
 
+pub use action_button::ActionButton;
 pub use assistant::AssistantPanel;
 pub use auth_gate::{AuthGate, Identity};
 pub use delete_button::DeleteButton;

@@ -42,6 +42,9 @@ pub fn Nav() -> Html {
             <Link<Route> to={Route::Sessions}>{ texts.nav_sessions }</Link<Route>>
             <Link<Route> to={Route::Rooms}>{ texts.nav_rooms }</Link<Route>>
             <Link<Route> to={Route::Equipment}>{ texts.nav_equipment }</Link<Route>>
+            <Link<Route> to={Route::Projects}>{ texts.billing.nav_projects }</Link<Route>>
+            <Link<Route> to={Route::Quotes}>{ texts.billing.nav_quotes }</Link<Route>>
+            <Link<Route> to={Route::Invoices}>{ texts.billing.nav_invoices }</Link<Route>>
             <Link<Route> to={Route::Settings}>{ texts.nav_settings }</Link<Route>>
             <span class="spacer"></span>
             { identity_controls(texts, identity) }

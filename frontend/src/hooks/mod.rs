@@ -1,8 +1,14 @@
-//! Fetch hooks over the resource store. A hook depends on (url, generation of what it shows): it re-fetches
-//! when either changes, shares the request with other views of the same key, and ignores stale responses.
+//! Fetch hooks over the resource store. A hook depends on (url, generation of what it shows — one resource, or
+//! several for a view that combines them): it re-fetches when either changes, shares the request with other
+//! views of the same key, and ignores stale responses.
+
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
-use studio_wire::{Client, Equipment, Page, Room, Session, StudioSettings};
+use studio_wire::{
+    Client, Dashboard, Equipment, Invoice, Page, Payment, Project, Quote, Room, Session,
+    StudioSettings,
+};
 use yew::prelude::*;
 
 use crate::{
@@ -21,13 +27,43 @@ pub struct Fetched<T> {
     pub loading: bool,
 }
 
+/// The value at `url`, decoded as `T`, re-fetched when what it shows changes.
 #[hook]
-pub fn use_api<T>(key: ResourceKey, url: String) -> Fetched<T>
+pub fn use_api<T>(shows: &[ResourceKey], url: String) -> Fetched<T>
 where
     T: DeserializeOwned + Clone + PartialEq + 'static,
 {
+    let text = use_text(shows, url);
+    // Decoded once per response, here; the fetching above is the same code for every type (one copy in the
+    // wasm instead of one per type).
+    let decoded = use_memo(text.data.clone(), |text| {
+        text.as_deref().map(api::decode::<T>)
+    });
+    match &*decoded {
+        Some(Ok(data)) => Fetched {
+            data: Some(data.clone()),
+            error: None,
+            loading: text.loading,
+        },
+        Some(Err(error)) => Fetched {
+            data: None,
+            error: Some(error.clone()),
+            loading: text.loading,
+        },
+        None => Fetched {
+            data: None,
+            error: text.error,
+            loading: text.loading,
+        },
+    }
+}
+
+/// The body at `url`: fetched through the store (shared with other views asking the same), again when the
+/// generation of what it shows moves; a response that started before a newer request never lands.
+#[hook]
+fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
     let store = use_resource_store();
-    let generation = store.generation(&key);
+    let generation = store.generation(shows);
     let state = use_state(|| Fetched {
         data: None,
         error: None,
@@ -47,12 +83,11 @@ where
             let request = store.fetch(url, *generation);
             let guard = latest.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = request.await.and_then(|text| api::decode::<T>(&text));
-                // A response that started before a newer request (or after unmount) never lands.
+                let result = request.await;
                 if guard.is_current(ticket) {
                     state.set(match result {
-                        Ok(data) => Fetched {
-                            data: Some(data),
+                        Ok(text) => Fetched {
+                            data: Some(Rc::from(text)),
                             error: None,
                             loading: false,
                         },
@@ -76,7 +111,7 @@ pub fn use_list<T>(resource: Resource, q: String) -> Fetched<Page<T>>
 where
     T: DeserializeOwned + Clone + PartialEq + 'static,
 {
-    use_api(ResourceKey::List(resource.name()), resource.list(&q))
+    use_api(&[ResourceKey::List(resource.name())], resource.list(&q))
 }
 
 /// One entity of a resource.
@@ -86,7 +121,7 @@ where
     T: DeserializeOwned + Clone + PartialEq + 'static,
 {
     let url = resource.one(&id);
-    use_api(ResourceKey::Entity(resource.name(), id), url)
+    use_api(&[ResourceKey::Entity(resource.name(), id)], url)
 }
 
 #[hook]
@@ -107,14 +142,56 @@ pub fn use_equipment() -> Fetched<Page<Equipment>> {
 /// Sessions at `url` (see `urls::sessions_between`, `urls::client_sessions`).
 #[hook]
 pub fn use_sessions(url: String) -> Fetched<Page<Session>> {
-    use_api(ResourceKey::List(urls::SESSIONS.name()), url)
+    use_api(&[ResourceKey::List(urls::SESSIONS.name())], url)
+}
+
+#[hook]
+pub fn use_projects() -> Fetched<Page<Project>> {
+    use_list(urls::PROJECTS, String::new())
+}
+
+#[hook]
+pub fn use_quotes() -> Fetched<Page<Quote>> {
+    use_list(urls::QUOTES, String::new())
+}
+
+#[hook]
+pub fn use_invoices() -> Fetched<Page<Invoice>> {
+    use_list(urls::INVOICES, String::new())
+}
+
+/// One invoice's payments and reversals.
+#[hook]
+pub fn use_payments(invoice: &str) -> Fetched<Page<Payment>> {
+    use_api(
+        &[ResourceKey::List(urls::PAYMENTS.name())],
+        urls::invoice_payments(invoice),
+    )
+}
+
+/// The dashboard: it shows sessions, rooms, invoices and payments, and the settings' time zone decides its day.
+#[hook]
+pub fn use_dashboard() -> Fetched<Dashboard> {
+    use_api(
+        &[
+            ResourceKey::List(urls::SESSIONS.name()),
+            ResourceKey::List(urls::ROOMS.name()),
+            ResourceKey::List(urls::INVOICES.name()),
+            ResourceKey::List(urls::PAYMENTS.name()),
+            ResourceKey::Entity(SETTINGS_RESOURCE, SETTINGS_ID.to_owned()),
+        ],
+        urls::DASHBOARD.to_owned(),
+    )
 }
 
 /// The studio's settings.
 #[hook]
 pub fn use_settings() -> Fetched<StudioSettings> {
     use_api(
-        ResourceKey::Entity(SETTINGS_RESOURCE, SETTINGS_ID.to_owned()),
+        &[ResourceKey::Entity(
+            SETTINGS_RESOURCE,
+            SETTINGS_ID.to_owned(),
+        )],
         urls::SETTINGS.to_owned(),
     )
 }
@@ -133,4 +210,13 @@ pub fn pairs<T>(
         .flat_map(|p| p.items.iter())
         .filter_map(|item| pick(item).map(|(id, value)| (id.to_owned(), value.to_owned())))
         .collect()
+}
+
+/// The name paired with `id`, or nothing while the list loads.
+pub fn name_of(pairs: Vec<(String, String)>, id: &str) -> String {
+    pairs
+        .into_iter()
+        .find(|(key, _)| key == id)
+        .map(|(_, name)| name)
+        .unwrap_or_default()
 }

@@ -70,9 +70,7 @@ pub fn SessionsPage() -> Html {
     let submit = use_submit();
     let today = time::today();
     let from = use_state(|| time::iso_date(today));
-    let to = use_state(|| {
-        time::iso_date(time::add_days(today, 6))
-    });
+    let to = use_state(|| time::iso_date(time::add_days(today, 6)));
     let room = use_state(String::new);
     let client = use_state(String::new);
     let creating = use_state(|| false);

@@ -31,6 +31,13 @@ impl Generations {
         }
     }
 
+    /// The sum of several counters: it grows whenever one of them does, so a view showing several resources
+    /// (the dashboard, a project page) re-fetches once per change of any — once, since an invalidation bumps
+    /// every counter it names in one state update.
+    pub fn of_all(&self, keys: &[ResourceKey]) -> u64 {
+        keys.iter().map(|key| self.of(key)).sum()
+    }
+
     /// Bumps each named counter once, however often it is named.
     pub fn applied(&self, invalidations: &[Invalidation]) -> Self {
         let mut next = self.clone();
@@ -102,6 +109,20 @@ mod tests {
         let next = Generations::default().applied(&invalidations);
         assert_eq!(next.of(&ResourceKey::List("clients")), 1);
         assert_eq!(next.of(&ResourceKey::Entity("clients", "A".into())), 1);
+    }
+
+    #[test]
+    fn a_view_of_several_resources_moves_once_per_change() {
+        let keys = [ResourceKey::List("invoices"), ResourceKey::List("payments")];
+        let start = Generations::default();
+        let payment = start.applied(&[
+            Invalidation::list("payments"),
+            Invalidation::list("invoices"),
+            Invalidation::entity("invoices", "A"),
+        ]);
+        assert_eq!(payment.of_all(&keys), start.of_all(&keys) + 2);
+        let unrelated = payment.applied(&[Invalidation::list("clients")]);
+        assert_eq!(unrelated.of_all(&keys), payment.of_all(&keys));
     }
 
     #[test]

@@ -12,7 +12,10 @@ use std::rc::Rc;
 pub use generations::{Apply, Generations, ResourceKey};
 pub use inflight::{Inflight, SharedRequest};
 pub use latest::{Latest, Ticket};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{
+    Serialize,
+    de::{DeserializeOwned, IgnoredAny},
+};
 use studio_wire::{Invalidation, Mutation};
 use yew::prelude::*;
 
@@ -38,8 +41,9 @@ impl PartialEq for ResourceStore {
 }
 
 impl ResourceStore {
-    pub fn generation(&self, key: &ResourceKey) -> u64 {
-        self.generations.of(key)
+    /// The generation of what a view shows (see `Generations::of_all`).
+    pub fn generation(&self, keys: &[ResourceKey]) -> u64 {
+        self.generations.of_all(keys)
     }
 
     /// Marks stale what a write made from this tab changed — one state update, whatever the number of
@@ -61,15 +65,39 @@ impl ResourceStore {
         B: Serialize + 'static,
         T: DeserializeOwned + 'static,
     {
+        let body = match body.as_ref().map(serde_json::to_string).transpose() {
+            Ok(body) => body,
+            Err(e) => return done(Err(ApiError::Decode(e.to_string()))),
+        };
+        self.mutate_text(
+            method,
+            url,
+            body,
+            Box::new(move |answer| {
+                done(answer.and_then(|text| api::decode::<Mutation<T>>(&text).map(|m| m.data)))
+            }),
+        );
+    }
+
+    /// The untyped part of `mutate` (one copy in the wasm for every entity type): send, apply what the
+    /// response says became stale, hand its text on.
+    fn mutate_text(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<String>,
+        done: Box<dyn FnOnce(Result<String, ApiError>)>,
+    ) {
         let store = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match api::send::<B, Mutation<T>>(method, &url, body.as_ref()).await {
-                Ok(mutation) => {
-                    store.apply(mutation.invalidations);
-                    done(Ok(mutation.data));
+            let answer = api::send_text(method, &url, body).await;
+            if let Ok(written) = answer.as_deref().map(api::decode::<Mutation<IgnoredAny>>) {
+                match written {
+                    Ok(written) => store.apply(written.invalidations),
+                    Err(e) => return done(Err(e)),
                 }
-                Err(error) => done(Err(error)),
             }
+            done(answer);
         });
     }
 

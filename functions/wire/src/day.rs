@@ -18,6 +18,15 @@ pub fn format(day: Date) -> String {
     format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
 }
 
+/// As a person reads it: "27/11/2026" in French, "2026-11-27" in English (unambiguous wherever the reader is).
+pub fn display(day: Date, locale: crate::Locale) -> String {
+    crate::pick(
+        locale,
+        format!("{:02}/{:02}/{}", day.day(), day.month(), day.year()),
+        format(day),
+    )
+}
+
 fn read<E: Error>(text: &str) -> Result<Date, E> {
     parse(text).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &EXPECTED))
 }

@@ -5,7 +5,18 @@
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
-use crate::{Money, Quantity};
+use crate::{Locale, Money, Quantity, pick};
+
+/// A VAT rate in hundredths of a percent as a person reads it: 2000 → "20 %", 550 → "5,5 %" (French) or
+/// "5.5 %" (English).
+pub fn rate_text(hundredths: u32, locale: Locale) -> String {
+    let (units, rest) = (hundredths / 100, hundredths % 100);
+    let decimals = format!("{rest:02}");
+    match decimals.trim_end_matches('0') {
+        "" => format!("{units} %"),
+        digits => format!("{units}{}{digits} %", pick(locale, ',', '.')),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -26,6 +37,16 @@ pub enum InvoiceStatus {
     Paid,
     /// Cancelled by a credit note.
     Cancelled,
+}
+
+impl InvoiceStatus {
+    pub const ALL: [InvoiceStatus; 5] = [
+        InvoiceStatus::Draft,
+        InvoiceStatus::Issued,
+        InvoiceStatus::PartiallyPaid,
+        InvoiceStatus::Paid,
+        InvoiceStatus::Cancelled,
+    ];
 }
 
 /// One line: `quantity × unit_price`, at `vat_rate` (hundredths of a percent: 2000 is 20 %).

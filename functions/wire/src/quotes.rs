@@ -22,6 +22,15 @@ pub enum QuoteStatus {
 }
 
 impl QuoteStatus {
+    pub const ALL: [QuoteStatus; 6] = [
+        QuoteStatus::Draft,
+        QuoteStatus::Sent,
+        QuoteStatus::Accepted,
+        QuoteStatus::Rejected,
+        QuoteStatus::Expired,
+        QuoteStatus::Invoiced,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             QuoteStatus::Draft => "draft",

@@ -118,10 +118,19 @@ pub async fn open_clients(browser: &Client, stack: &Stack) {
 
 /// Waits until the element `id` shows `expected`.
 pub async fn wait_text(browser: &Client, id: &str, expected: &str) {
-    eventually(&format!("#{id} to show {expected:?}"), WAIT, || async {
-        (text_of(browser, id).await.as_deref() == Some(expected)).then_some(())
+    let seen = std::sync::Mutex::new(None);
+    let shown = super::within(WAIT, || async {
+        let text = text_of(browser, id).await;
+        let matches = text.as_deref() == Some(expected);
+        *seen.lock().unwrap() = text;
+        matches.then_some(())
     })
     .await;
+    assert!(
+        shown.is_some(),
+        "timed out waiting for #{id} to show {expected:?}; it showed {:?}",
+        seen.lock().unwrap()
+    );
 }
 
 /// Every request the page made for data: (path and query, start, end) in ms since navigation. The change
@@ -133,6 +142,22 @@ pub async fn requests(browser: &Client) -> Vec<(String, f64, f64)> {
     all.into_iter()
         .filter(|(path, ..)| !path.starts_with("/api/changes"))
         .collect()
+}
+
+/// The data requests that started at or after `since`, sorted, once there are at least `expected` of them.
+pub async fn requests_since(browser: &Client, since: f64, expected: usize) -> Vec<String> {
+    let mut paths = eventually(&format!("{expected} requests"), WAIT, || async {
+        let paths: Vec<String> = requests(browser)
+            .await
+            .into_iter()
+            .filter(|(_, start, _)| *start >= since)
+            .map(|(path, ..)| path)
+            .collect();
+        (paths.len() >= expected).then_some(paths)
+    })
+    .await;
+    paths.sort();
+    paths
 }
 
 pub async fn send_to_assistant(browser: &Client, message: &str) {

@@ -112,6 +112,16 @@ pub fn field(
     }
 }
 
+/// `<option>`s to pick one of `items` (id, name) — "Choose…" first while none is — `selected` selected.
+pub fn pick_one(texts: &Texts, items: Vec<(String, String)>, selected: &str) -> Html {
+    html! {
+        <>
+            <option value="" selected={selected.is_empty()}>{ texts.choose }</option>
+            { for items.into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == selected}>{ name }</option> }) }
+        </>
+    }
+}
+
 /// The error not tied to a field (a conflict, a booking in the way, the network).
 pub fn general_error(texts: &Texts, error: &Option<ApiError>) -> Html {
     match error {

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use studio_wire::{FieldProblem, NewSession, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, optional, refused, use_form};
+use super::{FormProps, FormShell, edit, field, optional, pick_one, refused, use_form};
 use crate::{
     api::ApiError,
     components::choices::{Choice, options},
@@ -130,14 +130,6 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
     let rooms = use_rooms();
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    let choose = |items: Vec<(String, String)>, selected: &str| -> Html {
-        html! {
-            <>
-                <option value="" selected={selected.is_empty()}>{ texts.choose }</option>
-                { for items.into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == selected}>{ name }</option> }) }
-            </>
-        }
-    };
     let client_options = pairs(&clients.data, |c| Some((&c.id, &c.name)));
     let current_room = values.room_id.clone();
     let room_options = pairs(&rooms.data, |r| {
@@ -151,10 +143,10 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
                     oninput={edit(&values, |v, s| v.title = s)} />
             }) }
             { field(texts.col_client, "client_id", &error, html! {
-                <select name="client_id" onchange={edit(&values, |v, s| v.client_id = s)}>{ choose(client_options, &values.client_id) }</select>
+                <select name="client_id" onchange={edit(&values, |v, s| v.client_id = s)}>{ pick_one(texts, client_options, &values.client_id) }</select>
             }) }
             { field(texts.col_room, "room_id", &error, html! {
-                <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ choose(room_options, &values.room_id) }</select>
+                <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ pick_one(texts, room_options, &values.room_id) }</select>
             }) }
             { field(texts.col_date, "date", &error, html! {
                 <input name="date" type="date" value={values.date.clone()} oninput={edit(&values, |v, s| v.date = s)} />

@@ -4,7 +4,8 @@
 //! due date, and — for a business client — the late-payment penalty rate and the 40 € recovery indemnity.
 
 use studio_wire::{
-    Client, ClientKind, Invoice, InvoiceKind, InvoiceStatus, Locale, Money, StudioSettings, pick,
+    Client, ClientKind, Invoice, InvoiceKind, InvoiceStatus, Locale, Money, StudioSettings, day,
+    invoices::rate_text, pick,
 };
 
 pub struct Document<'a> {
@@ -43,24 +44,6 @@ fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// 2000 → "20 %", 550 → "5,5 %" (French) or "5.5 %" (English).
-fn rate(hundredths: u32, locale: Locale) -> String {
-    let (units, rest) = (hundredths / 100, hundredths % 100);
-    let decimals = format!("{rest:02}");
-    match decimals.trim_end_matches('0') {
-        "" => format!("{units} %"),
-        digits => format!("{units}{}{digits} %", pick(locale, ',', '.')),
-    }
-}
-
-fn day(locale: Locale, date: jiff::civil::Date) -> String {
-    pick(
-        locale,
-        format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
-        date.to_string(),
-    )
 }
 
 /// The whole page.
@@ -110,11 +93,15 @@ pub fn render(doc: &Document) -> String {
         dates += &format!(
             "{} {}<br>",
             say("Date d'émission :", "Issue date:"),
-            day(l, issued)
+            day::display(issued, l)
         );
     }
     if let Some(due) = invoice.due_on {
-        dates += &format!("{} {}<br>", say("Échéance :", "Due date:"), day(l, due));
+        dates += &format!(
+            "{} {}<br>",
+            say("Échéance :", "Due date:"),
+            day::display(due, l)
+        );
     }
     if let (true, Some(original)) = (credit, doc.credited) {
         dates += &format!(
@@ -154,7 +141,7 @@ pub fn render(doc: &Document) -> String {
                 line.quantity.text()
             )),
             money(line.unit_price),
-            rate(line.vat_rate, l),
+            rate_text(line.vat_rate, l),
             money(line.amount),
         );
     }
@@ -169,7 +156,7 @@ pub fn render(doc: &Document) -> String {
         totals += &format!(
             "<tr><td>{} {} {} {}</td><td class=\"n\">{}</td></tr>",
             say("TVA", "VAT"),
-            rate(vat.rate, l),
+            rate_text(vat.rate, l),
             say("sur", "on"),
             money(vat.base),
             money(vat.vat)

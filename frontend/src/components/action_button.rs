@@ -1,0 +1,79 @@
+//! A step in an entity's life (`issue`, `credit-note`, `send`, `accept`…): a button that POSTs the version the
+//! page showed, after a confirmation when the step cannot be undone.
+
+use serde::de::IgnoredAny;
+use studio_wire::VersionOnly;
+use yew::prelude::*;
+
+use super::forms::use_submit;
+use crate::{
+    api::Method,
+    i18n::{error_message, use_texts},
+};
+
+#[derive(Properties, PartialEq)]
+pub struct ActionButtonProps {
+    pub label: &'static str,
+    /// The question asked before sending; without one the first click sends.
+    #[prop_or_default]
+    pub confirm: Option<&'static str>,
+    /// `urls::X.action(id, step)`.
+    pub url: String,
+    /// The version the page showed: the server refuses the step if the entity changed since.
+    pub version: u64,
+    #[prop_or_default]
+    pub class: Classes,
+    /// After the step went through (its invalidations applied).
+    #[prop_or_default]
+    pub on_done: Option<Callback<()>>,
+}
+
+#[function_component]
+pub fn ActionButton(props: &ActionButtonProps) -> Html {
+    let texts = use_texts();
+    let submit = use_submit();
+    let confirming = use_state(|| false);
+    let send = {
+        let (submit, url, version, done, confirming) = (
+            submit.clone(),
+            props.url.clone(),
+            props.version,
+            props.on_done.clone(),
+            confirming.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (done, confirming) = (done.clone(), confirming.clone());
+            submit.send::<_, IgnoredAny>(
+                Method::Post,
+                url.clone(),
+                Ok(VersionOnly { version }),
+                move |_| {
+                    confirming.set(false);
+                    if let Some(done) = done {
+                        done.emit(());
+                    }
+                },
+            );
+        })
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let class = props.class.clone();
+    html! {
+        <span class="action-control">
+            if let (true, Some(question)) = (*confirming, props.confirm) {
+                <span>{ question }{" "}</span>
+                <button type="button" class={class} disabled={*submit.busy} onclick={send}>{ props.label }</button>
+                <button type="button" onclick={{ let c = confirming.clone(); move |_| c.set(false) }}>{ texts.cancel }</button>
+            } else {
+                <button type="button" class={class} disabled={*submit.busy}
+                    onclick={if props.confirm.is_some() { ask } else { send }}>{ props.label }</button>
+            }
+            if let Some(e) = &*submit.error {
+                <span class="error">{ error_message(texts, e) }</span>
+            }
+        </span>
+    }
+}

@@ -1,0 +1,156 @@
+//! The home page: today's and the coming days' sessions, what is left to collect and what is overdue, this
+//! month's revenue against last month's, and the week's busiest rooms — figures drawn as bars where a person
+//! would rather look than read. One request (`GET /api/dashboard`), re-fetched once per change of anything
+//! it shows.
+
+use studio_wire::{Dashboard, Money, Session};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::{
+    components::{loaded, use_studio},
+    hooks::{name_of, pairs, use_clients, use_dashboard, use_rooms},
+    i18n::{Texts, use_texts},
+    routes::Route,
+    time,
+};
+
+#[function_component]
+pub fn HomePage() -> Html {
+    let texts = use_texts();
+    let dashboard = use_dashboard();
+    html! {
+        <section class="dashboard">
+            <h1>{ texts.billing.dashboard_title }</h1>
+            { loaded(texts, &dashboard, |board| html! { <Board board={board.clone()} /> }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BoardProps {
+    board: Dashboard,
+}
+
+/// A bar `value / max` wide (at least a sliver when not zero), its figure written beside it.
+fn bar(value: i64, max: i64) -> Html {
+    let percent = if max > 0 && value > 0 {
+        (value * 100 / max).max(2)
+    } else {
+        0
+    };
+    html! { <span class="bar-track"><span class="bar" style={format!("width:{percent}%")}></span></span> }
+}
+
+#[function_component]
+fn Board(props: &BoardProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let studio = use_studio();
+    let clients = use_clients(String::new());
+    let rooms = use_rooms();
+    let board = &props.board;
+    let money = |m: Money| studio.money(m, texts);
+    let client_names = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
+    let sessions = |list: &[Session], with_day: bool| -> Html {
+        list.iter()
+            .map(|s| {
+                let when = if with_day {
+                    time::date_time(s.start)
+                } else {
+                    format!("{}–{}", time::clock(s.start), time::clock(s.end))
+                };
+                html! {
+                    <li><span class="when">{ when }</span>{" "}
+                        <Link<Route> to={Route::Session { id: s.id.clone() }}>{ &s.title }</Link<Route>>
+                        {" · "}{ name_of(room_names.clone(), &s.room_id) }</li>
+                }
+            })
+            .collect()
+    };
+    let (this, last) = (&board.revenue_this_month, &board.revenue_last_month);
+    let top = this.invoiced_net.cents().max(last.invoiced_net.cents());
+    let busiest = board
+        .busiest_rooms
+        .iter()
+        .map(|r| r.minutes)
+        .max()
+        .unwrap_or(0);
+    html! {
+        <div class="cards">
+            <article class="card">
+                <h2>{ b.unpaid }</h2>
+                <p class="figure" id="dashboard-unpaid">{ money(board.unpaid.amount) }</p>
+                <p>{ count(texts, board.unpaid.count) }</p>
+            </article>
+            <article class={classes!("card", (board.overdue.count > 0).then_some("alert"))}>
+                <h2>{ b.overdue }</h2>
+                <p class="figure" id="dashboard-overdue">{ money(board.overdue.amount) }</p>
+                if board.overdue_invoices.is_empty() {
+                    <p>{ b.no_overdue }</p>
+                } else {
+                    <ul class="plain">
+                        { for board.overdue_invoices.iter().map(|i| html! {
+                            <li><Link<Route> to={Route::Invoice { id: i.id.clone() }}>{ &i.number }</Link<Route>>
+                                {" · "}{ name_of(client_names.clone(), &i.client_id) }{" · "}{ money(i.balance) }
+                                {" · "}{ b.col_due }{" "}{ studio_wire::day::display(i.due_on, texts.locale) }</li>
+                        }) }
+                    </ul>
+                }
+            </article>
+            <article class="card">
+                <h2>{ b.revenue }</h2>
+                <dl class="bars">
+                    <dt>{ b.this_month }</dt>
+                    <dd>{ bar(this.invoiced_net.cents(), top) }<span id="revenue-this-month">{ money(this.invoiced_net) }</span></dd>
+                    <dt>{ b.last_month }</dt>
+                    <dd>{ bar(last.invoiced_net.cents(), top) }<span>{ money(last.invoiced_net) }</span></dd>
+                </dl>
+                <p>{ money(this.collected) }{" "}{ b.collected }</p>
+            </article>
+            <article class="card">
+                <h2>{ b.busiest_rooms }</h2>
+                <dl class="bars">
+                    { for board.busiest_rooms.iter().map(|r| html! {
+                        <>
+                            <dt>{ &r.name }</dt>
+                            <dd>{ bar(r.minutes, busiest) }<span>{ format!("{} {}", hours(r.minutes, texts), b.hours_short) }</span></dd>
+                        </>
+                    }) }
+                </dl>
+            </article>
+            <article class="card wide">
+                <h2>{ b.today_sessions }</h2>
+                if board.today_sessions.is_empty() {
+                    <p>{ b.nothing_today }</p>
+                } else {
+                    <ul class="plain" id="dashboard-today">{ sessions(&board.today_sessions, false) }</ul>
+                }
+                <h2>{ b.upcoming }</h2>
+                if board.upcoming.is_empty() {
+                    <p>{ texts.no_sessions }</p>
+                } else {
+                    <ul class="plain">{ sessions(&board.upcoming, true) }</ul>
+                }
+            </article>
+        </div>
+    }
+}
+
+fn count(texts: &Texts, n: u32) -> String {
+    format!("{n} {}", texts.billing.invoices_word)
+}
+
+/// Minutes as hours with one decimal at most: "7,5" in French, "7.5" in English.
+fn hours(minutes: i64, texts: &Texts) -> String {
+    let tenths = minutes * 10 / 60;
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        rest => format!(
+            "{}{}{rest}",
+            tenths / 10,
+            studio_wire::pick(texts.locale, ',', '.')
+        ),
+    }
+}

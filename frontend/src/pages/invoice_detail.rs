@@ -1,0 +1,302 @@
+//! One invoice: its lines, VAT per rate, totals, payments and balance; issue, delete (drafts only), record a
+//! payment, cancel by credit note, print. An issued invoice has no edit or delete control: it is cancelled by a
+//! credit note.
+
+use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod};
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::invoices::{InvoiceTable, balance, number, status_badge};
+use crate::{
+    api::{self, Method, urls},
+    components::{
+        ActionButton, DeleteButton,
+        choices::{Choice, options},
+        forms::{FormShell, edit, field, optional, refused, use_submit},
+        loaded, use_studio,
+    },
+    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_payments, use_projects},
+    i18n::use_texts,
+    routes::{Route, use_go_to},
+    time,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct InvoiceDetailProps {
+    pub id: String,
+}
+
+#[function_component]
+pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
+    let texts = use_texts();
+    let fetched = use_entity::<Invoice>(urls::INVOICES, props.id.clone());
+    html! {
+        <section class="invoice-detail">
+            <Link<Route> to={Route::Invoices}>{ texts.billing.back_to_invoices }</Link<Route>>
+            { loaded(texts, &fetched, |invoice| html! { <InvoiceView invoice={invoice.clone()} /> }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct InvoiceViewProps {
+    invoice: Invoice,
+}
+
+#[function_component]
+fn InvoiceView(props: &InvoiceViewProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let studio = use_studio();
+    let clients = use_clients(String::new());
+    let projects = use_projects();
+    let all = use_invoices();
+    let notice = use_state(|| None::<&'static str>);
+    let on_deleted = use_go_to(Route::Invoices);
+    let invoice = &props.invoice;
+    let money = |m: Money| studio.money(m, texts);
+    let client_name = name_of(
+        pairs(&clients.data, |c| Some((&c.id, &c.name))),
+        &invoice.client_id,
+    );
+    let project_name = |id: &str| name_of(pairs(&projects.data, |p| Some((&p.id, &p.name))), id);
+    let done = |message: &'static str| {
+        let notice = notice.clone();
+        Callback::from(move |()| notice.set(Some(message)))
+    };
+    let open = matches!(
+        invoice.status,
+        InvoiceStatus::Issued | InvoiceStatus::PartiallyPaid
+    );
+    let is_invoice = invoice.kind == InvoiceKind::Invoice;
+    let listed = || all.data.iter().flat_map(|page| page.items.iter());
+    let same_client: Vec<Invoice> = listed()
+        .filter(|i| i.client_id == invoice.client_id && i.id != invoice.id)
+        .cloned()
+        .collect();
+    let number_of = |id: &str| {
+        listed()
+            .find(|i| i.id == id)
+            .map(|i| number(texts, i))
+            .unwrap_or_default()
+    };
+    let owed = balance(invoice);
+    let day = |d: Option<jiff::civil::Date>| d.map(|d| studio_wire::day::display(d, texts.locale));
+    html! {
+        <>
+            <header class="page-header">
+                <h1 id="invoice-number">
+                    if invoice.kind == InvoiceKind::CreditNote { { b.credit_note }{" "} }
+                    { number(texts, invoice) }
+                </h1>
+                <span id="invoice-status">{ status_badge(texts, invoice) }</span>
+            </header>
+            if let Some(message) = *notice {
+                <p class="notice">{ message }</p>
+            }
+            <dl class="fields">
+                <dt>{ texts.col_client }</dt>
+                <dd><Link<Route> to={Route::Client { id: invoice.client_id.clone() }}>{ client_name }</Link<Route>></dd>
+                if let Some(project) = &invoice.project_id {
+                    <dt>{ b.nav_projects }</dt>
+                    <dd><Link<Route> to={Route::Project { id: project.clone() }}>{ project_name(project) }</Link<Route>></dd>
+                }
+                if let Some(issued) = day(invoice.issued_on) {
+                    <dt>{ b.col_issued }</dt><dd>{ issued }</dd>
+                }
+                if let Some(due) = day(invoice.due_on) {
+                    <dt>{ b.col_due }</dt><dd>{ due }</dd>
+                }
+                if let Some(other) = &invoice.credit {
+                    <dt>{ if is_invoice { b.credit_note } else { b.credit_of } }</dt>
+                    <dd><Link<Route> to={Route::Invoice { id: other.clone() }}>{ number_of(other) }</Link<Route>></dd>
+                }
+            </dl>
+            <table class="table lines-table">
+                <thead><tr>
+                    <th>{ b.col_description }</th><th class="money">{ b.col_quantity }</th>
+                    <th class="money">{ b.col_unit_price }</th><th class="money">{ b.col_vat }</th>
+                    <th class="money">{ b.col_net }</th>
+                </tr></thead>
+                <tbody>
+                    { for invoice.lines.iter().map(|l| html! {
+                        <tr>
+                            <td>{ &l.description }</td>
+                            <td class="money">{ l.quantity.text() }</td>
+                            <td class="money">{ money(l.unit_price) }</td>
+                            <td class="money">{ studio_wire::invoices::rate_text(l.vat_rate, texts.locale) }</td>
+                            <td class="money">{ money(l.amount) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr><th colspan="4">{ b.total_net }</th><td class="money" id="invoice-net">{ money(invoice.totals.net) }</td></tr>
+                    { for invoice.totals.vat.iter().map(|v| html! {
+                        <tr><th colspan="4">{ b.vat_at }{" "}{ studio_wire::invoices::rate_text(v.rate, texts.locale) }</th>
+                            <td class="money">{ money(v.vat) }</td></tr>
+                    }) }
+                    <tr><th colspan="4">{ b.total_gross }</th><td class="money" id="invoice-gross">{ money(invoice.totals.gross) }</td></tr>
+                    if let Some(owed) = owed {
+                        <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
+                        <tr class="balance"><th colspan="4">{ b.col_balance }</th><td class="money" id="invoice-balance">{ money(owed) }</td></tr>
+                    }
+                </tfoot>
+            </table>
+            <div class="actions">
+                if invoice.status == InvoiceStatus::Draft {
+                    <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
+                        url={urls::INVOICES.action(&invoice.id, "issue")} version={invoice.version} on_done={done(b.issued_notice)} />
+                    <DeleteButton url={urls::INVOICES.delete(&invoice.id, invoice.version)} on_deleted={on_deleted} />
+                }
+                if open && is_invoice && invoice.credit.is_none() {
+                    <ActionButton label={b.cancel_by_credit} class="danger" confirm={b.confirm_credit}
+                        url={urls::INVOICES.action(&invoice.id, "credit-note")} version={invoice.version} on_done={done(b.credit_notice)} />
+                }
+                <button type="button" onclick={print(urls::invoice_print(&invoice.id, texts.lang))}>{ b.print }</button>
+            </div>
+            if invoice.status != InvoiceStatus::Draft {
+                <p class="hint">{ b.frozen }</p>
+            }
+            <h2>{ b.payments }</h2>
+            <Payments invoice={invoice.id.clone()} />
+            if let (true, Some(owed)) = (open, owed.filter(|m| m.cents() > 0)) {
+                <PaymentForm key={invoice.version.to_string()} invoice={invoice.id.clone()} balance={owed} on_done={done(b.payment_recorded)} />
+            }
+            <h2>{ b.client_invoices }</h2>
+            <InvoiceTable invoices={same_client} />
+        </>
+    }
+}
+
+/// Opens the printable invoice in a new tab. Fetched with the caller's credentials (the API wants them), then
+/// shown from a blob: the browser's "Print → Save as PDF" gives the A4 page.
+fn print(url: String) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        let url = url.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(html) = api::get_text(&url).await else {
+                return;
+            };
+            let parts = js_sys::Array::of1(&JsValue::from_str(&html));
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("text/html");
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok();
+            let link = blob.and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
+            if let (Some(link), Some(window)) = (link, web_sys::window()) {
+                let _ = window.open_with_url_and_target(&link, "_blank");
+            }
+        });
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct PaymentsProps {
+    invoice: String,
+}
+
+#[function_component]
+fn Payments(props: &PaymentsProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let studio = use_studio();
+    let payments = use_payments(&props.invoice);
+    loaded(texts, &payments, |page| {
+        if page.items.is_empty() {
+            return html! { <p class="empty" id="no-payments">{ b.no_payments }</p> };
+        }
+        html! {
+            <table class="table payments-table">
+                <thead><tr>
+                    <th>{ texts.col_date }</th><th>{ b.col_method }</th><th>{ b.col_reference }</th>
+                    <th class="money">{ b.col_amount }</th>
+                </tr></thead>
+                <tbody>
+                    { for page.items.iter().map(|p| html! {
+                        <tr class="payment-row">
+                            <td>{ studio_wire::day::display(p.paid_on, texts.locale) }</td>
+                            <td>{ p.method.label(texts) }
+                                if p.reverses.is_some() { {" · "}{ b.reversal } }</td>
+                            <td>{ p.reference.clone().unwrap_or_default() }</td>
+                            <td class="money">{ studio.money(p.amount, texts) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        }
+    })
+}
+
+#[derive(Clone, PartialEq)]
+struct PaymentValues {
+    amount: String,
+    method: PaymentMethod,
+    paid_on: String,
+    reference: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct PaymentFormProps {
+    invoice: String,
+    /// What is left to pay: the amount offered.
+    balance: Money,
+    on_done: Callback<()>,
+}
+
+#[function_component]
+fn PaymentForm(props: &PaymentFormProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let submit = use_submit();
+    let values = use_state(|| PaymentValues {
+        amount: props.balance.plain(texts.locale),
+        method: PaymentMethod::default(),
+        paid_on: time::iso_date(time::today()),
+        reference: String::new(),
+    });
+    let on_submit = {
+        let (submit, values, invoice, done) = (
+            submit.clone(),
+            values.clone(),
+            props.invoice.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |()| {
+            let done = done.clone();
+            let body = Money::parse(&values.amount)
+                .map(|amount| NewPayment {
+                    invoice_id: invoice.clone(),
+                    amount,
+                    method: values.method,
+                    paid_on: time::parse_date(&values.paid_on),
+                    reference: optional(&values.reference),
+                })
+                .map_err(|problem| refused([("amount".to_owned(), problem)].into()));
+            submit.send::<_, studio_wire::Payment>(
+                Method::Post,
+                urls::PAYMENTS.collection(),
+                body,
+                move |_| done.emit(()),
+            );
+        })
+    };
+    let error = (*submit.error).clone();
+    html! {
+        <FormShell class="payment-form" submit_label={b.record_payment} busy={*submit.busy} error={error.clone()} on_submit={on_submit}>
+            { field(b.col_amount, "amount", &error, html! {
+                <input name="amount" inputmode="decimal" value={values.amount.clone()} oninput={edit(&values, |v, s| v.amount = s)} required=true />
+            }) }
+            { field(b.col_method, "method", &error, html! {
+                <select name="method" onchange={edit(&values, |v, s| v.method = PaymentMethod::from_value(&s).unwrap_or_default())}>
+                    { options(texts, values.method) }
+                </select>
+            }) }
+            { field(texts.col_date, "paid_on", &error, html! {
+                <input name="paid_on" type="date" value={values.paid_on.clone()} oninput={edit(&values, |v, s| v.paid_on = s)} />
+            }) }
+            { field(b.col_reference, "reference", &error, html! {
+                <input name="reference" value={values.reference.clone()} oninput={edit(&values, |v, s| v.reference = s)} />
+            }) }
+        </FormShell>
+    }
+}

@@ -1,0 +1,253 @@
+//! The invoices list (status filter, totals of what is shown), a draft from a client's sessions, and the table
+//! of invoices other pages reuse (a client's, a project's).
+
+use std::collections::HashMap;
+
+use studio_wire::{FieldProblem, Invoice, InvoiceKind, InvoiceStatus, Money, SessionsToInvoice};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::{
+    api::{Method, urls},
+    components::{
+        choices::Choice,
+        forms::{FormShell, edit, field, pick_one, refused, use_submit},
+        loaded, use_studio,
+    },
+    hooks::{pairs, use_clients, use_invoices},
+    i18n::{Texts, use_texts},
+    routes::Route,
+    time,
+};
+
+/// What is left to pay on an issued invoice; nothing for a draft (not owed yet), a cancelled invoice or a
+/// credit note (they cancel each other out).
+pub fn balance(invoice: &Invoice) -> Option<Money> {
+    let owed = matches!(
+        invoice.status,
+        InvoiceStatus::Issued | InvoiceStatus::PartiallyPaid | InvoiceStatus::Paid
+    );
+    (owed && invoice.kind == InvoiceKind::Invoice)
+        .then(|| Money(invoice.totals.gross.cents() - invoice.paid.cents()))
+}
+
+/// The invoice's number, or "Draft" before it has one.
+pub fn number(texts: &Texts, invoice: &Invoice) -> String {
+    invoice
+        .number
+        .clone()
+        .unwrap_or_else(|| texts.billing.draft_number.to_owned())
+}
+
+/// Its status as a badge; an issued invoice past its due date reads "Overdue".
+pub fn status_badge(texts: &Texts, invoice: &Invoice) -> Html {
+    let (label, class) = if invoice.overdue {
+        (texts.billing.overdue, "overdue".to_owned())
+    } else {
+        (invoice.status.label(texts), invoice.status.value())
+    };
+    html! { <span class={classes!("badge", class)}>{ label }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InvoiceTableProps {
+    pub invoices: Vec<Invoice>,
+    /// A last row adding up what is shown.
+    #[prop_or_default]
+    pub totals: bool,
+}
+
+#[function_component]
+pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let studio = use_studio();
+    let clients = use_clients(String::new());
+    let names: HashMap<String, String> = pairs(&clients.data, |c| Some((&c.id, &c.name)))
+        .into_iter()
+        .collect();
+    if props.invoices.is_empty() {
+        return html! { <p class="empty">{ b.no_invoices }</p> };
+    }
+    let money = |m: Money| studio.money(m, texts);
+    let sum = |f: fn(&Invoice) -> Option<Money>| {
+        Money(props.invoices.iter().filter_map(f).map(Money::cents).sum())
+    };
+    let day = |d: Option<jiff::civil::Date>| d.map(|d| studio_wire::day::display(d, texts.locale));
+    html! {
+        <table class="table invoices-table">
+            <thead><tr>
+                <th>{ b.col_number }</th><th>{ texts.col_client }</th><th>{ b.col_issued }</th><th>{ b.col_due }</th>
+                <th class="money">{ b.col_net }</th><th class="money">{ b.col_gross }</th>
+                <th class="money">{ b.col_balance }</th><th>{ texts.col_status }</th>
+            </tr></thead>
+            <tbody>
+                { for props.invoices.iter().map(|i| html! {
+                    <tr class="invoice-row">
+                        <td><Link<Route> to={Route::Invoice { id: i.id.clone() }}>{ number(texts, i) }</Link<Route>>
+                            if i.kind == InvoiceKind::CreditNote { {" "}<span class="badge">{ b.credit_note }</span> }
+                        </td>
+                        <td>{ names.get(&i.client_id).cloned().unwrap_or_default() }</td>
+                        <td>{ day(i.issued_on) }</td>
+                        <td>{ day(i.due_on) }</td>
+                        <td class="money">{ money(i.totals.net) }</td>
+                        <td class="money">{ money(i.totals.gross) }</td>
+                        <td class="money">{ balance(i).map(money) }</td>
+                        <td>{ status_badge(texts, i) }</td>
+                    </tr>
+                }) }
+            </tbody>
+            if props.totals {
+                <tfoot><tr>
+                    <th colspan="4">{ props.invoices.len() }{" "}{ b.invoices_word }</th>
+                    <th class="money" id="invoices-net">{ money(sum(|i| Some(i.totals.net))) }</th>
+                    <th class="money" id="invoices-gross">{ money(sum(|i| Some(i.totals.gross))) }</th>
+                    <th class="money" id="invoices-balance">{ money(sum(balance)) }</th>
+                    <th></th>
+                </tr></tfoot>
+            }
+        </table>
+    }
+}
+
+/// The list's filter: every invoice, one status, or the overdue ones.
+#[derive(Clone, Copy, PartialEq)]
+enum Filter {
+    All,
+    Status(InvoiceStatus),
+    Overdue,
+}
+
+impl Filter {
+    fn keeps(self, invoice: &Invoice) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Status(status) => invoice.status == status,
+            Filter::Overdue => invoice.overdue,
+        }
+    }
+
+    fn read(value: &str) -> Filter {
+        match value {
+            "overdue" => Filter::Overdue,
+            other => InvoiceStatus::from_value(other).map_or(Filter::All, Filter::Status),
+        }
+    }
+}
+
+#[function_component]
+pub fn InvoicesPage() -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let invoices = use_invoices();
+    let filter = use_state(|| Filter::All);
+    let creating = use_state(|| false);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            filter.set(Filter::read(&crate::components::forms::control_value(&e)))
+        })
+    };
+    html! {
+        <section class="invoices">
+            <header class="page-header">
+                <h1>{ b.invoices_title }</h1>
+                <button id="new-invoice" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ b.invoice_sessions }</button>
+            </header>
+            if *creating {
+                <FromSessionsForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
+            }
+            <label class="filter">{ texts.col_status }{" "}
+                <select id="invoice-filter" onchange={on_filter}>
+                    <option value="" selected={*filter == Filter::All}>{ b.all_statuses }</option>
+                    { for InvoiceStatus::ALL.iter().map(|s| html! {
+                        <option value={s.value()} selected={*filter == Filter::Status(*s)}>{ s.label(texts) }</option>
+                    }) }
+                    <option value="overdue" selected={*filter == Filter::Overdue}>{ b.overdue_only }</option>
+                </select>
+            </label>
+            { loaded(texts, &invoices, |page| {
+                let shown: Vec<Invoice> = page.items.iter().filter(|i| filter.keeps(i)).cloned().rev().collect();
+                html! { <InvoiceTable invoices={shown} totals=true /> }
+            }) }
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct FromSessions {
+    client: String,
+    from: String,
+    to: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct FromSessionsProps {
+    on_done: Callback<()>,
+}
+
+/// A draft invoice from a client's sessions of a period (the month so far by default).
+#[function_component]
+fn FromSessionsForm(props: &FromSessionsProps) -> Html {
+    let texts = use_texts();
+    let submit = use_submit();
+    let clients = use_clients(String::new());
+    let navigator = use_navigator();
+    let values = use_state(|| {
+        let today = time::today();
+        FromSessions {
+            client: String::new(),
+            from: time::iso_date(today.first_of_month()),
+            to: time::iso_date(today),
+        }
+    });
+    let on_submit = {
+        let (submit, values, done) = (submit.clone(), values.clone(), props.on_done.clone());
+        Callback::from(move |()| {
+            let (navigator, done) = (navigator.clone(), done.clone());
+            let day = |name: &str, text: &str| {
+                time::parse_date(text).ok_or_else(|| {
+                    let problem = FieldProblem::NotADate {
+                        value: text.to_owned(),
+                    };
+                    refused([(name.to_owned(), problem)].into())
+                })
+            };
+            let body = day("from", &values.from).and_then(|from| {
+                Ok(SessionsToInvoice {
+                    client_id: values.client.clone(),
+                    from,
+                    to: day("to", &values.to)?,
+                })
+            });
+            submit.send::<_, Invoice>(
+                Method::Post,
+                urls::INVOICE_FROM_SESSIONS.to_owned(),
+                body,
+                move |made| {
+                    done.emit(());
+                    if let (Some(invoice), Some(navigator)) = (made, navigator) {
+                        navigator.push(&Route::Invoice { id: invoice.id });
+                    }
+                },
+            );
+        })
+    };
+    let error = (*submit.error).clone();
+    html! {
+        <FormShell class="from-sessions" submit_label={texts.billing.create_draft} busy={*submit.busy} error={error.clone()}
+            on_submit={on_submit} on_cancel={{ let d = props.on_done.clone(); Callback::from(move |()| d.emit(())) }}>
+            { field(texts.col_client, "client_id", &error, html! {
+                <select name="client_id" required=true onchange={edit(&values, |v, s| v.client = s)}>
+                    { pick_one(texts, pairs(&clients.data, |c| Some((&c.id, &c.name))), &values.client) }
+                </select>
+            }) }
+            { field(texts.from_label, "from", &error, html! {
+                <input name="from" type="date" value={values.from.clone()} oninput={edit(&values, |v, s| v.from = s)} />
+            }) }
+            { field(texts.to_label, "to", &error, html! {
+                <input name="to" type="date" value={values.to.clone()} oninput={edit(&values, |v, s| v.to = s)} />
+            }) }
+        </FormShell>
+    }
+}

@@ -1,0 +1,259 @@
+//! Projects: the list with a create form, and one project — its stage, its tracks (each one's stage changed in
+//! place), its sessions and its invoices.
+
+use studio_wire::{
+    NewProject, Project, ProjectKind, ProjectPatch, ProjectStatus, TrackPatch, TrackStatus,
+};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::{InvoiceTable, SessionTable};
+use crate::{
+    api::{Method, urls},
+    components::{
+        DeleteButton,
+        choices::{Choice, options},
+        forms::{FormShell, edit, field, general_error, optional, pick_one, use_submit},
+        loaded,
+    },
+    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_projects, use_sessions},
+    i18n::use_texts,
+    routes::{Route, use_go_to},
+};
+
+#[function_component]
+pub fn ProjectsPage() -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let projects = use_projects();
+    let clients = use_clients(String::new());
+    let creating = use_state(|| false);
+    let clients_named = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    html! {
+        <section class="projects">
+            <header class="page-header">
+                <h1>{ b.projects_title }</h1>
+                <button id="new-project" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ b.new_project }</button>
+            </header>
+            if *creating {
+                <ProjectForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
+            }
+            { loaded(texts, &projects, |page| if page.items.is_empty() {
+                html! { <p class="empty">{ b.no_projects }</p> }
+            } else {
+                html! {
+                    <table class="table projects-table">
+                        <thead><tr>
+                            <th>{ texts.col_name }</th><th>{ b.col_artist }</th><th>{ texts.col_client }</th>
+                            <th>{ texts.col_kind }</th><th>{ texts.col_status }</th><th>{ b.tracks }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for page.items.iter().map(|p| html! {
+                                <tr class="project-row">
+                                    <td><Link<Route> to={Route::Project { id: p.id.clone() }}>{ &p.name }</Link<Route>></td>
+                                    <td>{ p.artist.clone().unwrap_or_default() }</td>
+                                    <td>{ name_of(clients_named.clone(), &p.client_id) }</td>
+                                    <td>{ p.kind.label(texts) }</td>
+                                    <td><span class="badge">{ p.status.label(texts) }</span></td>
+                                    <td>{ p.tracks.len() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            }) }
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct ProjectValues {
+    client: String,
+    name: String,
+    artist: String,
+    kind: ProjectKind,
+}
+
+#[derive(Properties, PartialEq)]
+struct ProjectFormProps {
+    on_done: Callback<()>,
+}
+
+/// A new project: its client, name, artist and kind (the rest is set on its page or by the assistant).
+#[function_component]
+fn ProjectForm(props: &ProjectFormProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let submit = use_submit();
+    let clients = use_clients(String::new());
+    let navigator = use_navigator();
+    let values = use_state(|| ProjectValues {
+        client: String::new(),
+        name: String::new(),
+        artist: String::new(),
+        kind: ProjectKind::default(),
+    });
+    let on_submit = {
+        let (submit, values, done) = (submit.clone(), values.clone(), props.on_done.clone());
+        Callback::from(move |()| {
+            let (navigator, done) = (navigator.clone(), done.clone());
+            let body = NewProject {
+                client_id: values.client.clone(),
+                name: values.name.clone(),
+                artist: optional(&values.artist),
+                kind: values.kind,
+                ..NewProject::default()
+            };
+            submit.send::<_, Project>(
+                Method::Post,
+                urls::PROJECTS.collection(),
+                Ok(body),
+                move |made| {
+                    done.emit(());
+                    if let (Some(project), Some(navigator)) = (made, navigator) {
+                        navigator.push(&Route::Project { id: project.id });
+                    }
+                },
+            );
+        })
+    };
+    let error = (*submit.error).clone();
+    html! {
+        <FormShell class="project-form" submit_label={texts.create} busy={*submit.busy} error={error.clone()}
+            on_submit={on_submit} on_cancel={{ let d = props.on_done.clone(); Callback::from(move |()| d.emit(())) }}>
+            { field(texts.col_client, "client_id", &error, html! {
+                <select name="client_id" required=true onchange={edit(&values, |v, s| v.client = s)}>
+                    { pick_one(texts, pairs(&clients.data, |c| Some((&c.id, &c.name))), &values.client) }
+                </select>
+            }) }
+            { field(texts.col_name, "name", &error, html! {
+                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
+            }) }
+            { field(b.col_artist, "artist", &error, html! {
+                <input name="artist" value={values.artist.clone()} oninput={edit(&values, |v, s| v.artist = s)} />
+            }) }
+            { field(texts.col_kind, "kind", &error, html! {
+                <select name="kind" onchange={edit(&values, |v, s| v.kind = ProjectKind::from_value(&s).unwrap_or_default())}>
+                    { options(texts, values.kind) }
+                </select>
+            }) }
+        </FormShell>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ProjectDetailProps {
+    pub id: String,
+}
+
+#[function_component]
+pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let fetched = use_entity::<Project>(urls::PROJECTS, props.id.clone());
+    let sessions = use_sessions(urls::project_sessions(&props.id));
+    let invoices = use_invoices();
+    let of_project = invoices
+        .data
+        .iter()
+        .flat_map(|page| page.items.iter())
+        .filter(|i| i.project_id.as_deref() == Some(props.id.as_str()))
+        .cloned()
+        .collect::<Vec<_>>();
+    html! {
+        <section class="project-detail">
+            <Link<Route> to={Route::Projects}>{ b.back_to_projects }</Link<Route>>
+            { loaded(texts, &fetched, |project| html! { <ProjectView project={project.clone()} /> }) }
+            <h2>{ b.project_sessions }</h2>
+            <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
+            <h2>{ b.project_invoices }</h2>
+            <InvoiceTable invoices={of_project} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProjectViewProps {
+    project: Project,
+}
+
+#[function_component]
+fn ProjectView(props: &ProjectViewProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let submit = use_submit();
+    let clients = use_clients(String::new());
+    let on_deleted = use_go_to(Route::Projects);
+    let project = &props.project;
+    let on_stage = {
+        let (submit, id, version) = (submit.clone(), project.id.clone(), project.version);
+        Callback::from(move |e: Event| {
+            let patch = ProjectPatch {
+                version,
+                status: ProjectStatus::from_value(&crate::components::forms::control_value(&e)),
+                ..ProjectPatch::default()
+            };
+            submit.send::<_, Project>(Method::Patch, urls::PROJECTS.one(&id), Ok(patch), |_| {});
+        })
+    };
+    let on_track = |track: String| {
+        let (submit, id, version) = (submit.clone(), project.id.clone(), project.version);
+        Callback::from(move |e: Event| {
+            let patch = TrackPatch {
+                version,
+                status: TrackStatus::from_value(&crate::components::forms::control_value(&e)),
+                ..TrackPatch::default()
+            };
+            submit.send::<_, Project>(
+                Method::Patch,
+                urls::project_track(&id, &track),
+                Ok(patch),
+                |_| {},
+            );
+        })
+    };
+    let client = name_of(
+        pairs(&clients.data, |c| Some((&c.id, &c.name))),
+        &project.client_id,
+    );
+    html! {
+        <>
+            <header class="page-header">
+                <h1 id="project-name">{ &project.name }</h1>
+                <label class="filter">{ texts.col_status }{" "}
+                    <select id="project-status" onchange={on_stage}>{ options(texts, project.status) }</select>
+                </label>
+            </header>
+            { general_error(texts, &submit.error) }
+            <dl class="fields">
+                if let Some(artist) = &project.artist {
+                    <dt>{ b.col_artist }</dt><dd>{ artist }</dd>
+                }
+                <dt>{ texts.col_client }</dt>
+                <dd><Link<Route> to={Route::Client { id: project.client_id.clone() }}>{ client }</Link<Route>></dd>
+                <dt>{ texts.col_kind }</dt><dd>{ project.kind.label(texts) }</dd>
+            </dl>
+            <h2>{ b.tracks }</h2>
+            if project.tracks.is_empty() {
+                <p class="empty">{ b.no_tracks }</p>
+            } else {
+                <table class="table tracks-table">
+                    <thead><tr><th>{ b.col_number }</th><th>{ texts.col_title }</th><th>{ texts.col_status }</th></tr></thead>
+                    <tbody>
+                        { for project.tracks.iter().map(|t| html! {
+                            <tr class="track-row">
+                                <td>{ t.number }</td>
+                                <td>{ &t.title }</td>
+                                <td><select class="status-select" id={format!("track-{}-status", t.number)} aria-label={format!("{} — {}", t.title, texts.col_status)}
+                                    onchange={on_track(t.id.clone())}>{ options(texts, t.status) }</select></td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <div class="actions">
+                <DeleteButton url={urls::PROJECTS.delete(&project.id, project.version)} on_deleted={on_deleted} />
+            </div>
+        </>
+    }
+}

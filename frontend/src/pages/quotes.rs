@@ -1,0 +1,73 @@
+//! Quotes: the list, each with the next steps of its life (sent, accepted or rejected, turned into an invoice).
+
+use studio_wire::{Quote, QuoteStatus};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::{
+    api::urls::QUOTES,
+    components::{ActionButton, choices::Choice, loaded, use_studio},
+    hooks::{name_of, pairs, use_clients, use_quotes},
+    i18n::use_texts,
+    routes::Route,
+};
+
+#[function_component]
+pub fn QuotesPage() -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let studio = use_studio();
+    let quotes = use_quotes();
+    let clients = use_clients(String::new());
+    let names = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    let steps = |q: &Quote| {
+        let step = |label, action| {
+            html! {
+                <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={q.version} />
+            }
+        };
+        match q.status {
+            QuoteStatus::Draft => step(b.mark_sent, "send"),
+            QuoteStatus::Sent => {
+                html! { <>{ step(b.accept, "accept") }{ step(b.reject, "reject") }</> }
+            }
+            QuoteStatus::Accepted => step(b.to_invoice, "invoice"),
+            QuoteStatus::Invoiced => match &q.invoice_id {
+                Some(id) => {
+                    html! { <Link<Route> to={Route::Invoice { id: id.clone() }}>{ b.nav_invoices }</Link<Route>> }
+                }
+                None => html! {},
+            },
+            QuoteStatus::Rejected | QuoteStatus::Expired => html! {},
+        }
+    };
+    html! {
+        <section class="quotes">
+            <header class="page-header"><h1>{ b.quotes_title }</h1></header>
+            { loaded(texts, &quotes, |page| if page.items.is_empty() {
+                html! { <p class="empty">{ b.no_quotes }</p> }
+            } else {
+                html! {
+                    <table class="table quotes-table">
+                        <thead><tr>
+                            <th>{ b.col_number }</th><th>{ texts.col_client }</th><th>{ b.col_valid_until }</th>
+                            <th class="money">{ b.col_gross }</th><th>{ texts.col_status }</th><th></th>
+                        </tr></thead>
+                        <tbody>
+                            { for page.items.iter().rev().map(|q| html! {
+                                <tr class="quote-row">
+                                    <td>{ &q.number }</td>
+                                    <td>{ name_of(names.clone(), &q.client_id) }</td>
+                                    <td>{ studio_wire::day::display(q.valid_until, texts.locale) }</td>
+                                    <td class="money">{ studio.money(q.totals.gross, texts) }</td>
+                                    <td><span class={classes!("badge", q.status.value())}>{ q.status.label(texts) }</span></td>
+                                    <td class="row-actions">{ steps(q) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            }) }
+        </section>
+    }
+}

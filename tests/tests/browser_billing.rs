@@ -1,0 +1,269 @@
+//! Billing in the browser: with an invoice, the dashboard or a project open, the assistant records a payment,
+//! issues an invoice or moves a track — and the open page shows it without a reload, each view that shows the
+//! changed data re-fetching once and no other.
+
+mod common;
+
+use common::browser::{
+    Stack, WAIT, browser, chat_response_end, mark_page, page_was_not_reloaded, requests_since,
+    send_to_assistant, start_stack, wait_text,
+};
+use common::eventually;
+use fantoccini::{Client, Locator};
+use studio_domain::{Ctx, StudioId, clients, dashboard, invoices, projects};
+use studio_wire::{InvoiceKind, InvoiceStatus, Locale, Money, TrackStatus};
+
+fn demo(stack: &Stack) -> Ctx {
+    Ctx::new(
+        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
+        stack.services.clone(),
+    )
+}
+
+/// An amount as the French interface shows it, as WebDriver reads it (its element text turns no-break spaces
+/// into spaces).
+fn euros(cents: i64) -> String {
+    Money(cents)
+        .display("EUR", Locale::Fr)
+        .replace('\u{a0}', " ")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = demo(&stack);
+    let invoice = invoices::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| {
+            i.kind == InvoiceKind::Invoice
+                && i.status == InvoiceStatus::Issued
+                && i.paid.cents() == 0
+        })
+        .expect("the demo data has an issued, unpaid invoice");
+    let number = invoice.number.clone().unwrap();
+    let gross = invoice.totals.gross.cents();
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/invoices/{}?lang=fr", stack.url, invoice.id))
+        .await
+        .unwrap();
+    wait_text(&browser, "invoice-balance", &euros(gross)).await;
+    wait_text(&browser, "invoice-status", "Émise").await;
+    // The client's other invoices come from the invoices list: it is mounted too.
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".invoices-table"))
+        .await
+        .unwrap();
+    mark_page(&browser).await;
+
+    send_to_assistant(
+        &browser,
+        &format!("Enregistre un paiement de 100 € par virement sur la facture {number}"),
+    )
+    .await;
+    let chat_end = chat_response_end(&browser, 1).await;
+
+    wait_text(&browser, "invoice-paid", &euros(10_000)).await;
+    wait_text(&browser, "invoice-balance", &euros(gross - 10_000)).await;
+    wait_text(&browser, "invoice-status", "Payée en partie").await;
+    assert!(
+        browser
+            .find(Locator::Css(".payments-table"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .contains("Virement")
+    );
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
+    // The detail, its payments and the list each re-fetch once; nothing else does.
+    let mut expected = vec![
+        format!("/api/invoices/{}", invoice.id),
+        "/api/invoices?limit=200".to_owned(),
+        format!("/api/payments?invoice={}", invoice.id),
+    ];
+    expected.sort();
+    assert_eq!(requests_since(&browser, chat_end, 3).await, expected);
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_assistant_issues_an_invoice_and_the_dashboard_unpaid_total_changes() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = demo(&stack);
+    let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    let draft = invoices::drafts_of(&ctx, &lea.id).await.unwrap().remove(0);
+    let before = dashboard::get(&ctx).await.unwrap().unpaid;
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/?lang=fr", stack.url))
+        .await
+        .unwrap();
+    wait_text(&browser, "dashboard-unpaid", &euros(before.amount.cents())).await;
+    mark_page(&browser).await;
+
+    send_to_assistant(&browser, "Émets la facture de Léa Martin").await;
+    let chat_end = chat_response_end(&browser, 1).await;
+
+    let after = before.amount.cents() + draft.totals.gross.cents();
+    wait_text(&browser, "dashboard-unpaid", &euros(after)).await;
+    assert_eq!(
+        invoices::get(&ctx, &draft.id).await.unwrap().status,
+        InvoiceStatus::Issued
+    );
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
+    // The dashboard shows invoices, payments, sessions and rooms: one request, once.
+    assert_eq!(
+        requests_since(&browser, chat_end, 1).await,
+        ["/api/dashboard"]
+    );
+    browser.close().await.unwrap();
+}
+
+/// The value of the `<select>` `id`.
+async fn selected(browser: &Client, id: &str) -> Option<String> {
+    let element = browser.find(Locator::Id(id)).await.ok()?;
+    element.prop("value").await.ok().flatten()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_assistant_moves_a_track_to_mixing_and_the_open_project_shows_it() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = demo(&stack);
+    let album = projects::find(&ctx, "Lumières").await.unwrap().remove(0);
+    let last = album.tracks.last().expect("the demo album has tracks");
+    assert_eq!(last.status, TrackStatus::Recording);
+    let status = format!("track-{}-status", last.number);
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/projects/{}?lang=fr", stack.url, album.id))
+        .await
+        .unwrap();
+    wait_text(&browser, "project-name", "Lumières").await;
+    eventually("the track to show as recording", WAIT, || async {
+        (selected(&browser, &status).await.as_deref() == Some("recording")).then_some(())
+    })
+    .await;
+    mark_page(&browser).await;
+
+    send_to_assistant(
+        &browser,
+        &format!("Passe le morceau {} de Lumières en mixage", last.number),
+    )
+    .await;
+    let chat_end = chat_response_end(&browser, 1).await;
+
+    eventually("the track to show as mixing", WAIT, || async {
+        (selected(&browser, &status).await.as_deref() == Some("mixing")).then_some(())
+    })
+    .await;
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
+    assert_eq!(
+        requests_since(&browser, chat_end, 1).await,
+        [format!("/api/projects/{}", album.id)]
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_is_issued_and_paid_from_its_page_and_then_has_no_edit_or_delete_control() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = demo(&stack);
+    let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    let draft = invoices::drafts_of(&ctx, &lea.id).await.unwrap().remove(0);
+    let gross = draft.totals.gross.cents();
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/invoices/{}?lang=fr", stack.url, draft.id))
+        .await
+        .unwrap();
+    wait_text(&browser, "invoice-number", "Brouillon").await;
+    assert!(browser.find(Locator::Css("button.delete")).await.is_ok());
+
+    // Issuing asks first, then numbers the invoice.
+    click_button(&browser, "Émettre").await;
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(
+            "//span[contains(., 'Émettre cette facture ?')]",
+        ))
+        .await
+        .unwrap();
+    click_button(&browser, "Émettre").await;
+    wait_text(&browser, "invoice-status", "Émise").await;
+    let issued = invoices::get(&ctx, &draft.id).await.unwrap();
+    wait_text(
+        &browser,
+        "invoice-number",
+        issued.number.as_deref().unwrap(),
+    )
+    .await;
+    let controls = browser
+        .find(Locator::Css(".invoice-detail .actions"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !controls.contains("Supprimer") && !controls.contains("Modifier"),
+        "an issued invoice offers {controls:?}"
+    );
+
+    // A payment through the form: 50 € by card.
+    let amount = browser
+        .find(Locator::Css(".payment-form input[name=amount]"))
+        .await
+        .unwrap();
+    amount.clear().await.unwrap();
+    amount.send_keys("50").await.unwrap();
+    browser
+        .find(Locator::Css(".payment-form select[name=method]"))
+        .await
+        .unwrap()
+        .select_by_value("card")
+        .await
+        .unwrap();
+    click_button(&browser, "Enregistrer un paiement").await;
+    wait_text(&browser, "invoice-paid", &euros(5_000)).await;
+    wait_text(&browser, "invoice-balance", &euros(gross - 5_000)).await;
+    wait_text(&browser, "invoice-status", "Payée en partie").await;
+    browser.close().await.unwrap();
+}
+
+/// Clicks the button reading `label` (waiting for it).
+async fn click_button(browser: &Client, label: &str) {
+    let xpath = format!("//button[normalize-space()='{label}']");
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
