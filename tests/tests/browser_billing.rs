@@ -186,14 +186,13 @@ async fn the_assistant_moves_a_track_to_mixing_and_the_open_project_shows_it() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_draft_is_issued_and_paid_from_its_page_and_then_has_no_edit_or_delete_control() {
+async fn a_draft_is_edited_issued_and_paid_from_its_page_and_then_has_no_edit_or_delete_control() {
     let Some(stack) = start_stack().await else {
         return;
     };
     let ctx = demo(&stack);
     let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
     let draft = invoices::drafts_of(&ctx, &lea.id).await.unwrap().remove(0);
-    let gross = draft.totals.gross.cents();
     let browser = browser().await;
     browser
         .goto(&format!("{}/invoices/{}?lang=fr", stack.url, draft.id))
@@ -201,6 +200,46 @@ async fn a_draft_is_issued_and_paid_from_its_page_and_then_has_no_edit_or_delete
         .unwrap();
     wait_text(&browser, "invoice-number", "Brouillon").await;
     assert!(browser.find(Locator::Css("button.delete")).await.is_ok());
+
+    // A draft is edited: a line added; a quantity that is no number is refused before anything is written.
+    click_button(&browser, "Modifier").await;
+    click_button(&browser, "Ajouter une ligne").await;
+    let row = draft.lines.len();
+    let input = |name: &str| format!(".lines-form input[name='lines.{row}.{name}']");
+    let type_in = |css: String, text: &'static str| {
+        let browser = browser.clone();
+        async move {
+            let element = browser.find(Locator::Css(&css)).await.unwrap();
+            element.clear().await.unwrap();
+            element.send_keys(text).await.unwrap();
+        }
+    };
+    type_in(input("description"), "Stems").await;
+    type_in(input("quantity"), "deux").await;
+    type_in(input("unit_price"), "40").await;
+    click_button(&browser, "Enregistrer").await;
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(
+            "//span[@class='field-error'][contains(., 'deux')]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        invoices::get(&ctx, &draft.id).await.unwrap().version,
+        draft.version
+    );
+    type_in(input("quantity"), "2").await;
+    click_button(&browser, "Enregistrer").await;
+    let net = draft.totals.net.cents() + 8_000;
+    wait_text(&browser, "invoice-net", &euros(net)).await;
+    let gross = invoices::get(&ctx, &draft.id)
+        .await
+        .unwrap()
+        .totals
+        .gross
+        .cents();
 
     // Issuing asks first, then numbers the invoice.
     click_button(&browser, "Émettre").await;

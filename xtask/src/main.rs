@@ -74,9 +74,9 @@ fn build_spa(tools: &Tools) -> Result {
 }
 
 /// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
-/// (dashboard, projects, quotes, invoices, payments), measured on 2026-11-27 — raised on purpose from 300,972 B
-/// for them (+71 KB gzip for five pages). Lower it when the SPA shrinks; raise it only on purpose.
-const SPA_GZIP_BUDGET: u64 = 372_103;
+/// (dashboard, projects, quotes, invoices with a draft's line editor, payments), measured on 2026-11-27 — raised
+/// on purpose from 300,972 B for them (+76 KB gzip). Lower it when the SPA shrinks; raise it only on purpose.
+const SPA_GZIP_BUDGET: u64 = 377_491;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

@@ -13,7 +13,9 @@ use crate::{
     components::{
         ActionButton, DeleteButton,
         choices::{Choice, options},
-        forms::{FormShell, edit, field, optional, refused, use_submit},
+        forms::{
+            FormShell, LinesForm, LinesFormValues, edit, field, optional, refused, use_submit,
+        },
         loaded, use_studio,
     },
     hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_payments, use_projects},
@@ -53,8 +55,30 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let projects = use_projects();
     let all = use_invoices();
     let notice = use_state(|| None::<&'static str>);
+    let editing = use_state(|| false);
+    let submit = use_submit();
     let on_deleted = use_go_to(Route::Invoices);
     let invoice = &props.invoice;
+    let on_save = {
+        let (submit, editing, notice, invoice) = (
+            submit.clone(),
+            editing.clone(),
+            notice.clone(),
+            invoice.clone(),
+        );
+        Callback::from(move |values: LinesFormValues| {
+            let (editing, notice) = (editing.clone(), notice.clone());
+            submit.send::<_, Invoice>(
+                Method::Patch,
+                urls::INVOICES.one(&invoice.id),
+                values.to_patch(&invoice),
+                move |_| {
+                    editing.set(false);
+                    notice.set(Some(texts.saved));
+                },
+            );
+        })
+    };
     let money = |m: Money| studio.money(m, texts);
     let client_name = name_of(
         pairs(&clients.data, |c| Some((&c.id, &c.name))),
@@ -113,38 +137,46 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                     <dd><Link<Route> to={Route::Invoice { id: other.clone() }}>{ number_of(other) }</Link<Route>></dd>
                 }
             </dl>
-            <table class="table lines-table">
-                <thead><tr>
-                    <th>{ b.col_description }</th><th class="money">{ b.col_quantity }</th>
-                    <th class="money">{ b.col_unit_price }</th><th class="money">{ b.col_vat }</th>
-                    <th class="money">{ b.col_net }</th>
-                </tr></thead>
-                <tbody>
-                    { for invoice.lines.iter().map(|l| html! {
-                        <tr>
-                            <td>{ &l.description }</td>
-                            <td class="money">{ l.quantity.text() }</td>
-                            <td class="money">{ money(l.unit_price) }</td>
-                            <td class="money">{ studio_wire::invoices::rate_text(l.vat_rate, texts.locale) }</td>
-                            <td class="money">{ money(l.amount) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-                <tfoot>
-                    <tr><th colspan="4">{ b.total_net }</th><td class="money" id="invoice-net">{ money(invoice.totals.net) }</td></tr>
-                    { for invoice.totals.vat.iter().map(|v| html! {
-                        <tr><th colspan="4">{ b.vat_at }{" "}{ studio_wire::invoices::rate_text(v.rate, texts.locale) }</th>
-                            <td class="money">{ money(v.vat) }</td></tr>
-                    }) }
-                    <tr><th colspan="4">{ b.total_gross }</th><td class="money" id="invoice-gross">{ money(invoice.totals.gross) }</td></tr>
-                    if let Some(owed) = owed {
-                        <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
-                        <tr class="balance"><th colspan="4">{ b.col_balance }</th><td class="money" id="invoice-balance">{ money(owed) }</td></tr>
-                    }
-                </tfoot>
-            </table>
+            if *editing {
+                <LinesForm initial={LinesFormValues::of(invoice, texts.locale)} submit_label={texts.save}
+                    busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
+                    on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+            }
+            if !*editing {
+                <table class="table lines-table">
+                    <thead><tr>
+                        <th>{ b.col_description }</th><th class="money">{ b.col_quantity }</th>
+                        <th class="money">{ b.col_unit_price }</th><th class="money">{ b.col_vat }</th>
+                        <th class="money">{ b.col_net }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for invoice.lines.iter().map(|l| html! {
+                            <tr>
+                                <td>{ &l.description }</td>
+                                <td class="money">{ l.quantity.text() }</td>
+                                <td class="money">{ money(l.unit_price) }</td>
+                                <td class="money">{ studio_wire::invoices::rate_text(l.vat_rate, texts.locale) }</td>
+                                <td class="money">{ money(l.amount) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr><th colspan="4">{ b.total_net }</th><td class="money" id="invoice-net">{ money(invoice.totals.net) }</td></tr>
+                        { for invoice.totals.vat.iter().map(|v| html! {
+                            <tr><th colspan="4">{ b.vat_at }{" "}{ studio_wire::invoices::rate_text(v.rate, texts.locale) }</th>
+                                <td class="money">{ money(v.vat) }</td></tr>
+                        }) }
+                        <tr><th colspan="4">{ b.total_gross }</th><td class="money" id="invoice-gross">{ money(invoice.totals.gross) }</td></tr>
+                        if let Some(owed) = owed {
+                            <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
+                            <tr class="balance"><th colspan="4">{ b.col_balance }</th><td class="money" id="invoice-balance">{ money(owed) }</td></tr>
+                        }
+                    </tfoot>
+                </table>
+            }
             <div class="actions">
-                if invoice.status == InvoiceStatus::Draft {
+                if invoice.status == InvoiceStatus::Draft && !*editing {
+                    <button type="button" id="edit-invoice" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
                     <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
                         url={urls::INVOICES.action(&invoice.id, "issue")} version={invoice.version} on_done={done(b.issued_notice)} />
                     <DeleteButton url={urls::INVOICES.delete(&invoice.id, invoice.version)} on_deleted={on_deleted} />

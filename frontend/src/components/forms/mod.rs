@@ -5,6 +5,7 @@
 
 mod client;
 mod equipment;
+mod lines;
 mod room;
 mod session;
 mod settings;
@@ -13,11 +14,12 @@ use std::collections::BTreeMap;
 
 pub use client::{ClientForm, ClientFormValues};
 pub use equipment::{EquipmentForm, EquipmentFormValues};
+pub use lines::{LinesForm, LinesFormValues};
 pub use room::{RoomForm, RoomFormValues};
 use serde::{Serialize, de::DeserializeOwned};
 pub use session::{SessionForm, SessionFormValues};
 pub use settings::{SettingsForm, SettingsFormValues};
-use studio_wire::{FieldProblem, Problem, messages};
+use studio_wire::{FieldProblem, Money, Problem, messages};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -84,6 +86,16 @@ pub fn refused(problems: BTreeMap<String, FieldProblem>) -> ApiError {
         message: messages::validation(&problems, locale),
         fields: messages::validation_sentences(&problems, locale),
     }
+}
+
+/// A percentage as typed ("20", "5,5") in hundredths of a percent (2000, 550), read as an amount is.
+pub fn percent(raw: &str) -> Result<u32, FieldProblem> {
+    Money::parse(raw)
+        .ok()
+        .and_then(|m| u32::try_from(m.cents()).ok())
+        .ok_or_else(|| FieldProblem::NotANumber {
+            value: raw.trim().to_owned(),
+        })
 }
 
 /// An optional text: `None` when blank.

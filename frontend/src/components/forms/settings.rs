@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use studio_wire::{FieldProblem, Locale, Money, SettingsPatch, StudioSettings, money::CURRENCIES};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, edit_checked, field, refused, use_form};
+use super::{FormProps, FormShell, edit, edit_checked, field, percent, refused, use_form};
 use crate::{api::ApiError, i18n::use_texts};
 
 /// Zones offered as suggestions (any IANA name may be typed).
@@ -69,10 +69,7 @@ impl SettingsFormValues {
         let not_a_number = |raw: &str| FieldProblem::NotANumber {
             value: raw.trim().to_owned(),
         };
-        let rate = Money::parse(&self.default_vat_rate)
-            .ok()
-            .and_then(|m| u32::try_from(m.cents()).ok())
-            .ok_or_else(|| not_a_number(&self.default_vat_rate));
+        let rate = percent(&self.default_vat_rate);
         let terms = self
             .payment_terms_days
             .trim()
