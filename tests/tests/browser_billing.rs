@@ -6,7 +6,7 @@ mod common;
 
 use common::browser::{
     Stack, WAIT, browser, chat_response_end, mark_page, page_was_not_reloaded, requests_since,
-    send_to_assistant, start_stack, wait_text,
+    send_to_assistant, shown, start_stack, wait_text,
 };
 use common::eventually;
 use fantoccini::{Client, Locator};
@@ -73,13 +73,8 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
     wait_text(&browser, "invoice-balance", &euros(gross - 10_000)).await;
     wait_text(&browser, "invoice-status", "Payée en partie").await;
     assert!(
-        browser
-            .find(Locator::Css(".payments-table"))
+        shown(&browser, ".payments-table")
             .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
             .contains("Virement")
     );
     assert!(
@@ -260,13 +255,7 @@ async fn a_draft_is_edited_issued_and_paid_from_its_page_and_then_has_no_edit_or
         issued.number.as_deref().unwrap(),
     )
     .await;
-    let controls = browser
-        .find(Locator::Css(".invoice-detail .actions"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let controls = shown(&browser, ".invoice-detail .actions").await;
     assert!(
         !controls.contains("Supprimer") && !controls.contains("Modifier"),
         "an issued invoice offers {controls:?}"

@@ -3,12 +3,9 @@
 
 mod common;
 
-use common::{
-    browser::{
-        WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded, requests,
-        send_to_assistant, start_stack, text_of, wait_text,
-    },
-    eventually,
+use common::browser::{
+    WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded, requests,
+    requests_since, send_to_assistant, shown, start_stack, text_of, wait_text,
 };
 use fantoccini::Locator;
 use serde_json::{Value, json};
@@ -38,13 +35,7 @@ async fn the_assistant_creates_a_client_and_the_open_clients_page_shows_it_witho
     let after = (before + 1).to_string();
     wait_text(&browser, "client-count", &after).await;
     wait_text(&browser, "nav-client-count", &after).await;
-    let rows = browser
-        .find(Locator::Id("clients-table"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let rows = shown(&browser, "#clients-table").await;
     assert!(
         rows.contains("Cache Test") && rows.contains("cache-test@example.com"),
         "{rows}"
@@ -105,19 +96,10 @@ async fn only_mounted_views_of_what_changed_refetch() {
     send_to_assistant(&browser, "Renomme Léa Martin en Léa Dupont").await;
     let second_end = chat_response_end(&browser, 2).await;
     wait_text(&browser, "client-name", "Léa Dupont").await;
-    let mut after_second: Vec<String> =
-        eventually("the detail and the list to be re-fetched", WAIT, || async {
-            let paths: Vec<String> = requests(&browser)
-                .await
-                .into_iter()
-                .filter(|(_, s, _)| *s >= second_end)
-                .map(|(p, ..)| p)
-                .collect();
-            (paths.len() >= 2).then_some(paths)
-        })
-        .await;
-    after_second.sort();
-    assert_eq!(after_second, [detail.as_str(), "/api/clients?limit=200"]);
+    assert_eq!(
+        requests_since(&browser, second_end, 2).await,
+        [detail.as_str(), "/api/clients?limit=200"]
+    );
     assert!(page_was_not_reloaded(&browser).await);
     browser.close().await.unwrap();
 }
@@ -212,13 +194,7 @@ async fn a_write_in_another_tab_updates_this_tab_without_reload() {
 
     browser.switch_to_window(first).await.unwrap();
     wait_text(&browser, "client-count", "5").await;
-    let rows = browser
-        .find(Locator::Id("clients-table"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let rows = shown(&browser, "#clients-table").await;
     assert!(rows.contains("Other Tab"), "{rows}");
     assert!(
         page_was_not_reloaded(&browser).await,
@@ -259,13 +235,7 @@ async fn switching_to_the_second_demo_studio_shows_only_its_clients() {
     let switch = browser.find(Locator::Id("studio-switch")).await.unwrap();
     switch.select_by_value("demo-2").await.unwrap();
     wait_text(&browser, "client-count", "1").await;
-    let rows = browser
-        .find(Locator::Id("clients-table"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let rows = shown(&browser, "#clients-table").await;
     assert!(
         rows.contains("Autre Studio Client") && !rows.contains("Léa Martin"),
         "{rows}"

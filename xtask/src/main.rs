@@ -74,9 +74,10 @@ fn build_spa(tools: &Tools) -> Result {
 }
 
 /// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
-/// (dashboard, projects, quotes, invoices with a draft's line editor, payments), measured on 2026-11-27 — raised
-/// on purpose from 300,972 B for them (+76 KB gzip). Lower it when the SPA shrinks; raise it only on purpose.
-const SPA_GZIP_BUDGET: u64 = 377_491;
+/// (dashboard, projects, quotes, invoices with a draft's line editor, payments) and the browser's `Intl` writing
+/// every amount and date, measured on 2026-11-27 — raised on purpose from 300,972 B for them (+77 KB gzip).
+/// Lower it when the SPA shrinks; raise it only on purpose.
+const SPA_GZIP_BUDGET: u64 = 378_823;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

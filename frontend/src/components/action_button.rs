@@ -1,5 +1,6 @@
-//! A step in an entity's life (`issue`, `credit-note`, `send`, `accept`…): a button that POSTs the version the
-//! page showed, after a confirmation when the step cannot be undone.
+//! A step in an entity's life (`issue`, `credit-note`, `send`, `accept`…, or a delete): a button that sends the
+//! version the page showed, after a confirmation when the step cannot be undone. The one control behind every
+//! such step, `DeleteButton` included.
 
 use serde::de::IgnoredAny;
 use studio_wire::VersionOnly;
@@ -17,10 +18,17 @@ pub struct ActionButtonProps {
     /// The question asked before sending; without one the first click sends.
     #[prop_or_default]
     pub confirm: Option<&'static str>,
-    /// `urls::X.action(id, step)`.
+    /// The confirming button's text (the label by default).
+    #[prop_or_default]
+    pub confirm_label: Option<&'static str>,
+    /// `urls::X.action(id, step)`, or `urls::X.delete(id, version)` with `Method::Delete`.
     pub url: String,
-    /// The version the page showed: the server refuses the step if the entity changed since.
-    pub version: u64,
+    #[prop_or(Method::Post)]
+    pub method: Method,
+    /// The version the page showed, sent as `{"version": …}`: the server refuses the step if the entity
+    /// changed since. (A delete carries it in its URL.)
+    #[prop_or_default]
+    pub version: Option<u64>,
     #[prop_or_default]
     pub class: Classes,
     /// After the step went through (its invalidations applied).
@@ -34,26 +42,31 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
     let submit = use_submit();
     let confirming = use_state(|| false);
     let send = {
-        let (submit, url, version, done, confirming) = (
+        let (submit, url, method, version, done, confirming) = (
             submit.clone(),
             props.url.clone(),
+            props.method,
             props.version,
             props.on_done.clone(),
             confirming.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let (done, confirming) = (done.clone(), confirming.clone());
-            submit.send::<_, IgnoredAny>(
-                Method::Post,
-                url.clone(),
-                Ok(VersionOnly { version }),
-                move |_| {
-                    confirming.set(false);
-                    if let Some(done) = done {
-                        done.emit(());
-                    }
-                },
-            );
+            let finished = move || {
+                confirming.set(false);
+                if let Some(done) = done {
+                    done.emit(());
+                }
+            };
+            match version {
+                Some(version) => submit.send::<_, IgnoredAny>(
+                    method,
+                    url.clone(),
+                    Ok(VersionOnly { version }),
+                    move |_| finished(),
+                ),
+                None => submit.send_empty(method, url.clone(), finished),
+            }
         })
     };
     let ask = {
@@ -65,7 +78,9 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
         <span class="action-control">
             if let (true, Some(question)) = (*confirming, props.confirm) {
                 <span>{ question }{" "}</span>
-                <button type="button" class={class} disabled={*submit.busy} onclick={send}>{ props.label }</button>
+                <button type="button" class="danger" disabled={*submit.busy} onclick={send}>
+                    { props.confirm_label.unwrap_or(props.label) }
+                </button>
                 <button type="button" onclick={{ let c = confirming.clone(); move |_| c.set(false) }}>{ texts.cancel }</button>
             } else {
                 <button type="button" class={class} disabled={*submit.busy}

@@ -74,7 +74,7 @@ pub fn AssistantPanel() -> Html {
             let request = ChatRequest {
                 conversation_id: log.conversation_id.clone(),
                 message,
-                locale: None,
+                locale: Some(texts.locale),
             };
             let (sending, log, store) = (sending.clone(), log.clone(), store.clone());
             wasm_bindgen_futures::spawn_local(async move {

@@ -22,7 +22,7 @@ pub struct Studio {
 impl Studio {
     /// An amount in the studio's currency, in the interface's language.
     pub fn money(&self, amount: Money, texts: &Texts) -> String {
-        amount.display(&self.settings.currency, texts.locale)
+        crate::format::money(amount, &self.settings.currency, texts.locale)
     }
 }
 

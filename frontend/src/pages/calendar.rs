@@ -12,6 +12,7 @@ use studio_wire::Session;
 use crate::{
     api::{Method, urls},
     components::forms::{SessionForm, SessionFormValues, edit, use_submit},
+    format,
     hooks::{pairs, use_clients, use_rooms, use_sessions},
     i18n::use_texts,
     routes::Route,
@@ -91,7 +92,10 @@ pub fn CalendarPage() -> Html {
             let new_slot = new_slot.clone();
             Callback::from(move |e: MouseEvent| {
                 let hour = (FIRST_HOUR + e.offset_y() / HOUR_PX).clamp(0, 23);
-                new_slot.set(Some((time::iso_date(date), format!("{hour:02}:00"))));
+                new_slot.set(Some((
+                    studio_wire::day::format(date),
+                    format!("{hour:02}:00"),
+                )));
             })
         };
         let (day_start, day_end) = time::day_bounds(date);
@@ -117,30 +121,18 @@ pub fn CalendarPage() -> Html {
                     html! {
                         <div class="cal-session" id={format!("session-{}", s.id)} {style} onclick={open}>
                             <strong>{ &s.title }</strong>
-                            <span>{ format!("{}–{}", time::clock(s.start), time::clock(s.end)) }</span>
+                            <span>{ format!("{}–{}", format::clock(s.start, texts.locale), format::clock(s.end, texts.locale)) }</span>
                             <span>{ client }</span>
                         </div>
                     }
                 })
                 .collect::<Html>()
         });
-        let label = {
-            let names = if texts.lang == "fr" {
-                ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
-            } else {
-                ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            };
-            format!(
-                "{} {:02}/{:02}",
-                names[time::weekday_index(date.weekday())],
-                date.day(),
-                date.month()
-            )
-        };
+        let label = format::weekday(date, texts.locale);
         html! {
             <div class="cal-day">
                 <div class="cal-day-head">{ label }</div>
-                <div class="cal-day-body" data-date={time::iso_date(date)} style={format!("height:{height}px")} onclick={open_slot}>
+                <div class="cal-day-body" data-date={studio_wire::day::format(date)} style={format!("height:{height}px")} onclick={open_slot}>
                     { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}></div> }) }
                     { blocks.unwrap_or_default() }
                 </div>
@@ -151,7 +143,7 @@ pub fn CalendarPage() -> Html {
     html! {
         <section class="calendar">
             <header class="page-header">
-                <h1>{ texts.calendar_title }{" "}<small id="calendar-week">{ format!("{:02}/{:02} → {:02}/{:02}", days[0].day(), days[0].month(), days[6].day(), days[6].month()) }</small></h1>
+                <h1>{ texts.calendar_title }{" "}<small id="calendar-week">{ format!("{} → {}", format::day_month(days[0], texts.locale), format::day_month(days[6], texts.locale)) }</small></h1>
                 <div class="actions">
                     <button id="previous-week" title={texts.previous_week} aria-label={texts.previous_week} onclick={go(-1)}>{ "←" }</button>
                     <button onclick={go(0)}>{ texts.this_week }</button>

@@ -12,11 +12,11 @@ use crate::{
         forms::{ClientForm, ClientFormValues, use_submit},
         loaded,
     },
+    format,
     hooks::{use_entity, use_sessions},
     i18n::use_texts,
     pages::SessionTable,
     routes::{Route, use_go_to},
-    time,
 };
 
 #[derive(Properties, PartialEq)]
@@ -89,8 +89,8 @@ fn ClientView(props: &ClientViewProps) -> Html {
                     <dt>{ texts.col_phone }</dt><dd>{ client.phone.clone().unwrap_or_default() }</dd>
                     <dt>{ texts.col_kind }</dt><dd>{ client.kind.label(texts) }</dd>
                     <dt>{ texts.col_notes }</dt><dd>{ client.notes.clone().unwrap_or_default() }</dd>
-                    <dt>{ texts.created_at }</dt><dd>{ time::date_time(client.created_at) }</dd>
-                    <dt>{ texts.updated_at }</dt><dd>{ time::date_time(client.updated_at) }</dd>
+                    <dt>{ texts.created_at }</dt><dd>{ format::date_time(client.created_at, texts.locale) }</dd>
+                    <dt>{ texts.updated_at }</dt><dd>{ format::date_time(client.updated_at, texts.locale) }</dd>
                 </dl>
                 <div class="actions">
                     <button class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>

@@ -9,10 +9,10 @@ use yew_router::prelude::*;
 
 use crate::{
     components::{loaded, use_studio},
+    format,
     hooks::{name_of, pairs, use_clients, use_dashboard, use_rooms},
     i18n::{Texts, use_texts},
     routes::Route,
-    time,
 };
 
 #[function_component]
@@ -57,9 +57,9 @@ fn Board(props: &BoardProps) -> Html {
         list.iter()
             .map(|s| {
                 let when = if with_day {
-                    time::date_time(s.start)
+                    format::date_time(s.start, texts.locale)
                 } else {
-                    format!("{}–{}", time::clock(s.start), time::clock(s.end))
+                    format!("{}–{}", format::clock(s.start, texts.locale), format::clock(s.end, texts.locale))
                 };
                 html! {
                     <li><span class="when">{ when }</span>{" "}
@@ -94,7 +94,7 @@ fn Board(props: &BoardProps) -> Html {
                         { for board.overdue_invoices.iter().map(|i| html! {
                             <li><Link<Route> to={Route::Invoice { id: i.id.clone() }}>{ &i.number }</Link<Route>>
                                 {" · "}{ name_of(client_names.clone(), &i.client_id) }{" · "}{ money(i.balance) }
-                                {" · "}{ b.col_due }{" "}{ studio_wire::day::display(i.due_on, texts.locale) }</li>
+                                {" · "}{ b.col_due }{" "}{ format::date(i.due_on, texts.locale) }</li>
                         }) }
                     </ul>
                 }
@@ -115,7 +115,7 @@ fn Board(props: &BoardProps) -> Html {
                     { for board.busiest_rooms.iter().map(|r| html! {
                         <>
                             <dt>{ &r.name }</dt>
-                            <dd>{ bar(r.minutes, busiest) }<span>{ format!("{} {}", hours(r.minutes, texts), b.hours_short) }</span></dd>
+                            <dd>{ bar(r.minutes, busiest) }<span>{ format!("{} {}", format::decimal(r.minutes as f64 / 60.0, texts.locale), b.hours_short) }</span></dd>
                         </>
                     }) }
                 </dl>
@@ -140,17 +140,4 @@ fn Board(props: &BoardProps) -> Html {
 
 fn count(texts: &Texts, n: u32) -> String {
     format!("{n} {}", texts.billing.invoices_word)
-}
-
-/// Minutes as hours with one decimal at most: "7,5" in French, "7.5" in English.
-fn hours(minutes: i64, texts: &Texts) -> String {
-    let tenths = minutes * 10 / 60;
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        rest => format!(
-            "{}{}{rest}",
-            tenths / 10,
-            studio_wire::pick(texts.locale, ',', '.')
-        ),
-    }
 }

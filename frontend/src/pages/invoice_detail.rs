@@ -18,6 +18,7 @@ use crate::{
         },
         loaded, use_studio,
     },
+    format,
     hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_payments, use_projects},
     i18n::use_texts,
     routes::{Route, use_go_to},
@@ -106,7 +107,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             .unwrap_or_default()
     };
     let owed = balance(invoice);
-    let day = |d: Option<jiff::civil::Date>| d.map(|d| studio_wire::day::display(d, texts.locale));
+    let day = |d: Option<jiff::civil::Date>| d.map(|d| format::date(d, texts.locale));
     html! {
         <>
             <header class="page-header">
@@ -178,12 +179,12 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 if invoice.status == InvoiceStatus::Draft && !*editing {
                     <button type="button" id="edit-invoice" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
                     <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
-                        url={urls::INVOICES.action(&invoice.id, "issue")} version={invoice.version} on_done={done(b.issued_notice)} />
+                        url={urls::INVOICES.action(&invoice.id, "issue")} version={Some(invoice.version)} on_done={done(b.issued_notice)} />
                     <DeleteButton url={urls::INVOICES.delete(&invoice.id, invoice.version)} on_deleted={on_deleted} />
                 }
                 if open && is_invoice && invoice.credit.is_none() {
                     <ActionButton label={b.cancel_by_credit} class="danger" confirm={b.confirm_credit}
-                        url={urls::INVOICES.action(&invoice.id, "credit-note")} version={invoice.version} on_done={done(b.credit_notice)} />
+                        url={urls::INVOICES.action(&invoice.id, "credit-note")} version={Some(invoice.version)} on_done={done(b.credit_notice)} />
                 }
                 <button type="button" onclick={print(urls::invoice_print(&invoice.id, texts.lang))}>{ b.print }</button>
             </div>
@@ -246,7 +247,7 @@ fn Payments(props: &PaymentsProps) -> Html {
                 <tbody>
                     { for page.items.iter().map(|p| html! {
                         <tr class="payment-row">
-                            <td>{ studio_wire::day::display(p.paid_on, texts.locale) }</td>
+                            <td>{ format::date(p.paid_on, texts.locale) }</td>
                             <td>{ p.method.label(texts) }
                                 if p.reverses.is_some() { {" · "}{ b.reversal } }</td>
                             <td>{ p.reference.clone().unwrap_or_default() }</td>
@@ -283,7 +284,7 @@ fn PaymentForm(props: &PaymentFormProps) -> Html {
     let values = use_state(|| PaymentValues {
         amount: props.balance.plain(texts.locale),
         method: PaymentMethod::default(),
-        paid_on: time::iso_date(time::today()),
+        paid_on: studio_wire::day::format(time::today()),
         reference: String::new(),
     });
     let on_submit = {

@@ -14,6 +14,7 @@ use crate::{
         forms::{FormShell, edit, field, pick_one, refused, use_submit},
         loaded, use_studio,
     },
+    format,
     hooks::{pairs, use_clients, use_invoices},
     i18n::{Texts, use_texts},
     routes::Route,
@@ -73,7 +74,7 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
     let sum = |f: fn(&Invoice) -> Option<Money>| {
         Money(props.invoices.iter().filter_map(f).map(Money::cents).sum())
     };
-    let day = |d: Option<jiff::civil::Date>| d.map(|d| studio_wire::day::display(d, texts.locale));
+    let day = |d: Option<jiff::civil::Date>| d.map(|d| format::date(d, texts.locale));
     html! {
         <table class="table invoices-table">
             <thead><tr>
@@ -197,8 +198,8 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
         let today = time::today();
         FromSessions {
             client: String::new(),
-            from: time::iso_date(today.first_of_month()),
-            to: time::iso_date(today),
+            from: studio_wire::day::format(today.first_of_month()),
+            to: studio_wire::day::format(today),
         }
     });
     let on_submit = {

@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 use crate::{
     api::urls::QUOTES,
     components::{ActionButton, choices::Choice, loaded, use_studio},
+    format,
     hooks::{name_of, pairs, use_clients, use_quotes},
     i18n::use_texts,
     routes::Route,
@@ -23,7 +24,7 @@ pub fn QuotesPage() -> Html {
     let steps = |q: &Quote| {
         let step = |label, action| {
             html! {
-                <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={q.version} />
+                <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={Some(q.version)} />
             }
         };
         match q.status {
@@ -58,7 +59,7 @@ pub fn QuotesPage() -> Html {
                                 <tr class="quote-row">
                                     <td>{ &q.number }</td>
                                     <td>{ name_of(names.clone(), &q.client_id) }</td>
-                                    <td>{ studio_wire::day::display(q.valid_until, texts.locale) }</td>
+                                    <td>{ format::date(q.valid_until, texts.locale) }</td>
                                     <td class="money">{ studio.money(q.totals.gross, texts) }</td>
                                     <td><span class={classes!("badge", q.status.value())}>{ q.status.label(texts) }</span></td>
                                     <td class="row-actions">{ steps(q) }</td>

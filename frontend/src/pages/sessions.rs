@@ -14,6 +14,7 @@ use crate::{
         forms::{SessionForm, SessionFormValues, edit, general_error, use_submit},
         loaded, use_studio,
     },
+    format,
     hooks::{pairs, use_clients, use_entity, use_rooms, use_sessions},
     i18n::use_texts,
     routes::{Route, use_go_to},
@@ -51,8 +52,8 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
                 { for props.sessions.iter().map(|s| html! {
                     <tr class="session-row">
                         <td><Link<Route> to={Route::Session { id: s.id.clone() }}>{ &s.title }</Link<Route>></td>
-                        <td>{ time::date_time(s.start) }</td>
-                        <td>{ time::date_time(s.end) }</td>
+                        <td>{ format::date_time(s.start, texts.locale) }</td>
+                        <td>{ format::date_time(s.end, texts.locale) }</td>
                         <td>{ room_names.get(&s.room_id).cloned().unwrap_or_default() }</td>
                         <td>{ client_names.get(&s.client_id).cloned().unwrap_or_default() }</td>
                         <td>{ s.status.label(texts) }</td>
@@ -69,8 +70,8 @@ pub fn SessionsPage() -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let today = time::today();
-    let from = use_state(|| time::iso_date(today));
-    let to = use_state(|| time::iso_date(time::add_days(today, 6)));
+    let from = use_state(|| studio_wire::day::format(today));
+    let to = use_state(|| studio_wire::day::format(time::add_days(today, 6)));
     let room = use_state(String::new);
     let client = use_state(String::new);
     let creating = use_state(|| false);

@@ -12,7 +12,7 @@ use studio_wire::FieldProblem;
 
 use jiff::{
     Timestamp, ZonedDateTime,
-    civil::{Date, DateTime, Time, Weekday},
+    civil::{Date, DateTime, Time},
     tz::{Offset, TimeZone},
 };
 
@@ -58,6 +58,11 @@ pub fn install_zone(name: &str) {
 
 fn zone() -> Rc<dyn Offsets> {
     ZONE.with(|z| z.borrow().clone())
+}
+
+/// The IANA name of the zone local times are shown in (what `format` hands the browser's `Intl`).
+pub fn zone_name() -> String {
+    zone().name().to_owned()
 }
 
 /// The browser's clock. (Not `Timestamp::now()`, whose failure path would link jiff's error texts into the
@@ -110,25 +115,6 @@ fn resolve(civil: DateTime) -> Result<Timestamp, Timestamp> {
 
 pub fn today() -> Date {
     local(now()).date()
-}
-
-/// "14:05".
-pub fn clock(at: Timestamp) -> String {
-    let z = local(at);
-    format!("{:02}:{:02}", z.hour(), z.minute())
-}
-
-/// "27/11/2026 14:05".
-pub fn date_time(at: Timestamp) -> String {
-    let z = local(at);
-    format!(
-        "{:02}/{:02}/{} {:02}:{:02}",
-        z.day(),
-        z.month(),
-        z.year(),
-        z.hour(),
-        z.minute()
-    )
 }
 
 /// `date` moved by `days` (unchanged in the impossible case of leaving jiff's range). Through the `try_`
@@ -190,7 +176,7 @@ pub fn instant(date: &str, time: &str) -> Result<Timestamp, FieldProblem> {
 pub fn parts(at: Timestamp) -> (String, String) {
     let z = local(at);
     (
-        iso_date(z.date()),
+        studio_wire::day::format(z.date()),
         format!("{:02}:{:02}", z.hour(), z.minute()),
     )
 }
@@ -214,15 +200,6 @@ pub fn parse_time(text: &str) -> Option<Time> {
     let (h, m) = (parts.next()?, parts.next()?);
     let s = parts.next().map_or(Some(0), digits)?;
     Time::new(digits(h)? as i8, digits(m)? as i8, s as i8, 0).ok()
-}
-
-/// "2026-11-27".
-pub fn iso_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-pub fn weekday_index(weekday: Weekday) -> usize {
-    weekday.to_monday_zero_offset() as usize
 }
 
 #[cfg(test)]
@@ -309,6 +286,6 @@ mod tests {
             instant("2026-11-28", "10:00").unwrap().to_string(),
             "2026-11-28T15:00:00Z"
         );
-        assert_eq!(clock("2026-07-01T14:00:00Z".parse().unwrap()), "10:00");
+        assert_eq!(parts("2026-07-01T14:00:00Z".parse().unwrap()).1, "10:00");
     }
 }

@@ -66,7 +66,7 @@ async fn chat(
 ) -> Result<Json<ChatResponse>, ApiError> {
     tracing::Span::current().record("studio", ctx.studio.as_str());
     let message = request.message.trim();
-    let locale = request.locale.unwrap_or_else(|| i18n::detect(message));
+    let locale = i18n::reply_language(message, request.locale);
     if message.is_empty() {
         return Err(ApiError::new(Problem::field(
             "message",

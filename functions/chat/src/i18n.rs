@@ -10,8 +10,22 @@ pub fn pick<T>(locale: Locale, fr: T, en: T) -> T {
     }
 }
 
-/// Guesses the language of a message: French when it has French words or accents, else English.
-pub fn detect(message: &str) -> Locale {
+/// The language to answer in: the interface's, unless the message is clearly in the other one (at least two
+/// of its words or accents, and none of the interface's language); without an interface language, the message's
+/// (French when it has more French signs than English ones).
+pub fn reply_language(message: &str, interface: Option<Locale>) -> Locale {
+    let (french, english) = signs(message);
+    match interface {
+        Some(Locale::Fr) if english >= 2 && french == 0 => Locale::En,
+        Some(Locale::En) if french >= 2 && english == 0 => Locale::Fr,
+        Some(interface) => interface,
+        None if french > english => Locale::Fr,
+        None => Locale::En,
+    }
+}
+
+/// How many French and English signs (common words, accents) a message has.
+fn signs(message: &str) -> (usize, usize) {
     const FRENCH: &[&str] = &[
         "crée", "créer", "cree", "ajoute", "nouveau", "avec", "nom", "et", "le", "la", "les", "un",
         "une", "de", "des", "combien", "renomme", "cherche", "trouve", "liste", "montre",
@@ -28,11 +42,7 @@ pub fn detect(message: &str) -> Locale {
         .collect();
     let score = |dict: &[&str]| words.iter().filter(|w| dict.contains(w)).count();
     let accents = lower.chars().filter(|c| "éèêàçùôîï".contains(*c)).count();
-    if score(FRENCH) + accents > score(ENGLISH) {
-        Locale::Fr
-    } else {
-        Locale::En
-    }
+    (score(FRENCH) + accents, score(ENGLISH))
 }
 
 #[cfg(test)]
@@ -40,7 +50,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_french_and_english_requests() {
+    fn without_an_interface_language_the_message_decides() {
+        let detect = |message| reply_language(message, None);
         assert_eq!(
             detect("Crée un nouveau client avec email cache-test@example.com et nom Cache Test"),
             Locale::Fr
@@ -51,5 +62,27 @@ mod tests {
         );
         assert_eq!(detect("combien de clients ?"), Locale::Fr);
         assert_eq!(detect("how many clients do I have"), Locale::En);
+    }
+
+    #[test]
+    fn the_interface_language_wins_unless_the_message_is_clearly_the_other() {
+        // A tie ("le" against "a"): the interface's language.
+        let tie = "Quand le Studio A est-il libre demain ?";
+        assert_eq!(reply_language(tie, Some(Locale::Fr)), Locale::Fr);
+        assert_eq!(reply_language(tie, Some(Locale::En)), Locale::En);
+        // Clearly the other language.
+        assert_eq!(
+            reply_language("how many clients do I have", Some(Locale::Fr)),
+            Locale::En
+        );
+        assert_eq!(
+            reply_language("Crée un client nommé Léa", Some(Locale::En)),
+            Locale::Fr
+        );
+        // One English word in a French interface is not enough.
+        assert_eq!(
+            reply_language("Book Studio B", Some(Locale::Fr)),
+            Locale::Fr
+        );
     }
 }

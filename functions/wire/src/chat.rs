@@ -11,7 +11,8 @@ pub struct ChatRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     pub message: String,
-    /// When absent the assistant answers in the language of the message.
+    /// The interface's language: the reply comes in it unless the message is clearly in the other one. When
+    /// absent the assistant answers in the language of the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
 }

@@ -103,6 +103,19 @@ pub async fn click(browser: &Client, locator: Locator<'_>) {
         .unwrap();
 }
 
+/// The text of the element `css` finds, once there is one.
+pub async fn shown(browser: &Client, css: &str) -> String {
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 pub async fn text_of(browser: &Client, id: &str) -> Option<String> {
     browser.find(Locator::Id(id)).await.ok()?.text().await.ok()
 }

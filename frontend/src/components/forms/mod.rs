@@ -16,7 +16,10 @@ pub use client::{ClientForm, ClientFormValues};
 pub use equipment::{EquipmentForm, EquipmentFormValues};
 pub use lines::{LinesForm, LinesFormValues};
 pub use room::{RoomForm, RoomFormValues};
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{
+    Serialize,
+    de::{DeserializeOwned, IgnoredAny},
+};
 pub use session::{SessionForm, SessionFormValues};
 pub use settings::{SettingsForm, SettingsFormValues};
 use studio_wire::{FieldProblem, Money, Problem, messages};
@@ -220,13 +223,20 @@ impl Submit {
             });
     }
 
-    /// Deletes `url`, then runs `done`.
-    pub fn delete(&self, url: String, done: impl FnOnce() + 'static) {
-        let error = self.error.clone();
+    /// Sends a request without a body (a delete: the version is in its URL), then runs `done`.
+    pub fn send_empty(&self, method: Method, url: String, done: impl FnOnce() + 'static) {
+        let (busy, error) = (self.busy.clone(), self.error.clone());
+        busy.set(true);
         self.store
-            .mutate::<(), ()>(Method::Delete, url, None, move |result| match result {
-                Ok(_) => done(),
-                Err(e) => error.set(Some(e)),
+            .mutate::<(), IgnoredAny>(method, url, None, move |result| {
+                busy.set(false);
+                match result {
+                    Ok(_) => {
+                        error.set(None);
+                        done();
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
             });
     }
 }

@@ -1,0 +1,142 @@
+//! Every amount, number, date and time the SPA shows, in the interface's language, written by the browser's
+//! `Intl` (its formatters built once per language and options, then kept): nothing here builds a date or an
+//! amount by hand. Natively (unit tests) there is no `Intl`; the wire's plain forms stand in.
+
+use jiff::{
+    Timestamp,
+    civil::{Date, Time},
+    tz::Offset,
+};
+use studio_wire::{Locale, Money};
+
+/// The BCP 47 tag the browser formats with: French of France, British English (day before month, 24-hour).
+fn tag(locale: Locale) -> &'static str {
+    studio_wire::pick(locale, "fr-FR", "en-GB")
+}
+
+/// "1 234,50 €", "€1,234.50" — in the studio's currency.
+pub fn money(amount: Money, currency: &str, locale: Locale) -> String {
+    let value = amount.cents() as f64 / 100.0;
+    intl::number(
+        tag(locale),
+        &[("style", "currency"), ("currency", currency)],
+        value,
+    )
+    .unwrap_or_else(|| amount.display(currency, locale))
+}
+
+/// "7,5", "7.5": at most one decimal.
+pub fn decimal(value: f64, locale: Locale) -> String {
+    intl::number(tag(locale), &[("maximumFractionDigits", "1")], value)
+        .unwrap_or_else(|| format!("{value:.1}"))
+}
+
+/// "27 nov. 2026", "27 Nov 2026": a day (no time zone involved).
+pub fn date(day: Date, locale: Locale) -> String {
+    civil(day, locale, &[("dateStyle", "medium")])
+}
+
+/// "jeu. 27/11", "Thu 27/11": a calendar column's heading.
+pub fn weekday(day: Date, locale: Locale) -> String {
+    civil(
+        day,
+        locale,
+        &[
+            ("weekday", "short"),
+            ("day", "numeric"),
+            ("month", "numeric"),
+        ],
+    )
+}
+
+/// "23/11", "23/11": a day of a week's range.
+pub fn day_month(day: Date, locale: Locale) -> String {
+    civil(day, locale, &[("day", "2-digit"), ("month", "2-digit")])
+}
+
+fn civil(day: Date, locale: Locale, options: &[(&str, &str)]) -> String {
+    let options = [options, &[("timeZone", "UTC")]].concat();
+    Offset::UTC
+        .to_timestamp(day.to_datetime(Time::midnight()))
+        .ok()
+        .and_then(|at| intl::date_time(tag(locale), &options, at.as_millisecond() as f64))
+        .unwrap_or_else(|| studio_wire::day::format(day))
+}
+
+/// "27 nov. 2026, 14:05" in the studio's time zone.
+pub fn date_time(at: Timestamp, locale: Locale) -> String {
+    let zone = crate::time::zone_name();
+    let options = [
+        ("dateStyle", "medium"),
+        ("timeStyle", "short"),
+        ("timeZone", zone.as_str()),
+    ];
+    intl::date_time(tag(locale), &options, at.as_millisecond() as f64)
+        .unwrap_or_else(|| studio_wire::instant::format(at))
+}
+
+/// "14:05" in the studio's time zone.
+pub fn clock(at: Timestamp, locale: Locale) -> String {
+    let zone = crate::time::zone_name();
+    let options = [("timeStyle", "short"), ("timeZone", zone.as_str())];
+    intl::date_time(tag(locale), &options, at.as_millisecond() as f64)
+        .unwrap_or_else(|| studio_wire::instant::format(at))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::{cell::RefCell, collections::HashMap};
+
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    thread_local! {
+        /// Formatters by kind, language and options: building one costs more than formatting with it.
+        static MADE: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
+    }
+
+    fn formatter(kind: &str, tag: &str, options: &[(&str, &str)]) -> Option<JsValue> {
+        let key = format!("{kind}|{tag}|{options:?}");
+        if let Some(made) = MADE.with(|m| m.borrow().get(&key).cloned()) {
+            return Some(made);
+        }
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let constructor: Function = Reflect::get(&intl, &kind.into()).ok()?.dyn_into().ok()?;
+        let object = Object::new();
+        for (name, value) in options {
+            Reflect::set(&object, &(*name).into(), &(*value).into()).ok()?;
+        }
+        // An unknown currency or zone throws a RangeError, caught here.
+        let made = Reflect::construct(&constructor, &Array::of2(&tag.into(), &object)).ok()?;
+        MADE.with(|m| m.borrow_mut().insert(key, made.clone()));
+        Some(made)
+    }
+
+    fn format(formatter: &JsValue, value: &JsValue) -> Option<String> {
+        let format: Function = Reflect::get(formatter, &"format".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        format.call1(formatter, value).ok()?.as_string()
+    }
+
+    pub fn number(tag: &str, options: &[(&str, &str)], value: f64) -> Option<String> {
+        format(&formatter("NumberFormat", tag, options)?, &value.into())
+    }
+
+    pub fn date_time(tag: &str, options: &[(&str, &str)], millis: f64) -> Option<String> {
+        let date = js_sys::Date::new(&JsValue::from_f64(millis));
+        format(&formatter("DateTimeFormat", tag, options)?, &date)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod intl {
+    pub fn number(_: &str, _: &[(&str, &str)], _: f64) -> Option<String> {
+        None
+    }
+
+    pub fn date_time(_: &str, _: &[(&str, &str)], _: f64) -> Option<String> {
+        None
+    }
+}

@@ -1,0 +1,60 @@
+//! One language at a time: the assistant answers in the interface's language when the question could be either
+//! ("Quand le Studio A est-il libre demain ?" has as many French as English signs), and the language chosen
+//! survives a reload.
+
+mod common;
+
+use common::browser::{WAIT, browser, chat_response_end, send_to_assistant, start_stack};
+use fantoccini::{Client, Locator};
+
+const TIE: &str = "Quand le Studio A est-il libre demain ?";
+
+/// The assistant's last reply.
+async fn last_reply(browser: &Client) -> String {
+    let replies = browser
+        .find_all(Locator::Css(".assistant-reply"))
+        .await
+        .unwrap();
+    replies.last().unwrap().text().await.unwrap()
+}
+
+async fn language_button(browser: &Client, label: &str) -> fantoccini::elements::Element {
+    let xpath = format!("//nav//button[normalize-space()='{label}']");
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_assistant_answers_in_the_interface_language_which_survives_a_reload() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/?lang=en", stack.url))
+        .await
+        .unwrap();
+    send_to_assistant(&browser, TIE).await;
+    chat_response_end(&browser, 1).await;
+    let reply = last_reply(&browser).await;
+    assert!(reply.contains("is free"), "{reply}");
+
+    // Switch to French and open the app again, without naming a language (headless Chromium's own is
+    // English): French, and the same question is answered in French.
+    language_button(&browser, "Français")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.goto(&format!("{}/", stack.url)).await.unwrap();
+    language_button(&browser, "English").await;
+    send_to_assistant(&browser, TIE).await;
+    chat_response_end(&browser, 1).await;
+    let reply = last_reply(&browser).await;
+    assert!(reply.contains("est libre"), "{reply}");
+    browser.close().await.unwrap();
+}
