@@ -75,6 +75,17 @@ pub fn date_time(at: Timestamp, locale: Locale) -> String {
         .unwrap_or_else(|| studio_wire::instant::format(at))
 }
 
+/// "07:00": an hour of the day, as the calendar's axis shows it.
+pub fn hour(hour: i32, locale: Locale) -> String {
+    let millis = f64::from(hour) * 3_600_000.0;
+    intl::date_time(
+        tag(locale),
+        &[("timeStyle", "short"), ("timeZone", "UTC")],
+        millis,
+    )
+    .unwrap_or_else(|| format!("{hour}h"))
+}
+
 /// "14:05" in the studio's time zone.
 pub fn clock(at: Timestamp, locale: Locale) -> String {
     let zone = crate::time::zone_name();

@@ -70,6 +70,22 @@ pub fn switch(route: Route) -> Html {
     }
 }
 
+impl Route {
+    /// The page showing the entity an invalidation names (`{resource, id}`), if it has one.
+    pub fn showing(invalidation: &studio_wire::Invalidation) -> Option<Route> {
+        let id = invalidation.id.clone()?;
+        Some(match invalidation.resource.as_str() {
+            "clients" => Route::Client { id },
+            "sessions" => Route::Session { id },
+            "rooms" => Route::Room { id },
+            "equipment" => Route::EquipmentItem { id },
+            "projects" => Route::Project { id },
+            "invoices" => Route::Invoice { id },
+            _ => return None,
+        })
+    }
+}
+
 /// A callback that opens `route` (e.g. after a delete).
 #[hook]
 pub fn use_go_to(route: Route) -> Callback<()> {

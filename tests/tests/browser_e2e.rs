@@ -40,6 +40,21 @@ async fn the_assistant_creates_a_client_and_the_open_clients_page_shows_it_witho
         rows.contains("Cache Test") && rows.contains("cache-test@example.com"),
         "{rows}"
     );
+    // The write is listed under the reply, linking to the new client.
+    let link = browser
+        .find(Locator::Css(".assistant-reply .assistant-actions a"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let ctx = Ctx::new(
+        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
+        stack.services.clone(),
+    );
+    let created = clients::find(&ctx, "Cache Test").await.unwrap().remove(0);
+    assert_eq!(link, format!("/clients/{}", created.id));
     assert!(
         page_was_not_reloaded(&browser).await,
         "the page was reloaded"

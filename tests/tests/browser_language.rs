@@ -4,7 +4,10 @@
 
 mod common;
 
-use common::browser::{WAIT, browser, chat_response_end, send_to_assistant, start_stack};
+use common::{
+    browser::{WAIT, browser, chat_response_end, send_to_assistant, start_stack},
+    eventually,
+};
 use fantoccini::{Client, Locator};
 
 const TIE: &str = "Quand le Studio A est-il libre demain ?";
@@ -38,10 +41,31 @@ async fn the_assistant_answers_in_the_interface_language_which_survives_a_reload
         .goto(&format!("{}/?lang=en", stack.url))
         .await
         .unwrap();
+    // Ctrl+K opens the assistant with the cursor in its input.
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("assistant-toggle"))
+        .await
+        .unwrap();
+    let ctrl_k = "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true })); return null;";
+    browser.execute(ctrl_k, vec![]).await.unwrap();
+    eventually("the assistant's input to have the focus", WAIT, || async {
+        let focused = "return document.activeElement && document.activeElement.id;";
+        (browser.execute(focused, vec![]).await.ok()? == "assistant-input").then_some(())
+    })
+    .await;
     send_to_assistant(&browser, TIE).await;
     chat_response_end(&browser, 1).await;
     let reply = last_reply(&browser).await;
     assert!(reply.contains("is free"), "{reply}");
+    // A question lists no action under the reply: actions are for writes.
+    assert!(
+        browser
+            .find(Locator::Css(".assistant-reply .assistant-actions"))
+            .await
+            .is_err()
+    );
 
     // Switch to French and open the app again, without naming a language (headless Chromium's own is
     // English): French, and the same question is answered in French.

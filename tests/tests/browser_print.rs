@@ -4,21 +4,13 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::{
-    browser::{WAIT, browser, start_stack},
+    browser::{WAIT, artifacts, browser, start_stack},
     eventually,
 };
 use fantoccini::Locator;
 use studio_domain::{Ctx, ListQuery, StudioId, invoices};
 use studio_wire::InvoiceStatus;
-
-fn artifacts() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-artifacts");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_printable_invoice_shows_every_legal_mention_in_french_and_english() {

@@ -27,7 +27,8 @@ on_both_stores! {
         assert_eq!((created[0]["name"].clone(), created[0]["email"].clone()), (json!("Cache Test"), json!("cache-test@example.com")));
         let id = created[0]["id"].as_str().unwrap();
         assert_eq!(body["invalidations"], json!([{"resource": "clients"}, {"resource": "clients", "id": id}]));
-        assert_eq!(body["actions"], json!([{"tool": "create_client", "ok": true, "summary": body["reply"]}]));
+        // The action says it wrote, and what to show for it.
+        assert_eq!(body["actions"], json!([{"tool": "create_client", "ok": true, "summary": body["reply"], "wrote": true, "shows": {"resource": "clients", "id": id}}]));
         assert!(body["reply"].as_str().unwrap().contains("Cache Test"));
     }
 
@@ -37,6 +38,7 @@ on_both_stores! {
         let body = chat(&router, "Crée un nouveau client avec email a@b.fr et nom A B").await;
         assert_eq!(body["invalidations"], json!([]));
         assert_eq!(body["actions"][0]["ok"], false);
+        assert_eq!(body["actions"][0].get("wrote"), None);
         let reply = body["reply"].as_str().unwrap();
         assert!(reply.contains("a@b.fr") && reply.contains("déjà"), "{reply}");
         assert_eq!(clients(&router, STUDIO_A).await.len(), 1);

@@ -74,10 +74,11 @@ fn build_spa(tools: &Tools) -> Result {
 }
 
 /// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
-/// (dashboard, projects, quotes, invoices with a draft's line editor, payments) and the browser's `Intl` writing
-/// every amount and date, measured on 2026-11-27 — raised on purpose from 300,972 B for them (+77 KB gzip).
-/// Lower it when the SPA shrinks; raise it only on purpose.
-const SPA_GZIP_BUDGET: u64 = 378_823;
+/// (dashboard, projects, quotes, invoices with a draft's line editor, payments), the browser's `Intl` writing
+/// every amount and date, the phone's day view and the assistant panel's examples, links and shortcut, measured
+/// on 2026-11-27 — raised on purpose from 300,972 B for them (+84 KB gzip). Lower it when the SPA shrinks; raise
+/// it only on purpose.
+const SPA_GZIP_BUDGET: u64 = 385_355;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {
@@ -166,6 +167,7 @@ fn test() -> Result {
         .args(["test", "--workspace", "--locked"])
         .env("STUDIO_TEST_DYNAMODB_URL", moto.url())
         .env("STUDIO_TEST_WEBDRIVER", chromedriver.url())
+        .env("STUDIO_TEST_AXE", tools.axe())
         .env("STUDIO_DIST", root().join("dist"));
     let outcome = run_counting(&mut tests);
     drop(chromedriver);

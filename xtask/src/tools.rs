@@ -13,6 +13,8 @@ use crate::{Result, root, run};
 
 const TRUNK: &str = "0.21.14";
 const BINARYEN: &str = "132.0.0";
+/// The accessibility checker the browser tests run on every page.
+const AXE: &str = "4.14.1";
 /// Python tools, in one venv: moto's server for DynamoDB tests, the template linters, cargo-lambda with zig.
 const PYTHON_TOOLS: [&str; 5] = [
     "moto[server]==5.2.5",
@@ -122,6 +124,12 @@ impl Tools {
                 .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
                 .env("DEBIAN_FRONTEND", "noninteractive"))?;
         }
+        if !self.axe().exists() {
+            run(Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&self.dir)
+                .arg(format!("axe-core@{AXE}")))?;
+        }
         let python = self.python();
         let installed = Command::new(&python)
             .args([
@@ -142,6 +150,11 @@ impl Tools {
                 .args(PYTHON_TOOLS))?;
         }
         Ok(())
+    }
+
+    /// axe-core's browser script.
+    pub fn axe(&self) -> PathBuf {
+        self.dir.join("node_modules/axe-core/axe.min.js")
     }
 
     /// The venv's Python, which has moto.

@@ -4,12 +4,15 @@
 use std::rc::Rc;
 
 use studio_wire::{ActionSummary, ChatRequest, ChatResponse};
+use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::{
     api::{self, Method},
     i18n::{error_message, use_texts},
+    routes::Route,
     store::use_resource_store,
 };
 
@@ -116,10 +119,60 @@ pub fn AssistantPanel() -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
+    // Ctrl+K (⌘K) opens the panel from anywhere; opening it puts the cursor in its input.
+    {
+        let open = open.clone();
+        use_effect_with((), move |()| {
+            let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if e.key().eq_ignore_ascii_case("k") && (e.ctrl_key() || e.meta_key()) {
+                    e.prevent_default();
+                    open.set(true);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    let input_ref = use_node_ref();
+    let log_ref = use_node_ref();
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((*open, *sending), move |_| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
+    {
+        // The newest message stays in view.
+        let log_ref = log_ref.clone();
+        use_effect_with((log.entries.len(), *sending, *open), move |_| {
+            if let Some(log) = log_ref.cast::<web_sys::Element>() {
+                log.set_scroll_top(log.scroll_height());
+            }
+        });
+    }
+    let example = |text: &'static str| {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| input.set(text.to_owned()))
+    };
 
     if !*open {
         return html! {
-            <button id="assistant-toggle" class="assistant-toggle" onclick={toggle}>{ texts.assistant_open }</button>
+            <button id="assistant-toggle" class="assistant-toggle" onclick={toggle}
+                title={format!("{} ({})", texts.assistant_open, texts.assistant_shortcut)}
+                aria-keyshortcuts="Control+K">{ texts.assistant_open }</button>
         };
     }
     html! {
@@ -128,15 +181,22 @@ pub fn AssistantPanel() -> Html {
                 <strong>{ texts.assistant }</strong>
                 <button class="link" onclick={toggle}>{ texts.assistant_close }</button>
             </header>
-            <ol class="assistant-log">
-                <li class="assistant-entry from-assistant">{ texts.assistant_hello }</li>
+            <ol class="assistant-log" ref={log_ref} aria-live="polite">
+                <li class="assistant-entry from-assistant">
+                    <p>{ texts.assistant_hello }</p>
+                    <ul class="assistant-examples">
+                        { for texts.assistant_examples.iter().map(|e| html! {
+                            <li><button type="button" class="link" onclick={example(e)}>{ *e }</button></li>
+                        }) }
+                    </ul>
+                </li>
                 { for log.entries.iter().map(render_entry) }
                 if *sending {
                     <li class="assistant-entry pending">{ texts.assistant_sending }</li>
                 }
             </ol>
             <div class="assistant-input">
-                <input id="assistant-input" value={(*input).clone()} {oninput} {onkeydown}
+                <input id="assistant-input" ref={input_ref} aria-label={texts.assistant} value={(*input).clone()} {oninput} {onkeydown}
                     placeholder={texts.assistant_placeholder} disabled={*sending} />
                 <button id="assistant-send" class="primary" disabled={*sending} onclick={move |_| send.emit(())}>
                     { if *sending { texts.assistant_sending } else { texts.assistant_send } }
@@ -152,10 +212,16 @@ fn render_entry(entry: &Entry) -> Html {
         Entry::Assistant { reply, actions } => html! {
             <li class="assistant-entry from-assistant assistant-reply">
                 <p>{ reply }</p>
-                if !actions.is_empty() {
+                if actions.iter().any(|a| a.wrote) {
                     <ul class="assistant-actions">
-                        { for actions.iter().map(|a| html! {
-                            <li class={if a.ok { "ok" } else { "failed" }}>{ if a.ok { "✓ " } else { "✗ " } }{ &a.summary }</li>
+                        { for actions.iter().filter(|a| a.wrote).map(|a| html! {
+                            <li class="ok">{ "✓ " }
+                                if let Some(route) = a.shows.as_ref().and_then(Route::showing) {
+                                    <Link<Route> to={route}>{ &a.summary }</Link<Route>>
+                                } else {
+                                    { &a.summary }
+                                }
+                            </li>
                         }) }
                     </ul>
                 }

@@ -61,7 +61,7 @@ fn identity_controls(texts: &Texts, identity: Option<Identity>) -> Html {
     let switch = identity.switch_studio.clone();
     let studios = if identity.studios.len() > 1 {
         html! {
-            <select id="studio-switch" title={texts.studio} onchange={Callback::from(move |e: Event| {
+            <select id="studio-switch" title={texts.studio} aria-label={texts.studio} onchange={Callback::from(move |e: Event| {
                 switch.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
             })}>
                 { for identity.studios.iter().map(|s| html! { <option value={s.clone()} selected={*s == identity.label}>{ s }</option> }) }

@@ -40,10 +40,56 @@ fn shift(monday: Date, weeks: i64) -> Date {
     time::add_days(monday, 7 * weeks)
 }
 
+/// The day of `monday`'s week a phone shows first: today when it is in that week, else Monday.
+fn first_shown(monday: Date) -> i64 {
+    let today = time::today();
+    let offset = i64::from(today.weekday().to_monday_zero_offset());
+    if time::week_start(today) == monday {
+        offset
+    } else {
+        0
+    }
+}
+
+/// Black or white text, whichever reads better on the `#rrggbb` background (WCAG contrast of each).
+fn ink_on(background: &str) -> &'static str {
+    let channel = |i: usize| {
+        let value = background
+            .get(1 + 2 * i..3 + 2 * i)
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            .map_or(0.0, |v| f64::from(v) / 255.0);
+        if value <= 0.04045 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    // Against white (luminance 1) and against black (luminance 0).
+    let (on_white, on_black) = (1.05 / (luminance + 0.05), (luminance + 0.05) / 0.05);
+    if on_white >= on_black { "#fff" } else { "#000" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ink_on;
+
+    #[test]
+    fn text_on_a_room_colour_is_whichever_contrasts_more() {
+        assert_eq!(ink_on("#5b3df5"), "#fff");
+        // The demo's Studio B: white reads at 3.5:1, black at 6:1.
+        assert_eq!(ink_on("#0f9d58"), "#000");
+        assert_eq!(ink_on("#f5c542"), "#000");
+        assert_eq!(ink_on("#1d2330"), "#fff");
+    }
+}
+
 #[function_component]
 pub fn CalendarPage() -> Html {
     let texts = use_texts();
     let monday = use_state(initial_week);
+    // On a phone one day is shown at a time: its index in the week.
+    let shown = use_state(|| first_shown(*monday));
     let room_filter = use_state(String::new);
     let new_slot = use_state(|| None::<(String, String)>);
     let days = time::week(*monday);
@@ -84,10 +130,22 @@ pub fn CalendarPage() -> Html {
             })
         })
     };
+    // The phone's day switcher: across the week's edges it moves the week too.
+    let step = |days: i64| {
+        let (monday, shown) = (monday.clone(), shown.clone());
+        Callback::from(move |_| {
+            let next = *shown + days;
+            if !(0..7).contains(&next) {
+                monday.set(shift(*monday, next.div_euclid(7)));
+            }
+            shown.set(next.rem_euclid(7));
+        })
+    };
     let hours: Vec<i32> = (FIRST_HOUR..24).collect();
     let height = (24 - FIRST_HOUR) * HOUR_PX;
 
-    let column = |date: Date| {
+    let column = |(index, date): (usize, &Date)| {
+        let date = *date;
         let open_slot = {
             let new_slot = new_slot.clone();
             Callback::from(move |e: MouseEvent| {
@@ -107,7 +165,7 @@ pub fn CalendarPage() -> Html {
                     let top = ((time::minutes_into(date, s.start) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
                     let bottom = ((time::minutes_into(date, s.end) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
                     let colour = colours.get(&s.room_id).cloned().unwrap_or_else(|| "#5b3df5".into());
-                    let style = format!("top:{top}px;height:{}px;background:{colour}", (bottom - top).max(14));
+                    let style = format!("top:{top}px;height:{}px;background:{colour};color:{}", (bottom - top).max(14), ink_on(&colour));
                     let open = {
                         let (navigator, id) = (navigator.clone(), s.id.clone());
                         Callback::from(move |e: MouseEvent| {
@@ -130,7 +188,7 @@ pub fn CalendarPage() -> Html {
         });
         let label = format::weekday(date, texts.locale);
         html! {
-            <div class="cal-day">
+            <div class={classes!("cal-day", (index as i64 == *shown).then_some("current"))}>
                 <div class="cal-day-head">{ label }</div>
                 <div class="cal-day-body" data-date={studio_wire::day::format(date)} style={format!("height:{height}px")} onclick={open_slot}>
                     { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}></div> }) }
@@ -161,11 +219,16 @@ pub fn CalendarPage() -> Html {
                     submit_label={texts.create} busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_book}
                     on_cancel={{ let s = new_slot.clone(); Callback::from(move |_| s.set(None)) }} />
             }
+            <div class="day-switcher">
+                <button id="previous-day" title={texts.previous_day} aria-label={texts.previous_day} onclick={step(-1)}>{ "←" }</button>
+                <strong>{ format::date(days[*shown as usize], texts.locale) }</strong>
+                <button id="next-day" title={texts.next_day} aria-label={texts.next_day} onclick={step(1)}>{ "→" }</button>
+            </div>
             <div class="cal-grid">
                 <div class="cal-hours" style={format!("height:{height}px")}>
-                    { for hours.iter().map(|h| html! { <div class="cal-hour" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}>{ format!("{h:02}:00") }</div> }) }
+                    { for hours.iter().map(|h| html! { <div class="cal-hour" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}>{ format::hour(*h, texts.locale) }</div> }) }
                 </div>
-                { for days.iter().map(|d| column(*d)) }
+                { for days.iter().enumerate().map(column) }
             </div>
         </section>
     }

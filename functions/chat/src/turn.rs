@@ -57,6 +57,8 @@ pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Messag
                         tool: call.name.clone(),
                         ok: outcome.ok,
                         summary: outcome.summary,
+                        wrote: !outcome.changes.is_empty(),
+                        shows: outcome.changes.first_kept(),
                     });
                     changes.extend(outcome.changes);
                     messages.push(Message::Tool {

@@ -59,6 +59,14 @@ impl ChangeSet {
         &self.0
     }
 
+    /// The first entity created or updated (not deleted, not merely touched): the one to show for this write.
+    pub fn first_kept(&self) -> Option<Invalidation> {
+        self.0
+            .iter()
+            .find(|c| matches!(c.op, Op::Created | Op::Updated))
+            .map(|c| Invalidation::entity(c.resource, c.id.clone()))
+    }
+
     /// Every list of a changed resource is stale, and so is each changed entity's detail view.
     /// Sorted and without duplicates, so the SPA bumps each counter once.
     pub fn invalidations(&self) -> Vec<Invalidation> {
@@ -76,6 +84,27 @@ impl ChangeSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_entity_to_show_is_the_first_one_kept() {
+        let mut changes = ChangeSet::default();
+        changes.touch("clients", "c");
+        changes.push(Change {
+            resource: "sessions",
+            id: "gone".into(),
+            op: Op::Deleted,
+        });
+        assert_eq!(changes.first_kept(), None);
+        changes.push(Change {
+            resource: "invoices",
+            id: "i".into(),
+            op: Op::Updated,
+        });
+        assert_eq!(
+            changes.first_kept(),
+            Some(Invalidation::entity("invoices", "i"))
+        );
+    }
 
     #[test]
     fn invalidations_name_each_list_and_entity_once() {

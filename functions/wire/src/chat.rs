@@ -23,6 +23,12 @@ pub struct ActionSummary {
     pub tool: String,
     pub ok: bool,
     pub summary: String,
+    /// Whether the call wrote anything: the panel lists writes only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wrote: bool,
+    /// The entity it created or changed first (none for a delete): what the panel links the write to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shows: Option<Invalidation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -103,6 +103,13 @@ pub async fn click(browser: &Client, locator: Locator<'_>) {
         .unwrap();
 }
 
+/// `target/test-artifacts/` (created): what the tests leave for a person to look at.
+pub fn artifacts() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// The text of the element `css` finds, once there is one.
 pub async fn shown(browser: &Client, css: &str) -> String {
     browser

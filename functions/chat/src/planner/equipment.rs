@@ -35,7 +35,7 @@ const STATUSES: [(EquipmentStatus, &[&str]); 4] = [
     (EquipmentStatus::Rented, &[" loue ", " rented"]),
 ];
 
-/// "Mets le micro U87 en maintenance", "put the U87 into maintenance", "le U87 est de nouveau opérationnel".
+/// "Mets le micro U87 en maintenance", "put the U87 mic into maintenance", "le U87 est de nouveau opérationnel".
 pub fn status(text: &Text, today: Date) -> Option<Intent> {
     let (status, _) = STATUSES.iter().find(|(_, words)| text.has(words))?;
     let verb = text
@@ -60,7 +60,13 @@ pub fn status(text: &Text, today: Date) -> Option<Intent> {
         .skip_while(|w| skip.contains(&folded(w).as_str()))
         .cloned()
         .collect();
-    let equipment = name_at(&rest, 0, STOP, today)?;
+    let mut equipment = name_at(&rest, 0, STOP, today)?;
+    // English puts the kind after the name: "the U87 mic".
+    for kind in [" mic", " microphone"] {
+        if let Some(name) = equipment.strip_suffix(kind) {
+            equipment = name.to_owned();
+        }
+    }
     Some(Intent::SetEquipmentStatus {
         equipment,
         status: *status,
@@ -90,6 +96,10 @@ mod tests {
         );
         assert_eq!(
             plan("put the U87 into maintenance"),
+            u87(EquipmentStatus::Maintenance)
+        );
+        assert_eq!(
+            plan("Put the U87 mic into maintenance"),
             u87(EquipmentStatus::Maintenance)
         );
         assert_eq!(

@@ -9,13 +9,14 @@ use super::{
 };
 use crate::when;
 
-/// "Quand le Studio A est-il libre demain ?", "is Studio A free tomorrow?".
+/// "Quand le Studio A est-il libre demain ?", "When is Studio A free tomorrow?". The room's name starts after
+/// the last of the words that lead to it ("When is …": after "is").
 pub fn availability(text: &Text, today: Date) -> Option<Intent> {
     if !text.has(&[" libre", " free ", " free?", " disponib", " available"]) {
         return None;
     }
     let marker = text
-        .position(&["quand", "du", "de", "is", "of", "when"])
+        .last_position(&["quand", "du", "de", "is", "of", "when"])
         .map_or(0, |v| v + 1);
     let room = name_at(&text.words, marker, STOP, today)?;
     Some(Intent::Availability {
@@ -43,5 +44,6 @@ mod tests {
             expected
         );
         assert_eq!(parse("is Studio A free tomorrow?", today), expected);
+        assert_eq!(parse("When is Studio A free tomorrow?", today), expected);
     }
 }

@@ -118,6 +118,13 @@ impl Text {
             .position(|w| targets.contains(&folded(w).as_str()))
     }
 
+    /// Where the last of the `targets` words is.
+    pub fn last_position(&self, targets: &[&str]) -> Option<usize> {
+        self.words
+            .iter()
+            .rposition(|w| targets.contains(&folded(w).as_str()))
+    }
+
     /// The times the sentence names, in order.
     pub fn times(&self) -> Vec<Time> {
         times(&self.words)

@@ -1,0 +1,138 @@
+//! Every page as a person sees it, in French and in English: at 1280, 1024 and 390 px wide the page never
+//! scrolls sideways (a screenshot of each is left in `target/test-artifacts/pages/` to look at), and axe-core
+//! finds no serious or critical accessibility violation.
+
+mod common;
+
+use common::{
+    browser::{Stack, WAIT, artifacts, browser, start_stack},
+    eventually,
+};
+use fantoccini::Client;
+use serde_json::Value;
+use studio_domain::{
+    Ctx, ListQuery, StudioId, clients, dashboard, equipment, invoices, projects, rooms,
+};
+use studio_wire::InvoiceStatus;
+
+/// Every route, with an entity of the demo data for each detail page: (name, path).
+async fn pages(stack: &Stack) -> Vec<(&'static str, String)> {
+    let ctx = Ctx::new(
+        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
+        stack.services.clone(),
+    );
+    let all = ListQuery::default();
+    let client = clients::list(&ctx, &all).await.unwrap().items.remove(0);
+    let room = rooms::list(&ctx, &all).await.unwrap().items.remove(0);
+    let gear = equipment::list(&ctx, &all).await.unwrap().items.remove(0);
+    let session = dashboard::get(&ctx).await.unwrap().upcoming.remove(0);
+    let project = projects::find(&ctx, "Lumières").await.unwrap().remove(0);
+    let invoice = invoices::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.status == InvoiceStatus::PartiallyPaid)
+        .unwrap();
+    vec![
+        ("dashboard", "/".to_owned()),
+        ("clients", "/clients".to_owned()),
+        ("client", format!("/clients/{}", client.id)),
+        ("calendar", "/calendar".to_owned()),
+        ("sessions", "/sessions".to_owned()),
+        ("session", format!("/sessions/{}", session.id)),
+        ("rooms", "/rooms".to_owned()),
+        ("room", format!("/rooms/{}", room.id)),
+        ("equipment", "/equipment".to_owned()),
+        ("equipment-item", format!("/equipment/{}", gear.id)),
+        ("projects", "/projects".to_owned()),
+        ("project", format!("/projects/{}", project.id)),
+        ("quotes", "/quotes".to_owned()),
+        ("invoices", "/invoices".to_owned()),
+        ("invoice", format!("/invoices/{}", invoice.id)),
+        ("settings", "/settings".to_owned()),
+    ]
+}
+
+/// Opens `path` in `lang` and waits until the page has its heading and nothing is loading.
+async fn open(browser: &Client, stack: &Stack, path: &str, lang: &str) {
+    browser
+        .goto(&format!("{}{path}?lang={lang}", stack.url))
+        .await
+        .unwrap();
+    let ready = "return document.querySelector('main h1') !== null && document.querySelector('.loading') === null;";
+    eventually(&format!("{path} to be shown"), WAIT, || async {
+        (browser.execute(ready, vec![]).await.ok()? == Value::Bool(true)).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_scrolls_sideways_at_desktop_tablet_or_phone_width() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let pages = pages(&stack).await;
+    let dir = artifacts().join("pages");
+    std::fs::create_dir_all(&dir).unwrap();
+    let browser = browser().await;
+    let mut wider = Vec::new();
+    for width in [1280u32, 1024, 390] {
+        browser.set_window_size(width, 900).await.unwrap();
+        for lang in ["fr", "en"] {
+            for (name, path) in &pages {
+                open(&browser, &stack, path, lang).await;
+                let widths = browser
+                    .execute(
+                        "const d = document.documentElement; return [d.scrollWidth, d.clientWidth];",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let (page, window): (u64, u64) = serde_json::from_value(widths).unwrap();
+                if page > window {
+                    wider.push(format!("{name} ({lang}, {width} px): {page} px wide"));
+                }
+                let png = browser.screenshot().await.unwrap();
+                std::fs::write(dir.join(format!("{name}-{lang}-{width}.png")), png).unwrap();
+            }
+        }
+    }
+    browser.close().await.unwrap();
+    assert!(wider.is_empty(), "pages wider than the window: {wider:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_serious_or_critical_violation_on_any_page() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let axe = std::env::var("STUDIO_TEST_AXE").expect(
+        "STUDIO_TEST_AXE is not set: run the tests with `cargo xtask test`, which installs axe-core",
+    );
+    let axe = std::fs::read_to_string(&axe).unwrap_or_else(|e| panic!("{axe}: {e}"));
+    let pages = pages(&stack).await;
+    let browser = browser().await;
+    let mut found = Vec::new();
+    for lang in ["fr", "en"] {
+        for (name, path) in &pages {
+            open(&browser, &stack, path, lang).await;
+            browser
+                .execute(&format!("{axe}\nreturn true;"), vec![])
+                .await
+                .unwrap();
+            let run = "const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));";
+            let violations = browser.execute_async(run, vec![]).await.unwrap();
+            let violations: Vec<String> = serde_json::from_value(violations).unwrap();
+            found.extend(
+                violations
+                    .into_iter()
+                    .map(|v| format!("{name} ({lang}): {v}")),
+            );
+        }
+    }
+    browser.close().await.unwrap();
+    assert!(found.is_empty(), "axe-core: {found:#?}");
+}
