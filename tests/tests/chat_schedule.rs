@@ -114,6 +114,21 @@ on_both_stores! {
         assert_eq!(rebooked["actions"][0]["ok"], true, "the cancelled slot is free again: {rebooked}");
     }
 
+    fn a_new_time_without_a_day_keeps_the_session_on_its_own_day(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "réserve le Studio A demain de 10h à 12h pour Cache Test").await;
+        // Tomorrow's session moved "to 4 pm": tomorrow at 16:00 (never today), for the same two hours.
+        let moved = chat(&router, "Move tomorrow's session of Cache Test to 4pm").await;
+        assert_eq!(moved["actions"][0]["ok"], true, "{moved}");
+        let tomorrow = sessions_tomorrow(&router).await;
+        assert_eq!((tomorrow[0]["start"].clone(), tomorrow[0]["end"].clone()), (json!(tomorrow_at(16)), json!(tomorrow_at(18))));
+        // The same without naming the session's day: the tool keeps it on its day.
+        let again = chat(&router, "Déplace la session de Cache Test à 9h").await;
+        assert_eq!(again["actions"][0]["ok"], true, "{again}");
+        assert_eq!(sessions_tomorrow(&router).await[0]["start"], json!(tomorrow_at(9)));
+    }
+
     fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {
         let router = router(store);
         setup(&router).await;

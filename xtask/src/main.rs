@@ -76,9 +76,10 @@ fn build_spa(tools: &Tools) -> Result {
 /// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
 /// (dashboard, projects, quotes, invoices with a draft's line editor, payments), the browser's `Intl` writing
 /// every amount and date, the phone's day view and the assistant panel's examples, links and shortcut, measured
-/// on 2026-11-27 — raised on purpose from 300,972 B for them (+84 KB gzip). Lower it when the SPA shrinks; raise
-/// it only on purpose.
-const SPA_GZIP_BUDGET: u64 = 385_355;
+/// on 2026-11-27 at 385,355 B — raised on purpose from 300,972 B for them (+84 KB gzip) — plus 645 B of slack: the
+/// same commit built from another checkout path came out a byte larger. Lower it when the SPA shrinks; raise it
+/// only on purpose.
+const SPA_GZIP_BUDGET: u64 = 386_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {
@@ -169,6 +170,9 @@ fn test() -> Result {
         .env("STUDIO_TEST_WEBDRIVER", chromedriver.url())
         .env("STUDIO_TEST_AXE", tools.axe())
         .env("STUDIO_DIST", root().join("dist"));
+    // The offline assistant's score on its phrasing corpus: its test writes it (afresh, never a stale one).
+    let corpus = root().join("target/test-artifacts/planner-corpus.txt");
+    let _ = std::fs::remove_file(&corpus);
     let outcome = run_counting(&mut tests);
     drop(chromedriver);
     drop(moto);
@@ -179,6 +183,9 @@ fn test() -> Result {
     } else {
         Ok(())
     };
+    if let Ok(score) = std::fs::read_to_string(corpus) {
+        print!("{score}");
+    }
     // One closing line for the whole run, after the services are stopped.
     println!("{passed} passed, {failed} failed");
     zips?;

@@ -34,7 +34,7 @@ const WEEKDAYS: [(&str, Weekday); 14] = [
     ("sunday", Weekday::Sunday),
 ];
 
-const MONTHS: [(&str, i8); 24] = [
+const MONTHS: [(&str, i8); 40] = [
     ("janvier", 1),
     ("fevrier", 2),
     ("mars", 3),
@@ -59,7 +59,65 @@ const MONTHS: [(&str, i8); 24] = [
     ("october", 10),
     ("november", 11),
     ("december", 12),
+    ("jan", 1),
+    ("janv", 1),
+    ("feb", 2),
+    ("fev", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("juil", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
+
+/// The month a word names ("décembre", "Dec", "déc.", "December").
+pub fn month_of(word: &str) -> Option<i8> {
+    let w = fold(word.trim_matches(|c: char| ",.;!?()".contains(c)));
+    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+}
+
+/// A small count, in digits or words: "2", "deux", "two", "une", "a".
+fn count_of(word: &str) -> Option<i64> {
+    const WORDS: [(&str, i64); 16] = [
+        ("un", 1),
+        ("une", 1),
+        ("a", 1),
+        ("one", 1),
+        ("deux", 2),
+        ("two", 2),
+        ("trois", 3),
+        ("three", 3),
+        ("quatre", 4),
+        ("four", 4),
+        ("cinq", 5),
+        ("five", 5),
+        ("six", 6),
+        ("sept", 7),
+        ("seven", 7),
+        ("huit", 8),
+    ];
+    word.parse()
+        .ok()
+        .filter(|n| (1..=60).contains(n))
+        .or_else(|| WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n))
+}
+
+/// The day of the month a word says: "15", "15th", "1st", "2nd", "3rd", "1er".
+fn day_of_month(word: &str) -> Option<i8> {
+    let w = fold(word.trim_matches(|c: char| ",.;!?()".contains(c)));
+    let digits = ["st", "nd", "rd", "th", "er"]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .unwrap_or(&w);
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
 
 /// "14h", "14h30", "14:30", "2pm", "2:30pm", "9am", "midi", "noon", "minuit", "midnight".
 pub fn time_of(word: &str) -> Option<Time> {
@@ -97,6 +155,8 @@ pub fn time_of(word: &str) -> Option<Time> {
 /// "27/11", "27/11/2026", "2026-11-27".
 fn date_word(word: &str, today: Date) -> Option<Date> {
     let w = fold(word.trim_matches(|c: char| ",.;!?()".contains(c)));
+    // "tomorrow's session".
+    let w = w.strip_suffix("'s").map(str::to_owned).unwrap_or(w);
     match w.as_str() {
         "aujourd'hui" | "today" | "ce soir" | "tonight" => return Some(today),
         "demain" | "tomorrow" => return today.tomorrow().ok(),
@@ -146,22 +206,47 @@ pub fn parse(phrase: &str, today: Date) -> When {
         }
         if when.date.is_none() {
             when.date = date_word(word, today);
-            // "27 novembre", "November 27", "le 27".
+            // "jeudi prochain", "next Thursday" said on a Thursday: a week from today, not today.
+            let next = |j: Option<usize>| {
+                j.and_then(|j| words.get(j))
+                    .is_some_and(|w| ["prochain", "next"].contains(w))
+            };
+            if when.date == Some(today)
+                && WEEKDAYS.iter().any(|(name, _)| *name == fold(word))
+                && (next(Some(i + 1)) || next(i.checked_sub(1)))
+            {
+                when.date = today.checked_add(jiff::Span::new().days(7)).ok();
+            }
+            // "dans deux semaines", "in 3 days".
             if when.date.is_none()
-                && let Ok(day) = word.trim_end_matches(['.', ',']).parse::<i8>()
+                && ["dans", "in"].contains(word)
+                && let (Some(n), Some(unit)) =
+                    (words.get(i + 1).and_then(|n| count_of(n)), words.get(i + 2))
+            {
+                let days = match unit.trim_end_matches('s') {
+                    "jour" | "day" => Some(n),
+                    "semaine" | "week" => Some(7 * n),
+                    _ => None,
+                };
+                when.date = days.and_then(|d| today.checked_add(jiff::Span::new().days(d)).ok());
+            }
+            // "27 novembre", "November 27", "Dec 15th", "le 27": a month's day, next year's once past.
+            if when.date.is_none()
+                && let Some(day) = day_of_month(word)
             {
                 let month = words
                     .get(i + 1)
-                    .or(i.checked_sub(1).and_then(|j| words.get(j)));
-                let month = month.and_then(|m| {
-                    MONTHS
-                        .iter()
-                        .find(|(name, _)| *name == fold(m))
-                        .map(|(_, n)| *n)
-                });
+                    .and_then(|m| month_of(m))
+                    .or_else(|| i.checked_sub(1).and_then(|j| month_of(words[j])));
                 let is_le = i > 0 && words[i - 1] == "le";
                 when.date = match month {
-                    Some(month) => Date::new(today.year(), month, day).ok(),
+                    Some(month) => Date::new(today.year(), month, day).ok().and_then(|date| {
+                        if date < today {
+                            Date::new(today.year() + 1, month, day).ok()
+                        } else {
+                            Some(date)
+                        }
+                    }),
                     None if is_le => Date::new(today.year(), today.month(), day).ok(),
                     None => None,
                 };
@@ -190,14 +275,16 @@ pub fn instant(date: Date, time: Time, zone: &TimeZone) -> Result<Timestamp, Str
 
 /// A start and an end from two phrases ("demain 14h", "18h"): the end takes the start's day unless it names
 /// one, and an end at or before the start on the same day means the next day (a night session, 22h–2h).
+/// From `start` to `end` (phrases read relative to `today`); a start that names no day is on `day`.
 pub fn interval(
     start: &str,
     end: &str,
     today: Date,
+    day: Date,
     zone: &TimeZone,
 ) -> Result<(Timestamp, Timestamp), String> {
     let s = parse(start, today);
-    let date = s.date.unwrap_or(today);
+    let date = s.date.unwrap_or(day);
     let time = s
         .time
         .ok_or_else(|| format!("\"{start}\" does not say at what time (e.g. 14h or 2pm)."))?;
@@ -300,10 +387,10 @@ mod tests {
     #[test]
     fn times_are_read_in_the_studio_zone() {
         let paris = TimeZone::get("Europe/Paris").unwrap();
-        let (start, end) = interval("demain 14h", "18h", today(), &paris).unwrap();
+        let (start, end) = interval("demain 14h", "18h", today(), today(), &paris).unwrap();
         assert_eq!(start.to_string(), "2026-11-27T13:00:00Z");
         assert_eq!(end.to_string(), "2026-11-27T17:00:00Z");
-        let (_, end) = interval("demain 22h", "2h", today(), &paris).unwrap();
+        let (_, end) = interval("demain 22h", "2h", today(), today(), &paris).unwrap();
         assert_eq!(
             end.to_string(),
             "2026-11-28T01:00:00Z",

@@ -61,6 +61,10 @@ pub fn status(text: &Text, today: Date) -> Option<Intent> {
         .cloned()
         .collect();
     let mut equipment = name_at(&rest, 0, STOP, today)?;
+    // "Mets en maintenance": no piece named.
+    if folded(&equipment).starts_with("en ") {
+        return None;
+    }
     // English puts the kind after the name: "the U87 mic".
     for kind in [" mic", " microphone"] {
         if let Some(name) = equipment.strip_suffix(kind) {

@@ -6,6 +6,8 @@
 //! wins. The modules mirror the tools they call.
 
 mod clients;
+#[cfg(test)]
+mod corpus;
 mod equipment;
 mod invoices;
 mod projects;
@@ -74,8 +76,10 @@ pub enum Intent {
         room: String,
         day: Date,
     },
+    /// A day's sessions (none: the coming days), or one client's.
     Sessions {
         day: Option<Date>,
+        client: Option<String>,
     },
     RecordPayment {
         invoice: String,
@@ -208,10 +212,17 @@ impl Intent {
                 "check_availability",
                 json!({ "room": room, "day": day.to_string() }),
             ),
-            Intent::Sessions { day } => match day {
-                Some(d) => ("list_sessions", json!({ "from": d.to_string() })),
-                None => ("list_sessions", json!({})),
-            },
+            Intent::Sessions { day, client } => {
+                let mut args = json!({});
+                if let Some(d) = day {
+                    args["from"] = json!(d.to_string());
+                    args["to"] = json!(d.to_string());
+                }
+                if let Some(client) = client {
+                    args["client"] = json!(client);
+                }
+                ("list_sessions", args)
+            }
             Intent::RecordPayment {
                 invoice,
                 amount,

@@ -16,7 +16,7 @@ pub fn availability(text: &Text, today: Date) -> Option<Intent> {
         return None;
     }
     let marker = text
-        .last_position(&["quand", "du", "de", "is", "of", "when"])
+        .last_position(&["quand", "du", "de", "is", "of", "when", "que"])
         .map_or(0, |v| v + 1);
     let room = name_at(&text.words, marker, STOP, today)?;
     Some(Intent::Availability {

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::{
     Intent,
-    text::{ARTICLES, Text, folded, hhmm, is_time, iso, name_at, times},
+    text::{ARTICLES, Text, folded, hhmm, is_date, is_time, iso, name_at, times},
 };
 use crate::when;
 
@@ -43,6 +43,7 @@ pub const STOP: &[&str] = &[
     "en",
     "into",
     "in",
+    "dans",
     "as",
     "?",
     "!",
@@ -50,10 +51,27 @@ pub const STOP: &[&str] = &[
 
 /// The client named after "pour/for" or in "session de/of X" / "X's session".
 fn session_client(words: &[String], today: Date) -> Option<String> {
-    if let Some(i) = words.iter().position(|w| folded(w).ends_with("'s")) {
+    let possessive = |w: &String| {
+        let w = folded(w);
+        // "tomorrow's session" names a day, not a client.
+        w.strip_suffix("'s")
+            .is_some_and(|name| !is_date(name, today))
+    };
+    if let Some(i) = words.iter().position(possessive) {
         let start = words
             .iter()
-            .position(|w| ["move", "cancel", "deplace", "annule"].contains(&folded(w).as_str()))
+            .position(|w| {
+                [
+                    "move",
+                    "cancel",
+                    "reschedule",
+                    "push",
+                    "deplace",
+                    "annule",
+                    "decale",
+                ]
+                .contains(&folded(w).as_str())
+            })
             .map_or(0, |v| v + 1);
         let mut name: Vec<String> = words[start..=i]
             .iter()
@@ -72,7 +90,15 @@ fn session_client(words: &[String], today: Date) -> Option<String> {
         ["session", "seance", "booking", "reservation"].contains(&folded(&p[0]).as_str())
             && ["de", "du", "of", "for", "pour"].contains(&folded(&p[1]).as_str())
     })?;
-    name_at(words, i + 2, STOP, today)
+    // "la session de demain de Léa Martin": the day, then the client.
+    let mut from = i + 2;
+    while from + 1 < words.len()
+        && is_date(&words[from], today)
+        && ["de", "du", "of", "for", "pour"].contains(&folded(&words[from + 1]).as_str())
+    {
+        from += 2;
+    }
+    name_at(words, from, STOP, today)
 }
 
 /// "Réserve le Studio A demain de 14h à 18h pour Léa Martin", "book Studio A tomorrow from 2pm to 6pm for …".
@@ -131,9 +157,14 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
     };
     let new = when::parse(&after.join(" "), today);
     let new_times = times(after);
-    let start = iso(new.date.unwrap_or(today), *new_times.first()?);
-    let end = new_times.get(1).map(|t| hhmm(*t));
     let on = when::parse(&before.join(" "), today).date;
+    // No new day named: the session stays on its day ("tomorrow's session … to 4 pm" is tomorrow at 4 pm);
+    // the tool keeps it there when neither is known.
+    let start = match new.date.or(on) {
+        Some(day) => iso(day, *new_times.first()?),
+        None => hhmm(*new_times.first()?),
+    };
+    let end = new_times.get(1).map(|t| hhmm(*t));
     Some(Intent::Move {
         client,
         on,
@@ -142,17 +173,42 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
     })
 }
 
-/// "Quelles sessions demain ?", "the planning for friday".
+/// "Quelles sessions demain ?", "the planning for friday", "Qu'est-ce qui est prévu demain ?", "What's on
+/// tomorrow?", "Combien de sessions a Léa Martin ?", "How many sessions does Lea Martin have?".
 pub fn day(text: &Text, today: Date) -> Option<Intent> {
-    text.has(&[
+    if !text.has(&[
         " sessions",
         " session ",
         " planning",
         " agenda",
         " schedule",
-    ])
-    .then(|| Intent::Sessions {
+        " prevu",
+        " au programme",
+        " what's on ",
+        " whats on ",
+        " what is on ",
+    ]) {
+        return None;
+    }
+    // One client's: "… sessions de/a/of/for/does <client>".
+    let words = &text.words;
+    let client = words
+        .iter()
+        .position(|w| ["sessions", "session"].contains(&folded(w).as_str()))
+        .filter(|&i| {
+            words.get(i + 1).is_some_and(|w| {
+                ["de", "du", "a", "of", "for", "pour", "does", "has"].contains(&folded(w).as_str())
+            })
+        })
+        .and_then(|i| name_at(words, i + 2, STOP, today))
+        .map(|name| {
+            let name = name.trim_end_matches(" have").trim_end_matches(" a-t-elle");
+            name.trim_end_matches(" a-t-il").to_owned()
+        })
+        .filter(|name| !is_date(name, today));
+    Some(Intent::Sessions {
         day: when::parse(&text.words.join(" "), today).date,
+        client,
     })
 }
 
@@ -232,8 +288,15 @@ mod tests {
         assert_eq!(
             plan("Quelles sessions demain ?"),
             Some(Intent::Sessions {
-                day: Date::new(2026, 11, 27).ok()
+                day: Date::new(2026, 11, 27).ok(),
+                client: None,
             })
         );
+        let lea = Some(Intent::Sessions {
+            day: None,
+            client: Some("Léa Martin".into()),
+        });
+        assert_eq!(plan("Combien de sessions a Léa Martin ?"), lea);
+        assert_eq!(plan("How many sessions does Léa Martin have?"), lea);
     }
 }

@@ -15,6 +15,43 @@ pub struct Text {
     pub words: Vec<String>,
 }
 
+/// The sentence without the courtesies around a request ("tu peux …", "… s'il te plaît", "please …"): they carry
+/// no meaning and would otherwise end up in a name.
+fn without_politeness(raw: &str) -> String {
+    const AROUND: [&str; 9] = [
+        "s'il te plait",
+        "s'il vous plait",
+        "stp",
+        "svp",
+        "please",
+        "merci",
+        "thanks",
+        "thank you",
+        "pls",
+    ];
+    let mut text: Vec<char> = raw.trim().chars().collect();
+    let lower = |t: &[char]| -> String { t.iter().map(|&c| fold_char(c)).collect() };
+    loop {
+        let trimmed = text
+            .iter()
+            .rposition(|c| !" ,.!?;".contains(*c))
+            .map_or(0, |i| i + 1);
+        let folded = lower(&text[..trimmed]);
+        match AROUND
+            .iter()
+            .find(|p| folded.ends_with(&format!(" {p}")) || folded.ends_with(&format!(",{p}")))
+        {
+            Some(p) => text.truncate(trimmed - p.chars().count()),
+            None => break,
+        }
+    }
+    let folded = lower(&text);
+    if let Some(p) = AROUND.iter().find(|p| folded.starts_with(&format!("{p} "))) {
+        text.drain(..p.chars().count());
+    }
+    text.into_iter().collect()
+}
+
 /// A word folded the way sentences are.
 pub fn folded(word: &str) -> String {
     word.chars().map(fold_char).collect()
@@ -57,6 +94,7 @@ pub const ARTICLES: &[&str] = &[
 
 impl Text {
     pub fn new(raw: &str) -> Self {
+        let raw = &without_politeness(raw);
         // Padding with spaces lets every keyword be matched as " word ".
         let original: Vec<char> = format!(" {} ", raw.trim()).chars().collect();
         let folded = original.iter().map(|&c| fold_char(c)).collect();
@@ -152,6 +190,16 @@ pub fn name_at(words: &[String], from: usize, stops: &[&str], today: Date) -> Op
         }
         name.push(w.as_str());
         i += 1;
+    }
+    // "Studio A Dec 15th": a month and its day said after the name are not part of it.
+    if name.len() > 2 {
+        let tail = name[name.len() - 2..].join(" ");
+        let month = name[name.len() - 2..]
+            .iter()
+            .any(|w| when::month_of(w).is_some());
+        if month && when::parse(&tail, today).date.is_some() {
+            name.truncate(name.len() - 2);
+        }
     }
     (!name.is_empty()).then(|| name.join(" "))
 }

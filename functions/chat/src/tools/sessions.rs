@@ -288,7 +288,7 @@ async fn book(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: BookArgs = arguments(env, "book_session", args)?;
     let client = resolve_client(env, &args.client).await?;
     let room = resolve_room(env, &args.room).await?;
-    let (start, end) = when::interval(&args.start, &args.end, env.today(), env.zone())
+    let (start, end) = when::interval(&args.start, &args.end, env.today(), env.today(), env.zone())
         .map_err(|m| bad_time(env, m))?;
     let project = match &args.project {
         Some(p) => Some(resolve_project(env, p).await?.id),
@@ -378,15 +378,15 @@ async fn move_session(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: FindArgs = arguments(env, "move_session", args)?;
     let session = find(env, &args).await?;
     let start_phrase = args.start.clone().unwrap_or_default();
+    // A new time that names no day keeps the session on its own day (not today).
+    let was = session.start.to_zoned_datetime(env.zone().clone());
     let (start, end) = match &args.end {
-        Some(end) => when::interval(&start_phrase, end, env.today(), env.zone())
+        Some(end) => when::interval(&start_phrase, end, env.today(), was.date(), env.zone())
             .map_err(|m| bad_time(env, m))?,
         None => {
             let w = when::parse(&start_phrase, env.today());
-            let time = w
-                .time
-                .unwrap_or(session.start.to_zoned_datetime(env.zone().clone()).time());
-            let start = when::instant(w.date.unwrap_or(env.today()), time, env.zone())
+            let time = w.time.unwrap_or(was.time());
+            let start = when::instant(w.date.unwrap_or(was.date()), time, env.zone())
                 .map_err(|m| bad_time(env, m))?;
             (start, start + session.end.duration_since(session.start))
         }

@@ -1,0 +1,95 @@
+//! The phrasing corpus (`corpus.txt`): sentences as people type them, each with the exact tool call the offline
+//! assistant must make, or the promise that it writes nothing. The score is left in
+//! `target/test-artifacts/planner-corpus.txt`, which `cargo xtask test` prints.
+
+use jiff::civil::Date;
+use serde_json::Value;
+
+use super::parse;
+
+const CORPUS: &str = include_str!("corpus.txt");
+
+/// The tools that change data. A sentence the planner does not fully understand must never reach one.
+const WRITES: &[&str] = &[
+    "create_client",
+    "update_client",
+    "book_session",
+    "move_session",
+    "cancel_session",
+    "update_equipment",
+    "record_payment",
+    "credit_note",
+    "issue_invoice",
+    "draft_invoice_from_sessions",
+    "send_quote",
+    "accept_quote",
+    "quote_to_invoice",
+    "create_project",
+    "add_track",
+    "update_track",
+    "update_project",
+];
+
+/// The tools that only read.
+const READS: &[&str] = &[
+    "count_clients",
+    "list_clients",
+    "search_clients",
+    "list_sessions",
+    "check_availability",
+    "client_balance",
+    "list_invoices",
+    "revenue",
+];
+
+#[test]
+fn every_sentence_of_the_corpus_is_read_exactly_and_no_misreading_writes() {
+    let today = Date::new(2026, 11, 26).unwrap();
+    let (mut exact, mut not_yet, mut total) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for line in CORPUS.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (sentence, expected) = line.split_once(" => ").expect("`sentence => expected`");
+        total += 1;
+        let got = parse(sentence, today).map(|intent| intent.tool_call());
+        if let Some((tool, _)) = &got {
+            assert!(
+                WRITES.contains(tool) || READS.contains(tool),
+                "{tool} is in neither WRITES nor READS"
+            );
+        }
+        let writes = got.as_ref().is_some_and(|(tool, _)| WRITES.contains(tool));
+        match expected {
+            "no write" | "not yet" => {
+                if writes {
+                    wrong.push(format!("{sentence:?} must not write, and calls {got:?}"));
+                } else if expected == "not yet" {
+                    not_yet += 1;
+                } else {
+                    exact += 1;
+                }
+            }
+            call => {
+                let (tool, arguments) = call.split_once(' ').expect("`tool {arguments}`");
+                let arguments: Value = serde_json::from_str(arguments).expect("JSON arguments");
+                if got.as_ref() == Some(&(tool, arguments.clone())) {
+                    exact += 1;
+                } else {
+                    wrong.push(format!(
+                        "{sentence:?}: expected {tool} {arguments}, got {got:?}"
+                    ));
+                }
+            }
+        }
+    }
+    let score = format!(
+        "Offline assistant corpus: {exact}/{total} sentences read exactly; {not_yet} not understood yet (none of them writes); {} wrong\n",
+        wrong.len()
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/test-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("planner-corpus.txt"), &score).unwrap();
+    assert!(wrong.is_empty(), "{score}{}", wrong.join("\n"));
+}
