@@ -5,20 +5,13 @@
 mod common;
 
 use common::browser::{
-    Stack, WAIT, browser, chat_response_end, mark_page, page_was_not_reloaded, requests_since,
-    send_to_assistant, shown, start_stack, wait_text,
+    WAIT, browser, chat_response_end, click_button, mark_page, page_was_not_reloaded,
+    requests_since, send_to_assistant, shown, start_stack, wait_text,
 };
 use common::eventually;
 use fantoccini::{Client, Locator};
-use studio_domain::{Ctx, StudioId, clients, dashboard, invoices, projects};
+use studio_domain::{clients, dashboard, invoices, projects};
 use studio_wire::{InvoiceKind, InvoiceStatus, Locale, Money, TrackStatus};
-
-fn demo(stack: &Stack) -> Ctx {
-    Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    )
-}
 
 /// An amount as the French interface shows it, as WebDriver reads it (its element text turns no-break spaces
 /// into spaces).
@@ -33,7 +26,7 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = demo(&stack);
+    let ctx = stack.demo();
     let invoice = invoices::all(&ctx)
         .await
         .unwrap()
@@ -97,7 +90,7 @@ async fn the_assistant_issues_an_invoice_and_the_dashboard_unpaid_total_changes(
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = demo(&stack);
+    let ctx = stack.demo();
     let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
     let draft = invoices::drafts_of(&ctx, &lea.id).await.unwrap().remove(0);
     let before = dashboard::get(&ctx).await.unwrap().unpaid;
@@ -141,7 +134,7 @@ async fn the_assistant_moves_a_track_to_mixing_and_the_open_project_shows_it() {
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = demo(&stack);
+    let ctx = stack.demo();
     let album = projects::find(&ctx, "Lumières").await.unwrap().remove(0);
     let last = album.tracks.last().expect("the demo album has tracks");
     assert_eq!(last.status, TrackStatus::Recording);
@@ -185,7 +178,7 @@ async fn a_draft_is_edited_issued_and_paid_from_its_page_and_then_has_no_edit_or
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = demo(&stack);
+    let ctx = stack.demo();
     let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
     let draft = invoices::drafts_of(&ctx, &lea.id).await.unwrap().remove(0);
     let browser = browser().await;
@@ -280,18 +273,4 @@ async fn a_draft_is_edited_issued_and_paid_from_its_page_and_then_has_no_edit_or
     wait_text(&browser, "invoice-balance", &euros(gross - 5_000)).await;
     wait_text(&browser, "invoice-status", "Payée en partie").await;
     browser.close().await.unwrap();
-}
-
-/// Clicks the button reading `label` (waiting for it).
-async fn click_button(browser: &Client, label: &str) {
-    let xpath = format!("//button[normalize-space()='{label}']");
-    browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(&xpath))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
 }

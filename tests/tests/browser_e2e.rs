@@ -9,7 +9,7 @@ use common::browser::{
 };
 use fantoccini::Locator;
 use serde_json::{Value, json};
-use studio_domain::{Ctx, StudioId, clients};
+use studio_domain::clients;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_assistant_creates_a_client_and_the_open_clients_page_shows_it_without_reload() {
@@ -49,10 +49,7 @@ async fn the_assistant_creates_a_client_and_the_open_clients_page_shows_it_witho
         .await
         .unwrap()
         .unwrap();
-    let ctx = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let ctx = stack.demo();
     let created = clients::find(&ctx, "Cache Test").await.unwrap().remove(0);
     assert_eq!(link, format!("/clients/{}", created.id));
     assert!(
@@ -80,10 +77,7 @@ async fn only_mounted_views_of_what_changed_refetch() {
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let ctx = stack.demo();
     let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
     let browser = browser().await;
     browser

@@ -5,7 +5,7 @@ mod common;
 
 use common::browser::{browser, shown, start_stack};
 use jiff::civil::date;
-use studio_domain::{Ctx, StudioId, clients, invoices, payments};
+use studio_domain::{clients, invoices, payments};
 use studio_wire::{Money, NewInvoice, NewLine, NewPayment, PaymentMethod, Quantity};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -13,10 +13,7 @@ async fn an_amount_and_a_day_read_the_french_and_the_english_way() {
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let ctx = stack.demo();
     let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
     let draft = NewInvoice {
         client_id: lea.id.clone(),

@@ -5,7 +5,9 @@
 mod common;
 
 use common::{
-    browser::{WAIT, browser, chat_response_end, send_to_assistant, start_stack},
+    browser::{
+        WAIT, browser, button, chat_response_end, click_button, send_to_assistant, start_stack,
+    },
     eventually,
 };
 use fantoccini::{Client, Locator};
@@ -19,16 +21,6 @@ async fn last_reply(browser: &Client) -> String {
         .await
         .unwrap();
     replies.last().unwrap().text().await.unwrap()
-}
-
-async fn language_button(browser: &Client, label: &str) -> fantoccini::elements::Element {
-    let xpath = format!("//nav//button[normalize-space()='{label}']");
-    browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(&xpath))
-        .await
-        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -69,13 +61,9 @@ async fn the_assistant_answers_in_the_interface_language_which_survives_a_reload
 
     // Switch to French and open the app again, without naming a language (headless Chromium's own is
     // English): French, and the same question is answered in French.
-    language_button(&browser, "Français")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_button(&browser, "Français").await;
     browser.goto(&format!("{}/", stack.url)).await.unwrap();
-    language_button(&browser, "English").await;
+    button(&browser, "English").await;
     send_to_assistant(&browser, TIE).await;
     chat_response_end(&browser, 1).await;
     let reply = last_reply(&browser).await;

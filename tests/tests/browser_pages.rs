@@ -10,17 +10,12 @@ use common::{
 };
 use fantoccini::Client;
 use serde_json::Value;
-use studio_domain::{
-    Ctx, ListQuery, StudioId, clients, dashboard, equipment, invoices, projects, rooms,
-};
+use studio_domain::{ListQuery, clients, dashboard, equipment, invoices, projects, rooms};
 use studio_wire::InvoiceStatus;
 
 /// Every route, with an entity of the demo data for each detail page: (name, path).
 async fn pages(stack: &Stack) -> Vec<(&'static str, String)> {
-    let ctx = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let ctx = stack.demo();
     let all = ListQuery::default();
     let client = clients::list(&ctx, &all).await.unwrap().items.remove(0);
     let room = rooms::list(&ctx, &all).await.unwrap().items.remove(0);

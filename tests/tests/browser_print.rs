@@ -9,7 +9,7 @@ use common::{
     eventually,
 };
 use fantoccini::Locator;
-use studio_domain::{Ctx, ListQuery, StudioId, invoices};
+use studio_domain::{ListQuery, invoices};
 use studio_wire::InvoiceStatus;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -17,10 +17,7 @@ async fn the_printable_invoice_shows_every_legal_mention_in_french_and_english()
     let Some(stack) = start_stack().await else {
         return;
     };
-    let demo = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let demo = stack.demo();
     let all = invoices::list(&demo, &ListQuery::default())
         .await
         .unwrap()

@@ -12,7 +12,7 @@ use common::{
 };
 use fantoccini::{Client, Locator};
 use jiff::{SignedDuration, ZonedDateTime, tz::TimeZone};
-use studio_domain::{Ctx, StudioId, clients, rooms, sessions};
+use studio_domain::{clients, rooms, sessions};
 use studio_wire::{NewSession, SessionStatus};
 
 /// Waits until an element matching `css` holds `text`.
@@ -133,10 +133,7 @@ async fn the_week_of_the_autumn_clock_change_renders_sessions_at_their_local_tim
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let ctx = stack.demo();
     let client = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
     let room = rooms::find(&ctx, "Studio A").await.unwrap().remove(0);
     // 10:00 in Paris on Sunday 2026-10-25, after the clocks went back (UTC+1), and 10:00 the day before (UTC+2).

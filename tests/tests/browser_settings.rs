@@ -9,7 +9,7 @@ use common::{
 };
 use fantoccini::{Client, Locator};
 use jiff::{Timestamp, tz::TimeZone};
-use studio_domain::{Ctx, StudioId, clients, rooms, sessions, settings};
+use studio_domain::{clients, rooms, sessions, settings};
 use studio_wire::SettingsPatch;
 
 /// The text of the first element matching `css` that contains `text`.
@@ -32,10 +32,7 @@ async fn a_studio_in_new_york_books_ten_o_clock_through_the_form_and_its_calenda
     let Some(stack) = start_stack().await else {
         return;
     };
-    let ctx = Ctx::new(
-        StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
-        stack.services.clone(),
-    );
+    let ctx = stack.demo();
     let version = settings::get(&ctx).await.unwrap().version;
     let moved = SettingsPatch {
         version,

@@ -18,6 +18,32 @@ pub struct Stack {
     _dir: tempfile::TempDir,
 }
 
+impl Stack {
+    /// The demo studio, to read and write its data directly.
+    pub fn demo(&self) -> studio_domain::Ctx {
+        studio_domain::Ctx::new(
+            studio_domain::StudioId::parse(studio_local::DEMO_STUDIO).unwrap(),
+            self.services.clone(),
+        )
+    }
+}
+
+/// Clicks the button reading `label`, once there is one.
+pub async fn click_button(browser: &Client, label: &str) {
+    button(browser, label).await.click().await.unwrap();
+}
+
+/// The button reading `label`, once there is one.
+pub async fn button(browser: &Client, label: &str) -> fantoccini::elements::Element {
+    let xpath = format!("//button[normalize-space()='{label}']");
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap()
+}
+
 /// Whether a WebDriver server was given (`cargo xtask test` starts chromedriver and sets it); without one
 /// the browser cases are skipped, and say so.
 pub fn webdriver() -> Option<String> {
