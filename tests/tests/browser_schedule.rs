@@ -197,3 +197,72 @@ async fn the_week_of_the_autumn_clock_change_renders_sessions_at_their_local_tim
     }
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn asked_which_session_the_answer_in_the_panel_moves_it_on_the_open_calendar() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    // Léa's demo session tomorrow at 10:00, and a second one the day after, so "her session" is ambiguous.
+    let tomorrow = sessions::of_client(&ctx, &lea.id, None)
+        .await
+        .unwrap()
+        .remove(0);
+    let room = rooms::find(&ctx, "Studio B").await.unwrap().remove(0);
+    let later = tomorrow.start + SignedDuration::from_hours(24);
+    let second = NewSession {
+        title: Some("Overdubs".into()),
+        client_id: lea.id.clone(),
+        room_id: room.id.clone(),
+        project_id: None,
+        start: later,
+        end: later + SignedDuration::from_hours(2),
+        status: SessionStatus::Scheduled,
+        engineer: None,
+        notes: None,
+    };
+    let (second, _) = sessions::create(&ctx, &second).await.unwrap();
+    let monday = {
+        let day = tomorrow
+            .start
+            .to_zoned_datetime(TimeZone::get("Europe/Paris").unwrap())
+            .date();
+        day.checked_sub(jiff::Span::new().days(i64::from(day.weekday().to_monday_zero_offset())))
+            .unwrap()
+    };
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/calendar?week={monday}&lang=fr", stack.url))
+        .await
+        .unwrap();
+    let block = format!("#session-{}", tomorrow.id);
+    wait_for_text(&browser, &block, "10:00–13:00").await;
+    mark_page(&browser).await;
+
+    send_to_assistant(&browser, "Déplace la session de Léa Martin à 16h").await;
+    chat_response_end(&browser, 1).await;
+    wait_for_text(&browser, ".assistant-reply", "Laquelle ?").await;
+    assert!(
+        browser
+            .find(Locator::Css(&block))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+            .contains("10:00–13:00")
+    );
+
+    send_to_assistant(&browser, "celle de demain").await;
+    chat_response_end(&browser, 2).await;
+    wait_for_text(&browser, &block, "16:00–19:00").await;
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
+    let untouched = sessions::get(&ctx, &second.id).await.unwrap();
+    assert_eq!(untouched.start, later, "the other session did not move");
+    browser.close().await.unwrap();
+}

@@ -129,6 +129,35 @@ on_both_stores! {
         assert_eq!(sessions_tomorrow(&router).await[0]["start"], json!(tomorrow_at(9)));
     }
 
+    fn asked_which_of_two_sessions_the_answer_moves_that_one_and_no_other(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "réserve le Studio A demain de 10h à 12h pour Cache Test").await;
+        chat(&router, "réserve le Studio A après-demain de 10h à 12h pour Cache Test").await;
+        let asked = chat(&router, "Déplace la session de Cache Test à 16h").await;
+        assert_eq!((asked["actions"][0]["ok"].clone(), asked["invalidations"].clone()), (json!(false), json!([])), "{asked}");
+        assert!(asked["reply"].as_str().unwrap().contains("2 sessions correspondent à « Cache Test » : "), "{asked}");
+        assert!(asked["reply"].as_str().unwrap().ends_with("Laquelle ?"), "{asked}");
+        // An answer naming neither writes nothing; the one naming tomorrow's moves that one.
+        let turn = |message: &'static str| {
+            let router = router.clone();
+            let conversation = asked["conversation_id"].clone();
+            async move {
+                let body = json!({"message": message, "conversation_id": conversation});
+                call(&router, Method::POST, "/api/chat", Some(body), STUDIO_A).await.1
+            }
+        };
+        let unclear = turn("bonjour").await;
+        assert_eq!(unclear["invalidations"], json!([]), "{unclear}");
+        let answered = turn("celle de demain").await;
+        assert_eq!(answered["actions"][0]["ok"], true, "{answered}");
+        assert_eq!(sessions_tomorrow(&router).await[0]["start"], json!(tomorrow_at(16)));
+        let after = tomorrow_at(10) + 24.hours();
+        let uri = format!("/api/sessions?from={after}&to={}", after + 2.hours());
+        let untouched = call(&router, Method::GET, &uri, None, STUDIO_A).await.1;
+        assert_eq!(untouched["items"][0]["start"], json!(after), "{untouched}");
+    }
+
     fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {
         let router = router(store);
         setup(&router).await;

@@ -259,6 +259,16 @@ pub fn parse(phrase: &str, today: Date) -> When {
     when
 }
 
+/// "2026-11-27T10:00": a local date and time as the planner writes and reads them.
+pub fn local_iso(at: DateTime) -> String {
+    format!(
+        "{}T{:02}:{:02}",
+        studio_wire::day::format(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
 /// The instant of a local date and time in `zone`; refuses a time that the clocks skip.
 pub fn instant(date: Date, time: Time, zone: &TimeZone) -> Result<Timestamp, String> {
     let local = date.to_datetime(time);

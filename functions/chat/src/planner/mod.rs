@@ -9,6 +9,7 @@ mod clients;
 #[cfg(test)]
 mod corpus;
 mod equipment;
+mod follow_up;
 mod invoices;
 mod projects;
 mod quotes;
@@ -452,20 +453,26 @@ pub struct Planner;
 impl ChatModel for Planner {
     async fn respond(&self, round: Round<'_>) -> Result<ModelReply, ProviderError> {
         match round.messages.last() {
-            Some(Message::User { content }) => Ok(match parse(content, round.today) {
-                Some(intent) => {
-                    let (name, arguments) = intent.tool_call();
-                    ModelReply::ToolCalls {
+            Some(Message::User { content }) => {
+                // A full request is read as one; else it may answer the question just asked.
+                let call = parse(content, round.today)
+                    .map(|intent| {
+                        let (name, arguments) = intent.tool_call();
+                        (name.to_owned(), arguments)
+                    })
+                    .or_else(|| follow_up::answer(round.messages, round.today));
+                Ok(match call {
+                    Some((name, arguments)) => ModelReply::ToolCalls {
                         content: None,
                         calls: vec![ToolCall {
                             id: "call_1".into(),
-                            name: name.into(),
+                            name,
                             arguments,
                         }],
-                    }
-                }
-                None => ModelReply::Text(help(round.locale)),
-            }),
+                    },
+                    None => ModelReply::Text(help(round.locale)),
+                })
+            }
             // After the tools ran: the reply is what they said, in order.
             Some(Message::Tool { .. }) => {
                 let summaries: Vec<String> = round

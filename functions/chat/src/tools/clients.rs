@@ -9,6 +9,8 @@ use super::{Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, failed, not
 
 pub const CLIENT: Noun = Noun {
     fr: "client",
+    fr_plural: "clients",
+    feminine: false,
     en: "client",
 };
 

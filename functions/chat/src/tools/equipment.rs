@@ -11,6 +11,8 @@ use super::{
 
 const GEAR: Noun = Noun {
     fr: "équipement",
+    fr_plural: "équipements",
+    feminine: false,
     en: "equipment item",
 };
 

@@ -13,10 +13,14 @@ use super::{
 
 const INVOICE: Noun = Noun {
     fr: "facture",
+    fr_plural: "factures",
+    feminine: true,
     en: "invoice",
 };
 const DRAFT: Noun = Noun {
     fr: "brouillon de facture",
+    fr_plural: "brouillons de facture",
+    feminine: false,
     en: "draft invoice",
 };
 

@@ -264,6 +264,9 @@ pub fn not_changed(env: &ToolEnv, name: &str, error: &DomainError) -> ToolOutcom
 /// How tools name a kind of thing, in both languages.
 pub struct Noun {
     pub fr: &'static str,
+    pub fr_plural: &'static str,
+    /// French agrees with it: "Aucune session", "Laquelle ?".
+    pub feminine: bool,
     pub en: &'static str,
 }
 
@@ -317,7 +320,11 @@ pub fn one<E>(
         1 => Ok(found.into_iter().next().expect("one")),
         0 => Err(ToolOutcome::failure(
             env.say(
-                format!("Aucun {} ne correspond à « {reference} ».", noun.fr),
+                format!(
+                    "{} {} ne correspond à « {reference} ».",
+                    if noun.feminine { "Aucune" } else { "Aucun" },
+                    noun.fr
+                ),
                 format!("No {} matches \"{reference}\".", noun.en),
             ),
             json!({ "code": "not_found", "message": format!("no {} matches {reference:?}", noun.en) }),
@@ -327,8 +334,9 @@ pub fn one<E>(
             Err(ToolOutcome::failure(
                 env.say(
                     format!(
-                        "{n} {}s correspondent à « {reference} » : {names}. Lequel ?",
-                        noun.fr
+                        "{n} {} correspondent à « {reference} » : {names}. {} ?",
+                        noun.fr_plural,
+                        if noun.feminine { "Laquelle" } else { "Lequel" }
                     ),
                     format!(
                         "{n} {}s match \"{reference}\": {names}. Which one?",
@@ -338,7 +346,12 @@ pub fn one<E>(
                 json!({
                     "code": "ambiguous",
                     "message": format!("{n} {}s match {reference:?}; ask which one, or use an id", noun.en),
-                    "candidates": found.iter().map(brief).collect::<Vec<_>>(),
+                    "reference": reference,
+                    "candidates": found.iter().map(|e| {
+                        let mut candidate = brief(e);
+                        candidate["label"] = json!(label(e));
+                        candidate
+                    }).collect::<Vec<_>>(),
                 }),
             ))
         }

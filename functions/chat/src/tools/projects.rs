@@ -16,10 +16,14 @@ use super::{
 
 const PROJECT: Noun = Noun {
     fr: "projet",
+    fr_plural: "projets",
+    feminine: false,
     en: "project",
 };
 const TRACK: Noun = Noun {
     fr: "morceau",
+    fr_plural: "morceaux",
+    feminine: false,
     en: "track",
 };
 

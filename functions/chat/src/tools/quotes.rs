@@ -12,6 +12,8 @@ use super::{
 
 const QUOTE: Noun = Noun {
     fr: "devis",
+    fr_plural: "devis",
+    feminine: false,
     en: "quote",
 };
 

@@ -11,6 +11,8 @@ use super::{
 
 pub const ROOM: Noun = Noun {
     fr: "salle",
+    fr_plural: "salles",
+    feminine: true,
     en: "room",
 };
 

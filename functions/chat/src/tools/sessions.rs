@@ -16,6 +16,8 @@ use crate::when;
 
 const SESSION: Noun = Noun {
     fr: "session",
+    fr_plural: "sessions",
+    feminine: true,
     en: "session",
 };
 
@@ -371,7 +373,14 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
         Some(day) => format!("{} ({day})", client.name),
         None => client.name.clone(),
     };
-    one(env, &SESSION, &what, found, |s| label(env, s), brief)
+    // Each candidate says its local start, for the person's answer ("celle de demain 10h") to pick one.
+    let candidate = |s: &Session| {
+        let mut described = brief(s);
+        let local = s.start.to_zoned_datetime(env.zone().clone()).datetime();
+        described["local_start"] = json!(when::local_iso(local));
+        described
+    };
+    one(env, &SESSION, &what, found, |s| label(env, s), candidate)
 }
 
 async fn move_session(env: &ToolEnv, args: &Value) -> ToolResult {
