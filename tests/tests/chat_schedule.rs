@@ -158,6 +158,19 @@ on_both_stores! {
         assert_eq!(untouched["items"][0]["start"], json!(after), "{untouched}");
     }
 
+    fn a_session_moves_by_an_offset_and_is_cancelled_by_its_title(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "réserve le Studio A demain de 10h à 12h pour Cache Test").await;
+        let later = chat(&router, "Décale la session de Cache Test d'une heure").await;
+        assert_eq!(later["actions"][0]["ok"], true, "{later}");
+        let tomorrow = sessions_tomorrow(&router).await;
+        assert_eq!((tomorrow[0]["start"].clone(), tomorrow[0]["end"].clone()), (json!(tomorrow_at(11)), json!(tomorrow_at(13))));
+        let cancelled = chat(&router, "Annule la session Session Cache Test").await;
+        assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
+        assert!(sessions_tomorrow(&router).await.is_empty());
+    }
+
     fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {
         let router = router(store);
         setup(&router).await;

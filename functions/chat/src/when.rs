@@ -84,9 +84,10 @@ pub fn month_of(word: &str) -> Option<i8> {
 }
 
 /// A small count, in digits or words: "2", "deux", "two", "une", "a".
-fn count_of(word: &str) -> Option<i64> {
-    const WORDS: [(&str, i64); 16] = [
+pub fn count_of(word: &str) -> Option<i64> {
+    const WORDS: [(&str, i64); 17] = [
         ("un", 1),
+        ("an", 1),
         ("une", 1),
         ("a", 1),
         ("one", 1),

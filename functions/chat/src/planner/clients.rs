@@ -116,15 +116,23 @@ pub fn list(text: &Text, _: Date) -> Option<Intent> {
 
 /// "Crée un client nommé Léa Martin avec l'email lea@example.com".
 pub fn create(text: &Text, _: Date) -> Option<Intent> {
-    if !(text.has(CREATE_VERBS) && text.has(&[" client"])) {
+    const COMPANY: &[&str] = &[
+        " la societe ",
+        " une societe ",
+        " the company ",
+        " a company ",
+    ];
+    if !(text.has(CREATE_VERBS) && (text.has(&[" client"]) || text.has(COMPANY))) {
         return None;
     }
     let email = text.email();
     let name = match text.find_any(NAME_MARKERS, 0) {
         Some((_, end)) => text.value_after(end - 1, STOPS),
-        // "Ajoute le client Jean Dupont avec …", "Add a client Jean Dupont with …"
+        // "Ajoute le client Jean Dupont avec …", "Add a client Jean Dupont with …", "Crée la société …"
         None => {
-            let (_, end) = text.find_any(&[" client ", " cliente "], 0)?;
+            let (_, end) = text
+                .find_any(&[" client ", " cliente "], 0)
+                .or_else(|| text.find_any(COMPANY, 0))?;
             text.value_after(end - 1, STOPS)
         }
     }?;

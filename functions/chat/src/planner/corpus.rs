@@ -93,3 +93,31 @@ fn every_sentence_of_the_corpus_is_read_exactly_and_no_misreading_writes() {
     std::fs::write(dir.join("planner-corpus.txt"), &score).unwrap();
     assert!(wrong.is_empty(), "{score}{}", wrong.join("\n"));
 }
+
+#[test]
+fn every_sentence_the_readme_quotes_for_the_offline_assistant_is_in_the_corpus_and_understood() {
+    let readme = include_str!("../../../../README.md");
+    let start = readme
+        .find("The offline planner understands")
+        .expect("the README says what the offline planner understands");
+    let paragraph = &readme[start..start + readme[start..].find("\n\n").unwrap_or(0)];
+    let quoted: Vec<&str> = paragraph.split('"').skip(1).step_by(2).collect();
+    assert!(quoted.len() >= 20, "{quoted:?}");
+    let understood: Vec<&str> = CORPUS
+        .lines()
+        .filter_map(|line| line.split_once(" => "))
+        .filter(|(_, expected)| !["no write", "not yet"].contains(expected))
+        .map(|(sentence, _)| sentence)
+        .collect();
+    for sentence in quoted {
+        let sentence = sentence.replace('\n', " ");
+        // Quoted fragments of a sentence ("celle de demain") are answers, not requests: only whole requests count.
+        if sentence.split_whitespace().count() < 4 {
+            continue;
+        }
+        assert!(
+            understood.contains(&sentence.as_str()),
+            "the README quotes {sentence:?}, which the corpus does not hold as understood"
+        );
+    }
+}

@@ -22,8 +22,12 @@ fn number(text: &Text) -> Option<String> {
 }
 
 /// "Enregistre un paiement de 300 € par virement sur la facture 2026-0004".
+/// Also "Record 100 € by card on invoice 2026-0001", "Encaisse 80 € sur la facture 2026-0001".
 pub fn payment(text: &Text, _: Date) -> Option<Intent> {
-    if !text.has(&[" paiement", " payment", " reglement"]) {
+    let paid = text.has(&[" paiement", " payment", " reglement"])
+        || (text.has(&[" record ", " encaisse ", " enregistre "])
+            && text.has(&["€", " eur", " euro"]));
+    if !paid {
         return None;
     }
     let invoice = number(text)?;

@@ -69,6 +69,16 @@ pub enum Intent {
         client: String,
         on: Option<Date>,
     },
+    /// An upcoming session named by its title.
+    CancelTitled {
+        title: String,
+    },
+    /// A client's session moved by some minutes (negative: earlier).
+    Shift {
+        client: String,
+        on: Option<Date>,
+        minutes: i64,
+    },
     SetEquipmentStatus {
         equipment: String,
         status: EquipmentStatus,
@@ -204,6 +214,18 @@ impl Intent {
                     args["on"] = json!(on);
                 }
                 ("cancel_session", args)
+            }
+            Intent::CancelTitled { title } => ("cancel_session", json!({ "title": title })),
+            Intent::Shift {
+                client,
+                on,
+                minutes,
+            } => {
+                let mut args = json!({ "client": client, "shift_minutes": minutes });
+                if let Some(on) = day(on) {
+                    args["on"] = json!(on);
+                }
+                ("move_session", args)
             }
             Intent::SetEquipmentStatus { equipment, status } => (
                 "update_equipment",

@@ -1,7 +1,7 @@
 //! Session sentences: book, move, cancel, a day's sessions — the `sessions` tools. Dates and times are resolved
 //! here against today, so the tools get ISO local times.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 
 use super::{
     Intent,
@@ -44,6 +44,9 @@ pub const STOP: &[&str] = &[
     "into",
     "in",
     "dans",
+    "d'une",
+    "d'un",
+    "by",
     "as",
     "?",
     "!",
@@ -101,7 +104,8 @@ fn session_client(words: &[String], today: Date) -> Option<String> {
     name_at(words, from, STOP, today)
 }
 
-/// "Réserve le Studio A demain de 14h à 18h pour Léa Martin", "book Studio A tomorrow from 2pm to 6pm for …".
+/// "Réserve le Studio A demain de 14h à 18h pour Léa Martin", "book Studio A tomorrow from 2pm to 6pm for …",
+/// "… à 14h pour 3 heures …", "… de 10 à 13h …".
 pub fn book(text: &Text, today: Date) -> Option<Intent> {
     if !text.has(&[" reserve ", " reserver ", " book ", " bloque "]) {
         return None;
@@ -109,17 +113,62 @@ pub fn book(text: &Text, today: Date) -> Option<Intent> {
     let words = &text.words;
     let verb = text.position(&["reserve", "reserver", "book", "bloque"])?;
     let room = name_at(words, verb + 1, STOP, today)?;
-    let client_at = text.position(&["pour", "for"])?;
+    // The client follows the "pour"/"for" that does not say a duration.
+    let client_at = (0..words.len()).rev().find(|&i| {
+        ["pour", "for"].contains(&folded(&words[i]).as_str()) && hours_at(words, i + 1).is_none()
+    })?;
     let client = name_at(words, client_at + 1, STOP, today)?;
-    let times = text.times();
-    let (start, end) = (times.first()?, times.get(1)?);
+    let (start, end) = slot(words)?;
     let date = when::parse(&words.join(" "), today).date.unwrap_or(today);
     Some(Intent::Book {
         room,
         client,
-        start: iso(date, *start),
-        end: hhmm(*end),
+        start: iso(date, start),
+        end: hhmm(end),
     })
+}
+
+/// "3 heures", "2 hours", "une heure" at `i`: a whole number of hours.
+fn hours_at(words: &[String], i: usize) -> Option<i64> {
+    let n = when::count_of(&folded(words.get(i)?))?;
+    let unit = folded(words.get(i + 1)?);
+    ["heure", "heures", "h", "hour", "hours"]
+        .contains(&unit.as_str())
+        .then_some(n)
+}
+
+/// The start and end a booking sentence says: two times; one time and a duration ("pour 3 heures"); or a bare
+/// hour before the end ("de 10 à 13h").
+fn slot(words: &[String]) -> Option<(Time, Time)> {
+    let found = times(words);
+    if let [start, end, ..] = found.as_slice() {
+        return Some((*start, *end));
+    }
+    let end = *found.first()?;
+    if let Some(hours) = (0..words.len())
+        .filter(|&i| ["pour", "for"].contains(&folded(&words[i]).as_str()))
+        .find_map(|i| hours_at(words, i + 1))
+    {
+        let end_hour = i64::from(end.hour()) + hours;
+        let end = Time::new(
+            i8::try_from(end_hour).ok().filter(|h| *h < 24)?,
+            end.minute(),
+            0,
+            0,
+        )
+        .ok()?;
+        let start = found[0];
+        return Some((start, end));
+    }
+    // "de 10 à 13h": the number before "à" is the start's hour.
+    let at = words.iter().position(|w| is_time(w))?;
+    let bare = words.get(at.checked_sub(2)?)?;
+    let joins = ["à", "a", "to"].contains(&folded(words.get(at - 1)?).as_str());
+    let hour: i8 = bare.parse().ok().filter(|h| (0..24).contains(h))?;
+    joins
+        .then(|| Time::new(hour, 0, 0, 0).ok())
+        .flatten()
+        .map(|start| (start, end))
 }
 
 /// "Annule la session de Léa Martin demain", "cancel Léa Martin's session".
@@ -127,7 +176,15 @@ pub fn cancel(text: &Text, today: Date) -> Option<Intent> {
     if !text.has(&[" annule ", " annuler ", " cancel "]) {
         return None;
     }
-    let client = session_client(&text.words, today)?;
+    let Some(client) = session_client(&text.words, today) else {
+        // "Annule la session Voix — album": its title follows.
+        let words = &text.words;
+        let at = words
+            .iter()
+            .position(|w| ["session", "seance"].contains(&folded(w).as_str()))?;
+        let title = words[at + 1..].join(" ");
+        return (!title.is_empty()).then_some(Intent::CancelTitled { title });
+    };
     Some(Intent::Cancel {
         client,
         on: when::parse(&text.words.join(" "), today).date,
@@ -147,6 +204,14 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
     }
     let words = &text.words;
     let client = session_client(words, today)?;
+    if let Some(minutes) = shift(words) {
+        let on = when::parse(&words.join(" "), today).date;
+        return Some(Intent::Shift {
+            client,
+            on,
+            minutes,
+        });
+    }
     // "… à/to <new day and times>": what follows the last such word is the new slot.
     let split = words
         .iter()
@@ -171,6 +236,29 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
         start,
         end,
     })
+}
+
+/// "d'une heure", "de 30 minutes", "by an hour", "by 2 hours" — later, or earlier when the sentence says so
+/// ("plus tôt", "earlier", "avance").
+fn shift(words: &[String]) -> Option<i64> {
+    let folded: Vec<String> = words.iter().map(|w| folded(w)).collect();
+    let (count, unit) = folded.iter().enumerate().find_map(|(i, w)| {
+        let (count, unit) = match w.as_str() {
+            "d'une" | "d'un" => (Some(1), folded.get(i + 1)?),
+            "de" | "by" => (when::count_of(folded.get(i + 1)?), folded.get(i + 2)?),
+            _ => return None,
+        };
+        let minutes = match unit.trim_end_matches('s') {
+            "heure" | "hour" | "h" => 60,
+            "minute" | "min" => 1,
+            _ => return None,
+        };
+        Some((count?, minutes))
+    })?;
+    let earlier = folded
+        .iter()
+        .any(|w| ["tot", "earlier", "avance", "avancer"].contains(&w.as_str()));
+    Some(if earlier { -count * unit } else { count * unit })
 }
 
 /// "Quelles sessions demain ?", "the planning for friday", "Qu'est-ce qui est prévu demain ?", "What's on

@@ -26,11 +26,13 @@ pub fn tools() -> Vec<Tool> {
     let find = json!({
         "session": {"type": "string", "description": "The session's id, if known."},
         "client": {"type": "string", "description": "Otherwise the client's name or email…"},
-        "on": {"type": "string", "description": "…and the day of the session (e.g. 2026-11-27, demain)."}
+        "on": {"type": "string", "description": "…and the day of the session (e.g. 2026-11-27, demain)."},
+        "title": {"type": "string", "description": "Or the title of an upcoming session."}
     });
     let mut move_props = find.clone();
     move_props["start"] = phrase("New start");
     move_props["end"] = phrase("New end (default: same duration)");
+    move_props["shift_minutes"] = json!({"type": "integer", "description": "Instead of a new start: move it by this many minutes (negative: earlier)."});
     vec![
         Tool::new(
             "list_sessions",
@@ -63,7 +65,7 @@ pub fn tools() -> Vec<Tool> {
         Tool::new(
             "move_session",
             "Move or resize a session (same room unless room is given).",
-            json!({"type": "object", "properties": move_props, "required": ["start"]}),
+            json!({"type": "object", "properties": move_props}),
             |env, args| Box::pin(move_session(env, args)),
         ),
         Tool::new(
@@ -334,10 +336,15 @@ struct FindArgs {
     session: Option<String>,
     client: Option<String>,
     on: Option<String>,
+    title: Option<String>,
     room: Option<String>,
     start: Option<String>,
     end: Option<String>,
+    shift_minutes: Option<i64>,
 }
+
+/// How far ahead a session named by its title is looked for (a listing covers at most 62 days).
+const TITLED_WITHIN_DAYS: i64 = 60;
 
 /// The one session the arguments name: its id, or the client's (on a day, else upcoming) active session.
 async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
@@ -353,6 +360,23 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
                 }
             })?;
         return one(env, &SESSION, id, found, |s| label(env, s), brief);
+    }
+    if let (Some(title), None) = (&args.title, &args.client) {
+        let now = env.ctx.now();
+        let query = sessions::SessionQuery {
+            from: Some(now),
+            to: Some(now + SignedDuration::from_hours(24 * TITLED_WITHIN_DAYS)),
+            ..sessions::SessionQuery::default()
+        };
+        let wanted = studio_domain::text::fold(title.trim());
+        let mut found = sessions::list(&env.ctx, &query)
+            .await
+            .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?
+            .items;
+        found.retain(|s| {
+            s.status != SessionStatus::Cancelled && studio_domain::text::fold(&s.title) == wanted
+        });
+        return one(env, &SESSION, title, found, |s| label(env, s), brief);
     }
     let reference = args
         .client
@@ -386,13 +410,25 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
 async fn move_session(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: FindArgs = arguments(env, "move_session", args)?;
     let session = find(env, &args).await?;
+    if args.start.is_none() && args.shift_minutes.is_none() {
+        return Err(bad_time(
+            env,
+            "say where to move it: a new start, or shift_minutes.".into(),
+        ));
+    }
     let start_phrase = args.start.clone().unwrap_or_default();
     // A new time that names no day keeps the session on its own day (not today).
     let was = session.start.to_zoned_datetime(env.zone().clone());
-    let (start, end) = match &args.end {
-        Some(end) => when::interval(&start_phrase, end, env.today(), was.date(), env.zone())
-            .map_err(|m| bad_time(env, m))?,
-        None => {
+    let (start, end) = match (&args.end, args.shift_minutes) {
+        (_, Some(minutes)) => {
+            let by = SignedDuration::from_mins(minutes);
+            (session.start + by, session.end + by)
+        }
+        (Some(end), None) => {
+            when::interval(&start_phrase, end, env.today(), was.date(), env.zone())
+                .map_err(|m| bad_time(env, m))?
+        }
+        (None, None) => {
             let w = when::parse(&start_phrase, env.today());
             let time = w.time.unwrap_or(was.time());
             let start = when::instant(w.date.unwrap_or(was.date()), time, env.zone())
