@@ -158,7 +158,7 @@ on_both_stores! {
         assert_eq!(untouched["items"][0]["start"], json!(after), "{untouched}");
     }
 
-    fn a_session_moves_by_an_offset_and_is_cancelled_by_its_title(store) {
+    fn a_session_moves_by_an_offset_grows_and_is_cancelled_by_its_title(store) {
         let router = router(store);
         setup(&router).await;
         chat(&router, "réserve le Studio A demain de 10h à 12h pour Cache Test").await;
@@ -166,6 +166,10 @@ on_both_stores! {
         assert_eq!(later["actions"][0]["ok"], true, "{later}");
         let tomorrow = sessions_tomorrow(&router).await;
         assert_eq!((tomorrow[0]["start"].clone(), tomorrow[0]["end"].clone()), (json!(tomorrow_at(11)), json!(tomorrow_at(13))));
+        let longer = chat(&router, "Prolonge la session de Cache Test d'une heure").await;
+        assert_eq!(longer["actions"][0]["ok"], true, "{longer}");
+        let tomorrow = sessions_tomorrow(&router).await;
+        assert_eq!((tomorrow[0]["start"].clone(), tomorrow[0]["end"].clone()), (json!(tomorrow_at(11)), json!(tomorrow_at(14))));
         let cancelled = chat(&router, "Annule la session Session Cache Test").await;
         assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
         assert!(sessions_tomorrow(&router).await.is_empty());
@@ -188,6 +192,12 @@ on_both_stores! {
         assert_eq!(body["invalidations"][0], json!({"resource": "equipment"}));
         let (_, gear) = call(&router, Method::GET, "/api/equipment", None, STUDIO_A).await;
         assert_eq!(gear["items"][0]["status"], "maintenance");
+        // Asking what is in maintenance lists it, and writes nothing.
+        let asked = chat(&router, "Quel matériel est en maintenance ?").await;
+        assert!(asked["reply"].as_str().unwrap().contains("Neumann U87"), "{asked}");
+        assert_eq!(asked["invalidations"], json!([]));
+        let none = chat(&router, "Which gear is out of service?").await;
+        assert_eq!(none["reply"], "No equipment.", "{none}");
         let back = chat(&router, "the U87 is operational again").await;
         assert!(back["reply"].as_str().unwrap().contains("operational"), "{back}");
     }

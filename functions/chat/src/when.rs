@@ -270,6 +270,29 @@ pub fn local_iso(at: DateTime) -> String {
     )
 }
 
+/// "cette semaine", "this week", "la semaine prochaine", "next week": Monday to Sunday.
+pub fn week(phrase: &str, today: Date) -> Option<(Date, Date)> {
+    let phrase = fold(phrase);
+    let weeks = if ["semaine prochaine", "next week"]
+        .iter()
+        .any(|p| phrase.contains(p))
+    {
+        1
+    } else if ["cette semaine", "this week", "de la semaine", "the week"]
+        .iter()
+        .any(|p| phrase.contains(p))
+    {
+        0
+    } else {
+        return None;
+    };
+    let back = i64::from(today.weekday().to_monday_zero_offset());
+    let monday = today
+        .checked_add(jiff::Span::new().days(7 * weeks - back))
+        .ok()?;
+    Some((monday, monday.checked_add(jiff::Span::new().days(6)).ok()?))
+}
+
 /// The instant of a local date and time in `zone`; refuses a time that the clocks skip.
 pub fn instant(date: Date, time: Time, zone: &TimeZone) -> Result<Timestamp, String> {
     let local = date.to_datetime(time);

@@ -32,6 +32,7 @@ const WRITES: &[&str] = &[
 
 /// The tools that only read.
 const READS: &[&str] = &[
+    "list_equipment",
     "count_clients",
     "list_clients",
     "search_clients",

@@ -35,6 +35,30 @@ const STATUSES: [(EquipmentStatus, &[&str]); 4] = [
     (EquipmentStatus::Rented, &[" loue ", " rented"]),
 ];
 
+/// "Quel matériel est en maintenance ?", "Which gear is out of service?", "Qu'est-ce qui est en panne ?": a
+/// question lists; it never changes anything.
+pub fn in_status(text: &Text, _: Date) -> Option<Intent> {
+    let asks = text.has(&[
+        " quel ",
+        " quels ",
+        " quelle ",
+        " quelles ",
+        " qu'est-ce ",
+        " which ",
+        " what ",
+        " what's ",
+        " liste ",
+        " list ",
+        " combien ",
+        " how many ",
+    ]) || text.has(&["?"]);
+    if !asks {
+        return None;
+    }
+    let (status, _) = STATUSES.iter().find(|(_, words)| text.has(words))?;
+    Some(Intent::EquipmentIn { status: *status })
+}
+
 /// "Mets le micro U87 en maintenance", "put the U87 mic into maintenance", "le U87 est de nouveau opérationnel".
 pub fn status(text: &Text, today: Date) -> Option<Intent> {
     let (status, _) = STATUSES.iter().find(|(_, words)| text.has(words))?;

@@ -79,6 +79,16 @@ pub enum Intent {
         on: Option<Date>,
         minutes: i64,
     },
+    /// A client's session made longer (negative: shorter), its start kept.
+    Extend {
+        client: String,
+        on: Option<Date>,
+        minutes: i64,
+    },
+    /// The equipment in one status.
+    EquipmentIn {
+        status: EquipmentStatus,
+    },
     SetEquipmentStatus {
         equipment: String,
         status: EquipmentStatus,
@@ -87,9 +97,10 @@ pub enum Intent {
         room: String,
         day: Date,
     },
-    /// A day's sessions (none: the coming days), or one client's.
+    /// The sessions between two days (none: the coming days), optionally one client's.
     Sessions {
-        day: Option<Date>,
+        from: Option<Date>,
+        to: Option<Date>,
         client: Option<String>,
     },
     RecordPayment {
@@ -227,6 +238,18 @@ impl Intent {
                 }
                 ("move_session", args)
             }
+            Intent::Extend {
+                client,
+                on,
+                minutes,
+            } => {
+                let mut args = json!({ "client": client, "extend_minutes": minutes });
+                if let Some(on) = day(on) {
+                    args["on"] = json!(on);
+                }
+                ("move_session", args)
+            }
+            Intent::EquipmentIn { status } => ("list_equipment", json!({ "status": status })),
             Intent::SetEquipmentStatus { equipment, status } => (
                 "update_equipment",
                 json!({ "equipment": equipment, "status": status }),
@@ -235,11 +258,13 @@ impl Intent {
                 "check_availability",
                 json!({ "room": room, "day": day.to_string() }),
             ),
-            Intent::Sessions { day, client } => {
+            Intent::Sessions { from, to, client } => {
                 let mut args = json!({});
-                if let Some(d) = day {
-                    args["from"] = json!(d.to_string());
-                    args["to"] = json!(d.to_string());
+                if let Some(from) = day(from) {
+                    args["from"] = json!(from);
+                }
+                if let Some(to) = day(to) {
+                    args["to"] = json!(to);
                 }
                 if let Some(client) = client {
                     args["client"] = json!(client);
@@ -415,9 +440,19 @@ pub const RULES: &[Rule] = &[
         en: "Cancel Lea Martin's session tomorrow",
     },
     Rule {
+        read: sessions::resize,
+        fr: "Prolonge la session de Léa Martin d'une heure",
+        en: "Extend Lea Martin's session by an hour",
+    },
+    Rule {
         read: sessions::move_session,
         fr: "Déplace la session de Léa Martin à vendredi 10h-12h",
         en: "Move the session of Lea Martin to friday 10am",
+    },
+    Rule {
+        read: equipment::in_status,
+        fr: "Quel matériel est en maintenance ?",
+        en: "Which gear is in maintenance?",
     },
     Rule {
         read: equipment::status,

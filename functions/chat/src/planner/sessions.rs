@@ -69,6 +69,10 @@ fn session_client(words: &[String], today: Date) -> Option<String> {
                     "cancel",
                     "reschedule",
                     "push",
+                    "extend",
+                    "shorten",
+                    "prolonge",
+                    "raccourcis",
                     "deplace",
                     "annule",
                     "decale",
@@ -238,6 +242,23 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
     })
 }
 
+/// "Prolonge la session de Léa Martin d'une heure", "Shorten Lea Martin's session by 30 minutes".
+pub fn resize(text: &Text, today: Date) -> Option<Intent> {
+    let longer = text.has(&[" prolonge ", " rallonge ", " extend ", " lengthen "]);
+    let shorter = text.has(&[" raccourcis ", " raccourcir ", " ecourte ", " shorten "]);
+    if !(longer || shorter) {
+        return None;
+    }
+    let words = &text.words;
+    let client = session_client(words, today)?;
+    let minutes = shift(words)?.abs();
+    Some(Intent::Extend {
+        client,
+        on: when::parse(&words.join(" "), today).date,
+        minutes: if shorter { -minutes } else { minutes },
+    })
+}
+
 /// "d'une heure", "de 30 minutes", "by an hour", "by 2 hours" — later, or earlier when the sentence says so
 /// ("plus tôt", "earlier", "avance").
 fn shift(words: &[String]) -> Option<i64> {
@@ -294,10 +315,14 @@ pub fn day(text: &Text, today: Date) -> Option<Intent> {
             name.trim_end_matches(" a-t-il").to_owned()
         })
         .filter(|name| !is_date(name, today));
-    Some(Intent::Sessions {
-        day: when::parse(&text.words.join(" "), today).date,
-        client,
-    })
+    let (from, to) = match when::week(&text.words.join(" "), today) {
+        Some((monday, sunday)) => (Some(monday), Some(sunday)),
+        None => {
+            let day = when::parse(&text.words.join(" "), today).date;
+            (day, day)
+        }
+    };
+    Some(Intent::Sessions { from, to, client })
 }
 
 #[cfg(test)]
@@ -376,12 +401,14 @@ mod tests {
         assert_eq!(
             plan("Quelles sessions demain ?"),
             Some(Intent::Sessions {
-                day: Date::new(2026, 11, 27).ok(),
+                from: Date::new(2026, 11, 27).ok(),
+                to: Date::new(2026, 11, 27).ok(),
                 client: None,
             })
         );
         let lea = Some(Intent::Sessions {
-            day: None,
+            from: None,
+            to: None,
             client: Some("Léa Martin".into()),
         });
         assert_eq!(plan("Combien de sessions a Léa Martin ?"), lea);

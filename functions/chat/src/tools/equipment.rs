@@ -35,8 +35,9 @@ pub fn tools() -> Vec<Tool> {
     vec![
         Tool::new(
             "list_equipment",
-            "List equipment, optionally matching a query (name, brand, model, serial).",
-            json!({"type": "object", "properties": {"query": {"type": "string"}}}),
+            "List equipment, optionally matching a query (name, brand, model, serial) or in one status.",
+            json!({"type": "object", "properties": {"query": {"type": "string"},
+                "status": {"type": "string", "enum": ["operational", "maintenance", "out_of_service", "rented"]}}}),
             |env, args| Box::pin(list_equipment(env, args)),
         ),
         Tool::new(
@@ -119,7 +120,10 @@ async fn get_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QueryArgs {
+    #[serde(default)]
     query: Option<String>,
+    #[serde(default)]
+    status: Option<EquipmentStatus>,
 }
 
 async fn list_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
@@ -129,9 +133,20 @@ async fn list_equipment(env: &ToolEnv, args: &Value) -> ToolResult {
         q: args.query,
         ..ListQuery::default()
     };
-    let page = equipment::list(&env.ctx, &query)
+    let mut page = equipment::list(&env.ctx, &query)
         .await
         .map_err(|e| failed(env, "Lecture impossible", "Could not read equipment", &e))?;
+    if let Some(status) = args.status {
+        page.items.retain(|i| i.status == status);
+    }
+    if page.items.is_empty() {
+        let summary = env.say("Aucun équipement.".into(), "No equipment.".into());
+        return Ok(ToolOutcome::success(
+            summary,
+            json!([]),
+            ChangeSet::default(),
+        ));
+    }
     let items = page
         .items
         .iter()

@@ -33,6 +33,7 @@ pub fn tools() -> Vec<Tool> {
     move_props["start"] = phrase("New start");
     move_props["end"] = phrase("New end (default: same duration)");
     move_props["shift_minutes"] = json!({"type": "integer", "description": "Instead of a new start: move it by this many minutes (negative: earlier)."});
+    move_props["extend_minutes"] = json!({"type": "integer", "description": "Instead: keep its start, make it this many minutes longer (negative: shorter)."});
     vec![
         Tool::new(
             "list_sessions",
@@ -341,6 +342,7 @@ struct FindArgs {
     start: Option<String>,
     end: Option<String>,
     shift_minutes: Option<i64>,
+    extend_minutes: Option<i64>,
 }
 
 /// How far ahead a session named by its title is looked for (a listing covers at most 62 days).
@@ -410,16 +412,20 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
 async fn move_session(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: FindArgs = arguments(env, "move_session", args)?;
     let session = find(env, &args).await?;
-    if args.start.is_none() && args.shift_minutes.is_none() {
+    if args.start.is_none() && args.shift_minutes.is_none() && args.extend_minutes.is_none() {
         return Err(bad_time(
             env,
-            "say where to move it: a new start, or shift_minutes.".into(),
+            "say where to move it: a new start, shift_minutes or extend_minutes.".into(),
         ));
     }
     let start_phrase = args.start.clone().unwrap_or_default();
     // A new time that names no day keeps the session on its own day (not today).
     let was = session.start.to_zoned_datetime(env.zone().clone());
     let (start, end) = match (&args.end, args.shift_minutes) {
+        _ if args.extend_minutes.is_some() => {
+            let by = SignedDuration::from_mins(args.extend_minutes.unwrap_or_default());
+            (session.start, session.end + by)
+        }
         (_, Some(minutes)) => {
             let by = SignedDuration::from_mins(minutes);
             (session.start + by, session.end + by)
