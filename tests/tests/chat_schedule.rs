@@ -184,7 +184,7 @@ on_both_stores! {
         assert!(reply.contains("does not exist") && reply.contains("clocks go forward"), "{reply}");
     }
 
-    fn the_assistant_puts_a_microphone_into_maintenance(store) {
+    fn the_assistant_puts_a_microphone_into_maintenance_and_in_a_room_and_renames_the_room(store) {
         let router = router(store);
         setup(&router).await;
         let body = chat(&router, "Mets le micro U87 en maintenance").await;
@@ -200,6 +200,16 @@ on_both_stores! {
         assert_eq!(none["reply"], "No equipment.", "{none}");
         let back = chat(&router, "the U87 is operational again").await;
         assert!(back["reply"].as_str().unwrap().contains("operational"), "{back}");
+        // Put in a room, and the room renamed, by name.
+        let placed = chat(&router, "Mets le U87 dans le Studio A").await;
+        assert_eq!(placed["actions"][0]["ok"], true, "{placed}");
+        let (_, rooms) = call(&router, Method::GET, "/api/rooms", None, STUDIO_A).await;
+        let (_, gear) = call(&router, Method::GET, "/api/equipment", None, STUDIO_A).await;
+        assert_eq!(gear["items"][0]["room_id"], rooms["items"][0]["id"]);
+        let renamed = chat(&router, "Renomme la salle Studio A en Studio Alpha").await;
+        assert_eq!(renamed["actions"][0]["ok"], true, "{renamed}");
+        let (_, rooms) = call(&router, Method::GET, "/api/rooms", None, STUDIO_A).await;
+        assert_eq!(rooms["items"][0]["name"], "Studio Alpha");
     }
 
     fn availability_and_the_days_sessions_are_read_without_writes(store) {

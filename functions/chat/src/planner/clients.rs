@@ -163,17 +163,28 @@ pub fn rename(text: &Text, _: Date) -> Option<Intent> {
         ],
         0,
     )?;
+    // "Renomme la salle Studio A en …": a room, said so.
+    let room = text
+        .find_any(&[" la salle ", " salle ", " the room ", " room "], end - 1)
+        .filter(|&(s, _)| s == end - 1);
     let start = text
         .find_any(
             &[" le client ", " la cliente ", " client ", " the client "],
             end - 1,
         )
-        .filter(|&(s, _)| s == end - 1);
+        .filter(|&(s, _)| s == end - 1)
+        .or(room);
     let start = start.map_or(end - 1, |(_, e)| e - 1);
     let (sep_start, sep_end) = text.find_any(&[" en ", " to ", " as ", " => ", " -> "], start)?;
-    let client = clean(&text.slice(start, sep_start))?;
+    let named = clean(&text.slice(start, sep_start))?;
     let name = text.value_after(sep_end - 1, &["?", "!"])?;
-    Some(Intent::RenameClient { client, name })
+    Some(match room {
+        Some(_) => Intent::RenameRoom { room: named, name },
+        None => Intent::RenameClient {
+            client: named,
+            name,
+        },
+    })
 }
 
 /// "Change l'email de Léa Martin en lea@studio.fr".

@@ -13,6 +13,7 @@ const CORPUS: &str = include_str!("corpus.txt");
 const WRITES: &[&str] = &[
     "create_client",
     "update_client",
+    "update_room",
     "book_session",
     "move_session",
     "cancel_session",

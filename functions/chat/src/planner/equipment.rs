@@ -35,6 +35,42 @@ const STATUSES: [(EquipmentStatus, &[&str]); 4] = [
     (EquipmentStatus::Rented, &[" loue ", " rented"]),
 ];
 
+/// "Mets le U87 dans le Studio B", "Put the SM7B in the Live Room", "Move the U87 to Studio A".
+pub fn place(text: &Text, today: Date) -> Option<Intent> {
+    let verb = text.position(&[
+        "mets", "met", "range", "installe", "place", "put", "move", "deplace",
+    ])?;
+    let into = text.last_position(&["dans", "in", "into", "to"])?;
+    if into <= verb + 1 {
+        return None;
+    }
+    let skip = [
+        "micro",
+        "microphone",
+        "mic",
+        "le",
+        "la",
+        "l'",
+        "the",
+        "my",
+        "notre",
+        "our",
+    ];
+    let named: Vec<String> = text.words[verb + 1..into]
+        .iter()
+        .skip_while(|w| skip.contains(&folded(w).as_str()))
+        .cloned()
+        .collect();
+    let mut equipment = named.join(" ");
+    for kind in [" mic", " microphone"] {
+        if let Some(name) = equipment.strip_suffix(kind) {
+            equipment = name.to_owned();
+        }
+    }
+    let room = name_at(&text.words, into + 1, STOP, today)?;
+    (!equipment.is_empty()).then_some(Intent::PlaceEquipment { equipment, room })
+}
+
 /// "Quel matériel est en maintenance ?", "Which gear is out of service?", "Qu'est-ce qui est en panne ?": a
 /// question lists; it never changes anything.
 pub fn in_status(text: &Text, _: Date) -> Option<Intent> {

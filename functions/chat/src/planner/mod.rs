@@ -43,6 +43,15 @@ pub enum Intent {
         client: String,
         name: String,
     },
+    RenameRoom {
+        room: String,
+        name: String,
+    },
+    /// A piece of equipment put in a room.
+    PlaceEquipment {
+        equipment: String,
+        room: String,
+    },
     ChangeClientEmail {
         client: String,
         email: String,
@@ -189,6 +198,13 @@ impl Intent {
             Intent::RenameClient { client, name } => {
                 ("update_client", json!({ "client": client, "name": name }))
             }
+            Intent::RenameRoom { room, name } => {
+                ("update_room", json!({ "room": room, "name": name }))
+            }
+            Intent::PlaceEquipment { equipment, room } => (
+                "update_equipment",
+                json!({ "equipment": equipment, "room": room }),
+            ),
             Intent::ChangeClientEmail { client, email } => {
                 ("update_client", json!({ "client": client, "email": email }))
             }
@@ -458,6 +474,11 @@ pub const RULES: &[Rule] = &[
         read: equipment::status,
         fr: "Mets le micro U87 en maintenance",
         en: "Put the U87 into maintenance",
+    },
+    Rule {
+        read: equipment::place,
+        fr: "Mets le U87 dans le Studio B",
+        en: "Put the SM7B in the Live Room",
     },
     Rule {
         read: rooms::availability,
