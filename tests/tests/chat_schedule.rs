@@ -175,6 +175,28 @@ on_both_stores! {
         assert!(sessions_tomorrow(&router).await.is_empty());
     }
 
+    fn rooms_gear_and_a_client_s_phone_are_created_and_changed_by_sentence(store) {
+        let router = router(store);
+        setup(&router).await;
+        for sentence in [
+            "Crée la salle Studio C à 55 € de l'heure",
+            "Passe le tarif du Studio A à 70 €",
+            "Ajoute le micro Neumann U47",
+            "Change le téléphone de Cache Test en 06 12 34 56 78",
+            "Le planning de la salle Studio A cette semaine",
+        ] {
+            let body = chat(&router, sentence).await;
+            assert_eq!(body["actions"][0]["ok"], true, "{sentence}: {body}");
+        }
+        let (_, rooms) = call(&router, Method::GET, "/api/rooms", None, STUDIO_A).await;
+        let rates: Vec<(Value, Value)> = rooms["items"].as_array().unwrap().iter().map(|r| (r["name"].clone(), r["hourly_rate"].clone())).collect();
+        assert_eq!(rates, [(json!("Studio A"), json!(7000)), (json!("Studio C"), json!(5500))]);
+        let (_, gear) = call(&router, Method::GET, "/api/equipment?q=U47", None, STUDIO_A).await;
+        assert_eq!((gear["items"][0]["name"].clone(), gear["items"][0]["category"].clone()), (json!("Neumann U47"), json!("microphone")));
+        let (_, clients) = call(&router, Method::GET, "/api/clients", None, STUDIO_A).await;
+        assert_eq!(clients["items"][0]["phone"], "06 12 34 56 78");
+    }
+
     fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {
         let router = router(store);
         setup(&router).await;

@@ -187,6 +187,37 @@ pub fn rename(text: &Text, _: Date) -> Option<Intent> {
     })
 }
 
+/// "Change le téléphone de Léa Martin en 06 12 34 56 78", "Change Lea Martin's phone to +33 6 12 34 56 78".
+pub fn change_phone(text: &Text, _: Date) -> Option<Intent> {
+    let of = [
+        " telephone de ",
+        " tel de ",
+        " numero de ",
+        " phone of ",
+        " phone number of ",
+    ];
+    let separators = [" en ", " to ", " : "];
+    let (name_start, name_end) = match text.find_any(&of, 0) {
+        // "le téléphone de Léa Martin en …", "the phone of Lea Martin to …"
+        Some((_, end)) => (end - 1, text.find_any(&separators, end - 1)?.0),
+        // "Lea Martin's phone to …"
+        None => {
+            let (at, _) = text.find_any(&["'s phone"], 0)?;
+            let verb = text.find_any(&[" change ", " set ", " update "], 0)?.1 - 1;
+            (verb, at)
+        }
+    };
+    let (_, after) = text.find_any(&separators, name_end)?;
+    let client = clean(&text.slice(name_start, name_end))?;
+    let phone = clean(&text.slice(after, usize::MAX))?;
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    (digits >= 6
+        && phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +.-()".contains(c)))
+    .then_some(Intent::ChangeClientPhone { client, phone })
+}
+
 /// "Change l'email de Léa Martin en lea@studio.fr".
 pub fn change_email(text: &Text, _: Date) -> Option<Intent> {
     let email = text.email()?;

@@ -14,6 +14,8 @@ const WRITES: &[&str] = &[
     "create_client",
     "update_client",
     "update_room",
+    "create_room",
+    "create_equipment",
     "book_session",
     "move_session",
     "cancel_session",

@@ -35,6 +35,39 @@ const STATUSES: [(EquipmentStatus, &[&str]); 4] = [
     (EquipmentStatus::Rented, &[" loue ", " rented"]),
 ];
 
+/// "Ajoute le micro Neumann U47", "Add the mic Neumann U47", "Ajoute un préampli Neve 1073": the kind word
+/// says the category.
+pub fn create(text: &Text, today: Date) -> Option<Intent> {
+    const KINDS: [(&str, &str); 12] = [
+        ("micro", "microphone"),
+        ("microphone", "microphone"),
+        ("mic", "microphone"),
+        ("preampli", "preamp"),
+        ("preamp", "preamp"),
+        ("console", "console"),
+        ("guitare", "instrument"),
+        ("guitar", "instrument"),
+        ("synthe", "instrument"),
+        ("synth", "instrument"),
+        ("casque", "headphones"),
+        ("headphones", "headphones"),
+    ];
+    if !text.has(super::clients::CREATE_VERBS) {
+        return None;
+    }
+    let words = &text.words;
+    let (at, category) = words.iter().enumerate().find_map(|(i, w)| {
+        let w = folded(w);
+        KINDS.iter().find(|(k, _)| *k == w).map(|(_, c)| (i, *c))
+    })?;
+    // Only "ajoute le micro …": the kind right after the verb and its article.
+    if at > 3 {
+        return None;
+    }
+    let name = name_at(words, at + 1, STOP, today)?;
+    Some(Intent::CreateEquipment { name, category })
+}
+
 /// "Mets le U87 dans le Studio B", "Put the SM7B in the Live Room", "Move the U87 to Studio A".
 pub fn place(text: &Text, today: Date) -> Option<Intent> {
     let verb = text.position(&[

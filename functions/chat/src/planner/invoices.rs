@@ -2,7 +2,7 @@
 //! client's draft — the billing tools. Invoices are named by their number as printed (`2026-0004`).
 
 use jiff::civil::Date;
-use studio_wire::{Money, PaymentMethod};
+use studio_wire::PaymentMethod;
 
 use super::{
     Intent,
@@ -31,14 +31,7 @@ pub fn payment(text: &Text, _: Date) -> Option<Intent> {
         return None;
     }
     let invoice = number(text)?;
-    let amount = text.words.iter().find_map(|w| {
-        let looks = w.chars().any(|c| c.is_ascii_digit()) && !w.contains('-') && !w.contains(':');
-        looks.then(|| {
-            Money::parse(w)
-                .ok()
-                .map(|_| w.trim_end_matches(['€', '$', '£']).to_owned())
-        })?
-    })?;
+    let amount = text.amount()?;
     let method = [
         (
             PaymentMethod::Transfer,

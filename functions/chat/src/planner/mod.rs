@@ -47,6 +47,24 @@ pub enum Intent {
         room: String,
         name: String,
     },
+    /// A new room and its hourly rate (as typed).
+    CreateRoom {
+        name: String,
+        hourly_rate: String,
+    },
+    RoomRate {
+        room: String,
+        hourly_rate: String,
+    },
+    ChangeClientPhone {
+        client: String,
+        phone: String,
+    },
+    /// A new piece of equipment, its category from the word that named its kind.
+    CreateEquipment {
+        name: String,
+        category: &'static str,
+    },
     /// A piece of equipment put in a room.
     PlaceEquipment {
         equipment: String,
@@ -106,11 +124,12 @@ pub enum Intent {
         room: String,
         day: Date,
     },
-    /// The sessions between two days (none: the coming days), optionally one client's.
+    /// The sessions between two days (none: the coming days), optionally one client's or one room's.
     Sessions {
         from: Option<Date>,
         to: Option<Date>,
         client: Option<String>,
+        room: Option<String>,
     },
     RecordPayment {
         invoice: String,
@@ -201,6 +220,21 @@ impl Intent {
             Intent::RenameRoom { room, name } => {
                 ("update_room", json!({ "room": room, "name": name }))
             }
+            Intent::CreateRoom { name, hourly_rate } => (
+                "create_room",
+                json!({ "name": name, "hourly_rate": hourly_rate }),
+            ),
+            Intent::RoomRate { room, hourly_rate } => (
+                "update_room",
+                json!({ "room": room, "hourly_rate": hourly_rate }),
+            ),
+            Intent::ChangeClientPhone { client, phone } => {
+                ("update_client", json!({ "client": client, "phone": phone }))
+            }
+            Intent::CreateEquipment { name, category } => (
+                "create_equipment",
+                json!({ "name": name, "category": category }),
+            ),
             Intent::PlaceEquipment { equipment, room } => (
                 "update_equipment",
                 json!({ "equipment": equipment, "room": room }),
@@ -274,7 +308,12 @@ impl Intent {
                 "check_availability",
                 json!({ "room": room, "day": day.to_string() }),
             ),
-            Intent::Sessions { from, to, client } => {
+            Intent::Sessions {
+                from,
+                to,
+                client,
+                room,
+            } => {
                 let mut args = json!({});
                 if let Some(from) = day(from) {
                     args["from"] = json!(from);
@@ -284,6 +323,9 @@ impl Intent {
                 }
                 if let Some(client) = client {
                     args["client"] = json!(client);
+                }
+                if let Some(room) = room {
+                    args["room"] = json!(room);
                 }
                 ("list_sessions", args)
             }
@@ -411,6 +453,11 @@ pub const RULES: &[Rule] = &[
         en: "Issue Lea Martin's invoice",
     },
     Rule {
+        read: rooms::rate,
+        fr: "Passe le tarif du Studio A à 70 €",
+        en: "Set Studio A's hourly rate to 70 €",
+    },
+    Rule {
         read: projects::track_stage,
         fr: "Passe le morceau 2 de Lumières en mixage",
         en: "Move track 2 of Lumières to mixing",
@@ -431,6 +478,11 @@ pub const RULES: &[Rule] = &[
         en: "Move the project Lumières to mastering",
     },
     Rule {
+        read: clients::change_phone,
+        fr: "Change le téléphone de Léa Martin en 06 12 34 56 78",
+        en: "Change Lea Martin's phone to +33 6 12 34 56 78",
+    },
+    Rule {
         read: clients::change_email,
         fr: "Change l'email de Léa Martin en lea@studio.fr",
         en: "Change the email of Lea Martin to lea@studio.fr",
@@ -439,6 +491,16 @@ pub const RULES: &[Rule] = &[
         read: clients::rename,
         fr: "Renomme Léa Martin en Léa Dupont",
         en: "Rename Lea Martin to Lea Dupont",
+    },
+    Rule {
+        read: rooms::create,
+        fr: "Crée la salle Studio C à 55 € de l'heure",
+        en: "Add a room Studio C at 55 € an hour",
+    },
+    Rule {
+        read: equipment::create,
+        fr: "Ajoute le micro Neumann U47",
+        en: "Add the mic Neumann U47",
     },
     Rule {
         read: clients::create,

@@ -4,8 +4,9 @@ use jiff::civil::Date;
 
 use super::{
     Intent,
+    clients::CREATE_VERBS,
     sessions::STOP,
-    text::{Text, name_at},
+    text::{Text, folded, name_at},
 };
 use crate::when;
 
@@ -25,6 +26,56 @@ pub fn availability(text: &Text, today: Date) -> Option<Intent> {
             .date
             .unwrap_or(today),
     })
+}
+
+/// "Crée la salle Studio C à 55 € de l'heure", "Add a room Studio C at 55 € an hour".
+pub fn create(text: &Text, today: Date) -> Option<Intent> {
+    if !text.has(CREATE_VERBS) {
+        return None;
+    }
+    let at = text.position(&["salle", "room"])?;
+    let name = name_at(&text.words, at + 1, STOP, today)?;
+    let hourly_rate = text.amount()?;
+    Some(Intent::CreateRoom { name, hourly_rate })
+}
+
+/// "Passe le tarif du Studio A à 70 €", "Set Studio A's hourly rate to 70 €".
+pub fn rate(text: &Text, today: Date) -> Option<Intent> {
+    if !text.has(&[" tarif", " rate "]) {
+        return None;
+    }
+    let hourly_rate = text.amount()?;
+    let words = &text.words;
+    let room = match words.iter().position(|w| folded(w).ends_with("'s")) {
+        // "Studio A's hourly rate": the name before.
+        Some(i) => {
+            let start = words[..i]
+                .iter()
+                .rposition(|w| ["set", "change", "update", "make"].contains(&folded(w).as_str()))
+                .map_or(0, |v| v + 1);
+            let mut name: Vec<&str> = words[start..=i].iter().map(String::as_str).collect();
+            let last = name.pop()?.trim_end_matches("'s");
+            name.push(last);
+            name.join(" ")
+        }
+        None => {
+            let at = text.position(&["du", "de", "of"])?;
+            let from = if words
+                .get(at + 1)
+                .is_some_and(|w| ["la", "salle"].contains(&folded(w).as_str()))
+            {
+                words
+                    .iter()
+                    .skip(at + 1)
+                    .position(|w| folded(w) == "salle")
+                    .map_or(at + 1, |p| at + 2 + p)
+            } else {
+                at + 1
+            };
+            name_at(words, from, STOP, today)?
+        }
+    };
+    Some(Intent::RoomRate { room, hourly_rate })
 }
 
 #[cfg(test)]

@@ -322,7 +322,19 @@ pub fn day(text: &Text, today: Date) -> Option<Intent> {
             (day, day)
         }
     };
-    Some(Intent::Sessions { from, to, client })
+    // One room's, named as one: "le planning de la salle Studio A", "the room Studio A's sessions".
+    let room = words
+        .iter()
+        .position(|w| ["salle", "room"].contains(&folded(w).as_str()))
+        .and_then(|i| name_at(words, i + 1, STOP, today))
+        .map(|name| name.trim_end_matches("'s").to_owned());
+    let client = client.filter(|_| room.is_none());
+    Some(Intent::Sessions {
+        from,
+        to,
+        client,
+        room,
+    })
 }
 
 #[cfg(test)]
@@ -404,12 +416,14 @@ mod tests {
                 from: Date::new(2026, 11, 27).ok(),
                 to: Date::new(2026, 11, 27).ok(),
                 client: None,
+                room: None,
             })
         );
         let lea = Some(Intent::Sessions {
             from: None,
             to: None,
             client: Some("Léa Martin".into()),
+            room: None,
         });
         assert_eq!(plan("Combien de sessions a Léa Martin ?"), lea);
         assert_eq!(plan("How many sessions does Léa Martin have?"), lea);

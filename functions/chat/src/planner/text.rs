@@ -149,6 +149,16 @@ impl Text {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
     }
 
+    /// The first amount typed ("300", "120,50", "55€"), as typed, without its currency sign.
+    pub fn amount(&self) -> Option<String> {
+        self.words.iter().find_map(|w| {
+            let looks =
+                w.chars().any(|c| c.is_ascii_digit()) && !w.contains('-') && !w.contains(':');
+            let bare = w.trim_end_matches(['€', '$', '£']);
+            (looks && studio_wire::Money::parse(bare).is_ok()).then(|| bare.to_owned())
+        })
+    }
+
     /// Index of the first word that is one of `targets` (folded).
     pub fn position(&self, targets: &[&str]) -> Option<usize> {
         self.words
