@@ -197,6 +197,26 @@ on_both_stores! {
         assert_eq!(clients["items"][0]["phone"], "06 12 34 56 78");
     }
 
+    fn a_day_s_one_session_is_cancelled_by_its_day_and_two_are_asked_about(store) {
+        let router = router(store);
+        setup(&router).await;
+        chat(&router, "réserve le Studio A demain de 10h à 12h pour Cache Test").await;
+        chat(&router, "réserve le Studio A demain de 14h à 16h pour Cache Test").await;
+        let asked = chat(&router, "Annule la session de demain").await;
+        assert_eq!(asked["invalidations"], json!([]), "{asked}");
+        assert!(asked["reply"].as_str().unwrap().ends_with("Laquelle ?"), "{asked}");
+        let body = json!({"message": "celle de 14h", "conversation_id": asked["conversation_id"]});
+        let answered = call(&router, Method::POST, "/api/chat", Some(body), STUDIO_A).await.1;
+        assert_eq!(answered["actions"][0]["ok"], true, "{answered}");
+        let left = sessions_tomorrow(&router).await;
+        let active: Vec<&Value> = left.iter().filter(|s| s["status"] != "cancelled").collect();
+        assert_eq!(active.len(), 1);
+        assert_eq!(active[0]["start"], json!(tomorrow_at(10)));
+        // Now the day has one session: the day alone names it.
+        let cancelled = chat(&router, "Annule la session de demain").await;
+        assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
+    }
+
     fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {
         let router = router(store);
         setup(&router).await;

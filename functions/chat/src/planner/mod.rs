@@ -100,6 +100,10 @@ pub enum Intent {
     CancelTitled {
         title: String,
     },
+    /// The one session of a day, whoever's it is.
+    CancelOn {
+        on: Date,
+    },
     /// A client's session moved by some minutes (negative: earlier).
     Shift {
         client: String,
@@ -277,6 +281,7 @@ impl Intent {
                 ("cancel_session", args)
             }
             Intent::CancelTitled { title } => ("cancel_session", json!({ "title": title })),
+            Intent::CancelOn { on } => ("cancel_session", json!({ "on": on.to_string() })),
             Intent::Shift {
                 client,
                 on,

@@ -180,14 +180,23 @@ pub fn cancel(text: &Text, today: Date) -> Option<Intent> {
     if !text.has(&[" annule ", " annuler ", " cancel "]) {
         return None;
     }
-    let Some(client) = session_client(&text.words, today) else {
-        // "Annule la session Voix — album": its title follows.
+    let client = session_client(&text.words, today).filter(|name| !is_date(name, today));
+    let Some(client) = client else {
         let words = &text.words;
         let at = words
             .iter()
             .position(|w| ["session", "seance"].contains(&folded(w).as_str()))?;
-        let title = words[at + 1..].join(" ");
-        return (!title.is_empty()).then_some(Intent::CancelTitled { title });
+        let rest = words[at + 1..].join(" ");
+        // "Annule la session de demain": the day's one session.
+        let on = when::parse(&rest, today).date;
+        let only_a_day = words[at + 1..]
+            .iter()
+            .all(|w| is_date(w, today) || ["de", "du", "of", "on"].contains(&folded(w).as_str()));
+        if let (Some(on), true) = (on, only_a_day) {
+            return Some(Intent::CancelOn { on });
+        }
+        // "Annule la session Voix — album": its title follows.
+        return (!rest.is_empty()).then_some(Intent::CancelTitled { title: rest });
     };
     Some(Intent::Cancel {
         client,

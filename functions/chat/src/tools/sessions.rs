@@ -350,6 +350,13 @@ const TITLED_WITHIN_DAYS: i64 = 60;
 
 /// The one session the arguments name: its id, or the client's (on a day, else upcoming) active session.
 async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
+    // Each candidate says its local start, for the person's answer ("celle de demain 10h") to pick one.
+    let candidate = |s: &Session| {
+        let mut described = brief(s);
+        let local = s.start.to_zoned_datetime(env.zone().clone()).datetime();
+        described["local_start"] = json!(when::local_iso(local));
+        described
+    };
     if let Some(id) = &args.session {
         let found = sessions::get(&env.ctx, id)
             .await
@@ -378,7 +385,22 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
         found.retain(|s| {
             s.status != SessionStatus::Cancelled && studio_domain::text::fold(&s.title) == wanted
         });
-        return one(env, &SESSION, title, found, |s| label(env, s), brief);
+        return one(env, &SESSION, title, found, |s| label(env, s), candidate);
+    }
+    if let (Some(day), None) = (&args.on, &args.client) {
+        // A day alone: its one active session, whoever's it is (several: the person is asked which).
+        let from = day_start(env, day)?;
+        let query = sessions::SessionQuery {
+            from: Some(from),
+            to: Some(from + SignedDuration::from_hours(24)),
+            ..sessions::SessionQuery::default()
+        };
+        let mut found = sessions::list(&env.ctx, &query)
+            .await
+            .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?
+            .items;
+        found.retain(|s| s.status != SessionStatus::Cancelled);
+        return one(env, &SESSION, day, found, |s| label(env, s), candidate);
     }
     let reference = args
         .client
@@ -398,13 +420,6 @@ async fn find(env: &ToolEnv, args: &FindArgs) -> Result<Session, ToolOutcome> {
     let what = match &args.on {
         Some(day) => format!("{} ({day})", client.name),
         None => client.name.clone(),
-    };
-    // Each candidate says its local start, for the person's answer ("celle de demain 10h") to pick one.
-    let candidate = |s: &Session| {
-        let mut described = brief(s);
-        let local = s.start.to_zoned_datetime(env.zone().clone()).datetime();
-        described["local_start"] = json!(when::local_iso(local));
-        described
     };
     one(env, &SESSION, &what, found, |s| label(env, s), candidate)
 }
