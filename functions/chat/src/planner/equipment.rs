@@ -68,16 +68,10 @@ pub fn create(text: &Text, today: Date) -> Option<Intent> {
     Some(Intent::CreateEquipment { name, category })
 }
 
-/// "Mets le U87 dans le Studio B", "Put the SM7B in the Live Room", "Move the U87 to Studio A".
-pub fn place(text: &Text, today: Date) -> Option<Intent> {
-    let verb = text.position(&[
-        "mets", "met", "range", "installe", "place", "put", "move", "deplace",
-    ])?;
-    let into = text.last_position(&["dans", "in", "into", "to"])?;
-    if into <= verb + 1 {
-        return None;
-    }
-    let skip = [
+/// The piece of equipment `words` name: without the article or kind word before it ("le micro U87") or the kind
+/// after it (English: "the U87 mic").
+fn piece(words: &[String], today: Date) -> Option<String> {
+    const BEFORE: [&str; 10] = [
         "micro",
         "microphone",
         "mic",
@@ -89,19 +83,32 @@ pub fn place(text: &Text, today: Date) -> Option<Intent> {
         "notre",
         "our",
     ];
-    let named: Vec<String> = text.words[verb + 1..into]
+    let rest: Vec<String> = words
         .iter()
-        .skip_while(|w| skip.contains(&folded(w).as_str()))
+        .skip_while(|w| BEFORE.contains(&folded(w).as_str()))
         .cloned()
         .collect();
-    let mut equipment = named.join(" ");
+    let mut name = name_at(&rest, 0, STOP, today)?;
     for kind in [" mic", " microphone"] {
-        if let Some(name) = equipment.strip_suffix(kind) {
-            equipment = name.to_owned();
+        if let Some(bare) = name.strip_suffix(kind) {
+            name = bare.to_owned();
         }
     }
+    Some(name)
+}
+
+/// "Mets le U87 dans le Studio B", "Put the SM7B in the Live Room", "Move the U87 to Studio A".
+pub fn place(text: &Text, today: Date) -> Option<Intent> {
+    let verb = text.position(&[
+        "mets", "met", "range", "installe", "place", "put", "move", "deplace",
+    ])?;
+    let into = text.last_position(&["dans", "in", "into", "to"])?;
+    if into <= verb + 1 {
+        return None;
+    }
+    let equipment = piece(&text.words[verb + 1..into], today)?;
     let room = name_at(&text.words, into + 1, STOP, today)?;
-    (!equipment.is_empty()).then_some(Intent::PlaceEquipment { equipment, room })
+    Some(Intent::PlaceEquipment { equipment, room })
 }
 
 /// "Quel matériel est en maintenance ?", "Which gear is out of service?", "Qu'est-ce qui est en panne ?": a
@@ -136,33 +143,10 @@ pub fn status(text: &Text, today: Date) -> Option<Intent> {
             "mets", "met", "mettre", "passe", "put", "mark", "set", "remets", "send",
         ])
         .map_or(0, |v| v + 1);
-    let skip = [
-        "micro",
-        "microphone",
-        "mic",
-        "le",
-        "la",
-        "l'",
-        "the",
-        "my",
-        "notre",
-        "our",
-    ];
-    let rest: Vec<String> = text.words[verb..]
-        .iter()
-        .skip_while(|w| skip.contains(&folded(w).as_str()))
-        .cloned()
-        .collect();
-    let mut equipment = name_at(&rest, 0, STOP, today)?;
+    let equipment = piece(&text.words[verb..], today)?;
     // "Mets en maintenance": no piece named.
     if folded(&equipment).starts_with("en ") {
         return None;
-    }
-    // English puts the kind after the name: "the U87 mic".
-    for kind in [" mic", " microphone"] {
-        if let Some(name) = equipment.strip_suffix(kind) {
-            equipment = name.to_owned();
-        }
     }
     Some(Intent::SetEquipmentStatus {
         equipment,

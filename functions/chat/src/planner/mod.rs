@@ -198,6 +198,13 @@ impl Intent {
     /// The tool call that carries out the intent.
     pub fn tool_call(&self) -> (&'static str, Value) {
         let day = |d: &Option<Date>| d.map(|d| d.to_string());
+        // The session's day, when the sentence said it.
+        let on_day = |mut args: Value, on: &Option<Date>| {
+            if let Some(on) = day(on) {
+                args["on"] = json!(on);
+            }
+            args
+        };
         match self {
             Intent::CreateClient {
                 name,
@@ -264,21 +271,14 @@ impl Intent {
                 start,
                 end,
             } => {
-                let mut args = json!({ "client": client, "start": start });
-                if let Some(on) = day(on) {
-                    args["on"] = json!(on);
-                }
+                let mut args = on_day(json!({ "client": client, "start": start }), on);
                 if let Some(end) = end {
                     args["end"] = json!(end);
                 }
                 ("move_session", args)
             }
             Intent::Cancel { client, on } => {
-                let mut args = json!({ "client": client });
-                if let Some(on) = day(on) {
-                    args["on"] = json!(on);
-                }
-                ("cancel_session", args)
+                ("cancel_session", on_day(json!({ "client": client }), on))
             }
             Intent::CancelTitled { title } => ("cancel_session", json!({ "title": title })),
             Intent::CancelOn { on } => ("cancel_session", json!({ "on": on.to_string() })),
@@ -287,22 +287,16 @@ impl Intent {
                 on,
                 minutes,
             } => {
-                let mut args = json!({ "client": client, "shift_minutes": minutes });
-                if let Some(on) = day(on) {
-                    args["on"] = json!(on);
-                }
-                ("move_session", args)
+                let args = json!({ "client": client, "shift_minutes": minutes });
+                ("move_session", on_day(args, on))
             }
             Intent::Extend {
                 client,
                 on,
                 minutes,
             } => {
-                let mut args = json!({ "client": client, "extend_minutes": minutes });
-                if let Some(on) = day(on) {
-                    args["on"] = json!(on);
-                }
-                ("move_session", args)
+                let args = json!({ "client": client, "extend_minutes": minutes });
+                ("move_session", on_day(args, on))
             }
             Intent::EquipmentIn { status } => ("list_equipment", json!({ "status": status })),
             Intent::SetEquipmentStatus { equipment, status } => (
