@@ -170,9 +170,17 @@ on_both_stores! {
         assert_eq!(longer["actions"][0]["ok"], true, "{longer}");
         let tomorrow = sessions_tomorrow(&router).await;
         assert_eq!((tomorrow[0]["start"].clone(), tomorrow[0]["end"].clone()), (json!(tomorrow_at(11)), json!(tomorrow_at(14))));
+        // Pushed to another day: the same hours there.
+        let day_after = tomorrow_at(11) + 24.hours();
+        let local = day_after.to_zoned_datetime(TimeZone::get("Europe/Paris").unwrap()).date();
+        let pushed = chat(&router, &format!("Repousse la session de Cache Test au {local}")).await;
+        assert_eq!(pushed["actions"][0]["ok"], true, "{pushed}");
+        assert!(sessions_tomorrow(&router).await.is_empty());
+        let uri = format!("/api/sessions?from={day_after}&to={}", day_after + 3.hours());
+        let moved = call(&router, Method::GET, &uri, None, STUDIO_A).await.1;
+        assert_eq!((moved["items"][0]["start"].clone(), moved["items"][0]["end"].clone()), (json!(day_after), json!(day_after + 3.hours())));
         let cancelled = chat(&router, "Annule la session Session Cache Test").await;
         assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
-        assert!(sessions_tomorrow(&router).await.is_empty());
     }
 
     fn rooms_gear_and_a_client_s_phone_are_created_and_changed_by_sentence(store) {

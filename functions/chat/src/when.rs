@@ -200,7 +200,10 @@ pub fn parse(phrase: &str, today: Date) -> When {
         .replace("day after tomorrow", "apres-demain");
     let words: Vec<&str> = phrase.split_whitespace().collect();
     for (i, word) in words.iter().enumerate() {
-        if let Ok(dt) = word.trim_end_matches('z').parse::<DateTime>() {
+        // A date and a time ("2026-11-27t14:00"); a date alone ("2026-11-29") says no time.
+        if word.contains('t')
+            && let Ok(dt) = word.trim_end_matches('z').parse::<DateTime>()
+        {
             when.date = Some(dt.date());
             when.time = Some(dt.time());
             continue;
@@ -350,6 +353,14 @@ mod tests {
 
     fn t(h: i8, m: i8) -> Option<Time> {
         Time::new(h, m, 0, 0).ok()
+    }
+
+    #[test]
+    fn a_date_alone_says_no_time() {
+        let said = parse("2026-11-29", today());
+        assert_eq!((said.date, said.time), (Date::new(2026, 11, 29).ok(), None));
+        let both = parse("2026-11-29T14:30", today());
+        assert_eq!(both.time, Time::new(14, 30, 0, 0).ok());
     }
 
     #[test]

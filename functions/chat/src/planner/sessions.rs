@@ -210,8 +210,10 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
         " deplace ",
         " deplacer ",
         " decale ",
+        " repousse ",
         " move ",
         " reschedule ",
+        " push ",
     ]) {
         return None;
     }
@@ -238,9 +240,14 @@ pub fn move_session(text: &Text, today: Date) -> Option<Intent> {
     let on = when::parse(&before.join(" "), today).date;
     // No new day named: the session stays on its day ("tomorrow's session … to 4 pm" is tomorrow at 4 pm);
     // the tool keeps it there when neither is known.
-    let start = match new.date.or(on) {
-        Some(day) => iso(day, *new_times.first()?),
-        None => hhmm(*new_times.first()?),
+    let start = match (new.date, new_times.first()) {
+        (_, Some(time)) => match new.date.or(on) {
+            Some(day) => iso(day, *time),
+            None => hhmm(*time),
+        },
+        // "push it to Friday": a new day named after "à"/"to", the same time (the tool keeps it).
+        (Some(day), None) if split.is_some() => studio_wire::day::format(day),
+        _ => return None,
     };
     let end = new_times.get(1).map(|t| hhmm(*t));
     Some(Intent::Move {
