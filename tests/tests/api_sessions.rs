@@ -141,6 +141,17 @@ on_both_stores! {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a range or a client is required");
     }
 
+    fn a_filter_that_is_not_an_id_is_refused_saying_so(store) {
+        let router = router(store);
+        setup(&router).await;
+        for (query, field) in [("client=..%2Fx", "client"), ("room=CLIENT%23A", "room"), ("project=x", "project")] {
+            let uri = format!("/api/sessions?{query}");
+            let (status, body) = call(&router, Method::GET, &uri, None, STUDIO_A).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{uri}: {body}");
+            assert_eq!(body["error"]["problem"]["problems"][field]["code"], "no_such", "{uri}: {body}");
+        }
+    }
+
     fn sessions_are_listed_by_range_room_and_client_and_rooms_show_availability(store) {
         let router = router(store);
         let (client, room) = setup(&router).await;

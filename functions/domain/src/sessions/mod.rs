@@ -381,6 +381,22 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
 /// client and/or project; or, with only `client` and/or `project`, every session of that client or project
 /// (cancelled ones included, read from the client's index). By start.
 pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, DomainError> {
+    // A filter names an entity by its id; anything else can name none (and never reaches into another key).
+    for (field, resource, value) in [
+        ("room", "rooms", &query.room),
+        ("client", "clients", &query.client),
+        ("project", "projects", &query.project),
+    ] {
+        if let Some(value) = value.as_deref().filter(|v| !entity::is_id(v)) {
+            return Err(DomainError::field(
+                field,
+                FieldProblem::NoSuch {
+                    resource: resource.to_owned(),
+                    value: value.to_owned(),
+                },
+            ));
+        }
+    }
     let ids: Vec<String> = match (query.from, query.to) {
         (Some(from), Some(to)) => {
             if to <= from {
