@@ -76,8 +76,8 @@ fn build_spa(tools: &Tools) -> Result {
 /// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
 /// (dashboard, projects, quotes, invoices with a draft's line editor, payments), the browser's `Intl` writing
 /// every amount and date, the phone's day view and the assistant panel's examples, links and shortcut, measured
-/// on 2026-11-27 at 385,355 B — raised on purpose from 300,972 B for them (+84 KB gzip) — plus 645 B of slack: the
-/// same commit built from another checkout path came out a byte larger. Lower it when the SPA shrinks; raise it
+/// on 2026-11-27 at 385,750 B — raised on purpose from 300,972 B for them (+84 KB gzip) — plus 250 B of slack: the
+/// same commit built from another checkout path once came out a byte larger. Lower it when the SPA shrinks; raise it
 /// only on purpose.
 const SPA_GZIP_BUDGET: u64 = 386_000;
 

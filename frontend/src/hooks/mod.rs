@@ -212,11 +212,11 @@ pub fn pairs<T>(
         .collect()
 }
 
-/// The name paired with `id`, or nothing while the list loads.
-pub fn name_of(pairs: Vec<(String, String)>, id: &str) -> String {
+/// The name paired with `id` in `pairs`, or nothing while the list loads.
+pub fn name_of(pairs: &[(String, String)], id: &str) -> String {
     pairs
-        .into_iter()
+        .iter()
         .find(|(key, _)| key == id)
-        .map(|(_, name)| name)
+        .map(|(_, name)| name.clone())
         .unwrap_or_default()
 }

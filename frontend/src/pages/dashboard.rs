@@ -64,7 +64,7 @@ fn Board(props: &BoardProps) -> Html {
                 html! {
                     <li><span class="when">{ when }</span>{" "}
                         <Link<Route> to={Route::Session { id: s.id.clone() }}>{ &s.title }</Link<Route>>
-                        {" · "}{ name_of(room_names.clone(), &s.room_id) }</li>
+                        {" · "}{ name_of(&room_names, &s.room_id) }</li>
                 }
             })
             .collect()
@@ -93,7 +93,7 @@ fn Board(props: &BoardProps) -> Html {
                     <ul class="plain">
                         { for board.overdue_invoices.iter().map(|i| html! {
                             <li><Link<Route> to={Route::Invoice { id: i.id.clone() }}>{ &i.number }</Link<Route>>
-                                {" · "}{ name_of(client_names.clone(), &i.client_id) }{" · "}{ money(i.balance) }
+                                {" · "}{ name_of(&client_names, &i.client_id) }{" · "}{ money(i.balance) }
                                 {" · "}{ b.col_due }{" "}{ format::date(i.due_on, texts.locale) }</li>
                         }) }
                     </ul>

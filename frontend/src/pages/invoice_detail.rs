@@ -2,7 +2,7 @@
 //! payment, cancel by credit note, print. An issued invoice has no edit or delete control: it is cancelled by a
 //! credit note.
 
-use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod};
+use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod, Project};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -19,7 +19,7 @@ use crate::{
         loaded, use_studio,
     },
     format,
-    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_payments, use_projects},
+    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_payments},
     i18n::use_texts,
     routes::{Route, use_go_to},
     time,
@@ -53,7 +53,6 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let b = texts.billing;
     let studio = use_studio();
     let clients = use_clients(String::new());
-    let projects = use_projects();
     let all = use_invoices();
     let notice = use_state(|| None::<&'static str>);
     let editing = use_state(|| false);
@@ -82,10 +81,9 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     };
     let money = |m: Money| studio.money(m, texts);
     let client_name = name_of(
-        pairs(&clients.data, |c| Some((&c.id, &c.name))),
+        &pairs(&clients.data, |c| Some((&c.id, &c.name))),
         &invoice.client_id,
     );
-    let project_name = |id: &str| name_of(pairs(&projects.data, |p| Some((&p.id, &p.name))), id);
     let done = |message: &'static str| {
         let notice = notice.clone();
         Callback::from(move |()| notice.set(Some(message)))
@@ -125,7 +123,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 <dd><Link<Route> to={Route::Client { id: invoice.client_id.clone() }}>{ client_name }</Link<Route>></dd>
                 if let Some(project) = &invoice.project_id {
                     <dt>{ b.nav_projects }</dt>
-                    <dd><Link<Route> to={Route::Project { id: project.clone() }}>{ project_name(project) }</Link<Route>></dd>
+                    <dd><ProjectLink id={project.clone()} /></dd>
                 }
                 if let Some(issued) = day(invoice.issued_on) {
                     <dt>{ b.col_issued }</dt><dd>{ issued }</dd>
@@ -200,6 +198,19 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             <InvoiceTable invoices={same_client} />
         </>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProjectLinkProps {
+    id: String,
+}
+
+/// The invoice's project, named (one entity read, not the whole list).
+#[function_component]
+fn ProjectLink(props: &ProjectLinkProps) -> Html {
+    let project = use_entity::<Project>(urls::PROJECTS, props.id.clone());
+    let name = project.data.map(|p| p.name).unwrap_or_default();
+    html! { <Link<Route> to={Route::Project { id: props.id.clone() }}>{ name }</Link<Route>> }
 }
 
 /// Opens the printable invoice in a new tab. Fetched with the caller's credentials (the API wants them), then

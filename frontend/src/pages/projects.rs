@@ -52,7 +52,7 @@ pub fn ProjectsPage() -> Html {
                                 <tr class="project-row">
                                     <td><Link<Route> to={Route::Project { id: p.id.clone() }}>{ &p.name }</Link<Route>></td>
                                     <td>{ p.artist.clone().unwrap_or_default() }</td>
-                                    <td>{ name_of(clients_named.clone(), &p.client_id) }</td>
+                                    <td>{ name_of(&clients_named, &p.client_id) }</td>
                                     <td>{ p.kind.label(texts) }</td>
                                     <td><span class="badge">{ p.status.label(texts) }</span></td>
                                     <td>{ p.tracks.len() }</td>
@@ -213,7 +213,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
         })
     };
     let client = name_of(
-        pairs(&clients.data, |c| Some((&c.id, &c.name))),
+        &pairs(&clients.data, |c| Some((&c.id, &c.name))),
         &project.client_id,
     );
     html! {

@@ -58,7 +58,7 @@ pub fn QuotesPage() -> Html {
                             { for page.items.iter().rev().map(|q| html! {
                                 <tr class="quote-row">
                                     <td>{ &q.number }</td>
-                                    <td>{ name_of(names.clone(), &q.client_id) }</td>
+                                    <td>{ name_of(&names, &q.client_id) }</td>
                                     <td>{ format::date(q.valid_until, texts.locale) }</td>
                                     <td class="money">{ studio.money(q.totals.gross, texts) }</td>
                                     <td><span class={classes!("badge", q.status.value())}>{ q.status.label(texts) }</span></td>
