@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{STUDIO_A, call, chat, router};
+use common::{STUDIO_A, call, chat, chat_confirmed, router};
 use jiff::{Timestamp, tz::TimeZone};
 use serde_json::json;
 
@@ -20,16 +20,16 @@ on_both_stores! {
 
         let (_, before) = call(&router, Method::GET, "/api/dashboard", None, STUDIO_A).await;
         assert_eq!(before["unpaid"], json!({"count": 0, "amount": 0}), "{before}");
-        let issued = chat(&router, "Émets la facture de Cache Test").await;
+        let issued = chat_confirmed(&router, "Émets la facture de Cache Test").await;
         let (_, after) = call(&router, Method::GET, "/api/dashboard", None, STUDIO_A).await;
         assert_eq!(after["unpaid"], json!({"count": 1, "amount": 24_000}), "the dashboard's unpaid total: {after}");
-        assert_eq!(issued["actions"][0]["ok"], true, "{issued}");
+        assert_eq!(issued["action"]["ok"], true, "{issued}");
         let year = Timestamp::now().to_zoned_datetime(TimeZone::get("Europe/Paris").unwrap()).year();
         let number = format!("{year}-0001");
-        assert!(issued["reply"].as_str().unwrap().contains(&number), "{issued}");
+        assert!(issued["summary"].as_str().unwrap().contains(&number), "{issued}");
 
-        let paid = chat(&router, &format!("Enregistre un paiement de 50 € par virement sur la facture {number}")).await;
-        assert_eq!(paid["actions"][0]["ok"], true, "{paid}");
+        let paid = chat_confirmed(&router, &format!("Enregistre un paiement de 50 € par virement sur la facture {number}")).await;
+        assert_eq!(paid["action"]["ok"], true, "{paid}");
         let invoice_id = draft["data"]["id"].as_str().unwrap();
         assert!(paid["invalidations"].as_array().unwrap().contains(&json!({"resource": "invoices", "id": invoice_id})), "{paid}");
         let (_, invoice) = call(&router, Method::GET, &format!("/api/invoices/{invoice_id}"), None, STUDIO_A).await;

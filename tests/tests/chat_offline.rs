@@ -27,8 +27,11 @@ on_both_stores! {
         assert_eq!((created[0]["name"].clone(), created[0]["email"].clone()), (json!("Cache Test"), json!("cache-test@example.com")));
         let id = created[0]["id"].as_str().unwrap();
         assert_eq!(body["invalidations"], json!([{"resource": "clients"}, {"resource": "clients", "id": id}]));
-        // The action says it wrote, and what to show for it.
-        assert_eq!(body["actions"], json!([{"tool": "create_client", "ok": true, "summary": body["reply"], "wrote": true, "shows": {"resource": "clients", "id": id}}]));
+        // The action says it wrote, what to show for it, and the history record its Undo takes back.
+        let (_, history) = call(&router, Method::GET, "/api/activity", None, STUDIO_A).await;
+        let record = &history["items"][0];
+        assert_eq!(record["via"], json!({"kind": "assistant", "conversation": body["conversation_id"]}));
+        assert_eq!(body["actions"], json!([{"tool": "create_client", "ok": true, "summary": body["reply"], "wrote": true, "shows": {"resource": "clients", "id": id}, "activity": record["id"]}]));
         assert!(body["reply"].as_str().unwrap().contains("Cache Test"));
     }
 

@@ -7,7 +7,7 @@ use axum::{
     Router,
     http::{Method, StatusCode},
 };
-use common::{STUDIO_A, call, chat, router};
+use common::{STUDIO_A, call, chat, chat_confirmed, confirm, router};
 use jiff::{Timestamp, ToSpan, ZonedDateTime, tz::TimeZone};
 use serde_json::{Value, json};
 
@@ -107,8 +107,8 @@ on_both_stores! {
         let moved = chat(&router, "Déplace la session de Cache Test à demain 15h-17h").await;
         assert_eq!(moved["actions"][0]["ok"], true, "{moved}");
         assert_eq!(sessions_tomorrow(&router).await[0]["start"], json!(tomorrow_at(15)));
-        let cancelled = chat(&router, "Annule la session de Cache Test demain").await;
-        assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
+        let cancelled = chat_confirmed(&router, "Annule la session de Cache Test demain").await;
+        assert_eq!(cancelled["action"]["ok"], true, "{cancelled}");
         assert!(sessions_tomorrow(&router).await.is_empty());
         let rebooked = chat(&router, "Book Studio A tomorrow from 3pm to 5pm for Cache Test").await;
         assert_eq!(rebooked["actions"][0]["ok"], true, "the cancelled slot is free again: {rebooked}");
@@ -179,8 +179,8 @@ on_both_stores! {
         let uri = format!("/api/sessions?from={day_after}&to={}", day_after + 3.hours());
         let moved = call(&router, Method::GET, &uri, None, STUDIO_A).await.1;
         assert_eq!((moved["items"][0]["start"].clone(), moved["items"][0]["end"].clone()), (json!(day_after), json!(day_after + 3.hours())));
-        let cancelled = chat(&router, "Annule la session Session Cache Test").await;
-        assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
+        let cancelled = chat_confirmed(&router, "Annule la session Session Cache Test").await;
+        assert_eq!(cancelled["action"]["ok"], true, "{cancelled}");
     }
 
     fn rooms_gear_and_a_client_s_phone_are_created_and_changed_by_sentence(store) {
@@ -216,13 +216,15 @@ on_both_stores! {
         let body = json!({"message": "celle de 14h", "conversation_id": asked["conversation_id"]});
         let answered = call(&router, Method::POST, "/api/chat", Some(body), STUDIO_A).await.1;
         assert_eq!(answered["actions"][0]["ok"], true, "{answered}");
+        assert!(sessions_tomorrow(&router).await.iter().all(|s| s["status"] != "cancelled"), "only proposed");
+        confirm(&router, &answered).await;
         let left = sessions_tomorrow(&router).await;
         let active: Vec<&Value> = left.iter().filter(|s| s["status"] != "cancelled").collect();
         assert_eq!(active.len(), 1);
         assert_eq!(active[0]["start"], json!(tomorrow_at(10)));
         // Now the day has one session: the day alone names it.
-        let cancelled = chat(&router, "Annule la session de demain").await;
-        assert_eq!(cancelled["actions"][0]["ok"], true, "{cancelled}");
+        let cancelled = chat_confirmed(&router, "Annule la session de demain").await;
+        assert_eq!(cancelled["action"]["ok"], true, "{cancelled}");
     }
 
     fn a_local_time_skipped_by_the_clocks_is_refused_with_a_clear_message(store) {

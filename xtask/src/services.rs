@@ -11,10 +11,36 @@ use std::{
 use crate::Result;
 
 /// moto's DynamoDB server on werkzeug, one request at a time. Argument: the port.
+///
+/// moto backs up a table before a transaction once per operation (a deep copy each time, so a transaction of
+/// eight writes copied its table eight times); the shim takes that same backup once per table and transaction,
+/// before any write — the semantics are moto's, the cost a fraction.
 pub const MOTO_SINGLE_THREADED: &str = "\
-import sys
+import copy, sys
+import moto.dynamodb.models as models
 from werkzeug.serving import run_simple
 from moto.server import DomainDispatcherApplication, create_backend_app
+
+class OneBackupPerTable:
+    backups = None
+    @staticmethod
+    def deepcopy(value, memo=None):
+        if OneBackupPerTable.backups is None or not isinstance(value, models.Table):
+            return copy.deepcopy(value, memo)
+        if id(value) not in OneBackupPerTable.backups:
+            OneBackupPerTable.backups[id(value)] = copy.deepcopy(value, memo)
+        return OneBackupPerTable.backups[id(value)]
+
+models.copy = OneBackupPerTable
+transact = models.DynamoDBBackend.transact_write_items
+def transact_once(self, items):
+    OneBackupPerTable.backups = {}
+    try:
+        return transact(self, items)
+    finally:
+        OneBackupPerTable.backups = None
+models.DynamoDBBackend.transact_write_items = transact_once
+
 run_simple('127.0.0.1', int(sys.argv[1]), DomainDispatcherApplication(create_backend_app), threaded=False, use_reloader=False)
 ";
 

@@ -39,7 +39,10 @@ fn status_of(problem: &Problem) -> StatusCode {
         | Problem::QuoteState { .. }
         | Problem::Overpayment { .. }
         | Problem::AlreadyReversed
-        | Problem::Contended => StatusCode::CONFLICT,
+        | Problem::Contended
+        | Problem::ChangedSince { .. }
+        | Problem::NotUndoable { .. }
+        | Problem::Decided { .. } => StatusCode::CONFLICT,
         Problem::BadRequest { .. } => StatusCode::BAD_REQUEST,
         Problem::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Problem::Unauthenticated => StatusCode::UNAUTHORIZED,

@@ -8,7 +8,7 @@ use axum::{
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 use studio_domain::Ctx;
-use studio_wire::Problem;
+use studio_wire::{Problem, Via};
 
 use crate::{ApiError, AppState};
 
@@ -31,8 +31,11 @@ where
             .headers
             .get(ORIGIN_HEADER)
             .and_then(|v| v.to_str().ok());
+        let person = state.auth.person(parts);
         Ok(Caller(
-            Ctx::new(studio, state.services.clone()).with_origin(origin),
+            Ctx::new(studio, state.services.clone())
+                .with_origin(origin)
+                .acting(&person, Via::Form),
         ))
     }
 }

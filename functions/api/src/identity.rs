@@ -8,6 +8,9 @@ use crate::ApiError;
 
 pub trait Authenticate: Send + Sync {
     fn studio(&self, parts: &Parts) -> Result<StudioId, ApiError>;
+
+    /// The signed-in person, as the history names them (an email when the identity has one).
+    fn person(&self, parts: &Parts) -> String;
 }
 
 /// Production: the API Gateway HTTP API's JWT authorizer has verified the token; the studio is one of its claims.
@@ -37,6 +40,19 @@ impl Authenticate for JwtClaims {
             .and_then(|raw| StudioId::parse(raw))
             .ok_or_else(ApiError::unauthenticated)
     }
+
+    fn person(&self, parts: &Parts) -> String {
+        let Some(RequestContext::ApiGatewayV2(context)) = parts.extensions.get::<RequestContext>()
+        else {
+            return String::new();
+        };
+        let claims = context.authorizer.as_ref().and_then(|a| a.jwt.as_ref());
+        ["email", "sub"]
+            .iter()
+            .find_map(|name| claims.and_then(|jwt| jwt.claims.get(*name)))
+            .cloned()
+            .unwrap_or_default()
+    }
 }
 
 /// The local stack: everyone is the demo studio, unless the `x-studio` header names another one (a developer
@@ -46,6 +62,9 @@ pub struct DevIdentity {
 }
 
 pub const DEV_STUDIO_HEADER: &str = "x-studio";
+/// Locally, who is acting (a second person, to see the history tell them apart); the demo manager without it.
+pub const DEV_PERSON_HEADER: &str = "x-studio-person";
+pub const DEV_PERSON: &str = "manager@studio.test";
 
 impl Authenticate for DevIdentity {
     fn studio(&self, parts: &Parts) -> Result<StudioId, ApiError> {
@@ -61,5 +80,15 @@ impl Authenticate for DevIdentity {
                     )
                 }),
         }
+    }
+
+    fn person(&self, parts: &Parts) -> String {
+        parts
+            .headers
+            .get(DEV_PERSON_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| !v.is_empty() && v.len() <= 120)
+            .unwrap_or(DEV_PERSON)
+            .to_owned()
     }
 }

@@ -7,6 +7,7 @@ pub mod edge;
 pub mod error;
 pub mod extract;
 pub mod feed;
+pub mod history;
 pub mod identity;
 pub mod invoices;
 pub mod lambda;
@@ -75,6 +76,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/dashboard", get(dashboard::read))
         .route("/api/rooms/{id}/availability", get(availability::room))
         .route("/api/changes", get(feed::changes))
+        .route("/api/activity", get(history::list))
+        .route("/api/activity/{id}/undo", post(history::undo))
         .route("/api/settings", get(settings::read).put(settings::write))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(edge::edge))

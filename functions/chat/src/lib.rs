@@ -7,6 +7,7 @@ pub mod http;
 pub mod i18n;
 pub mod model;
 pub mod openai;
+pub mod pending;
 pub mod planner;
 pub mod tools;
 pub mod turn;

@@ -1,12 +1,13 @@
 //! One assistant turn: ask the model, run the tools it calls, give it their results, repeat (bounded).
 
 use studio_domain::ChangeSet;
-use studio_wire::{ActionSummary, Locale};
+use studio_wire::{ActionSummary, Locale, PendingAction};
 
 use crate::{
     i18n::pick,
     model::{ChatModel, Message, ModelReply, Round},
-    tools::{self, ToolEnv},
+    pending,
+    tools::{self, Class, ToolEnv},
 };
 
 /// Rounds of tool calls one turn may take before the assistant stops and says so.
@@ -17,14 +18,23 @@ pub struct TurnOutcome {
     pub actions: Vec<ActionSummary>,
     /// Every write that happened, even if a later round failed.
     pub changes: ChangeSet,
+    /// What waits for a person's confirmation.
+    pub pending: Vec<PendingAction>,
 }
 
 /// Runs the turn whose user message is the last of `messages`, appending what the model and the tools said.
-pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Message>) -> TurnOutcome {
+/// A destructive call is only proposed (see `pending`), whatever the model says.
+pub async fn run(
+    env: &ToolEnv,
+    conversation: &str,
+    model: &dyn ChatModel,
+    messages: &mut Vec<Message>,
+) -> TurnOutcome {
     let locale = env.locale;
     let catalogue = tools::catalogue();
     let mut actions = Vec::new();
     let mut changes = ChangeSet::default();
+    let mut proposals = Vec::new();
     for round in 0..MAX_ROUNDS {
         let reply = model
             .respond(Round {
@@ -44,6 +54,7 @@ pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Messag
                     reply: text,
                     actions,
                     changes,
+                    pending: proposals,
                 };
             }
             Ok(ModelReply::ToolCalls { content, calls }) => {
@@ -52,13 +63,23 @@ pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Messag
                     tool_calls: calls.clone(),
                 });
                 for call in calls {
-                    let outcome = tools::execute(env, &call.name, &call.arguments).await;
+                    let outcome = match tools::class(&call.name, &call.arguments) {
+                        Some(Class::Destructive) => {
+                            let (outcome, proposal) =
+                                pending::propose(env, conversation, &call.name, &call.arguments)
+                                    .await;
+                            proposals.extend(proposal);
+                            outcome
+                        }
+                        _ => tools::execute(env, &call.name, &call.arguments).await,
+                    };
                     actions.push(ActionSummary {
                         tool: call.name.clone(),
                         ok: outcome.ok,
                         summary: outcome.summary,
                         wrote: !outcome.changes.is_empty(),
                         shows: outcome.changes.first_kept(),
+                        activity: outcome.changes.activities().last().cloned(),
                     });
                     changes.extend(outcome.changes);
                     messages.push(Message::Tool {
@@ -79,6 +100,7 @@ pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Messag
                     reply: with_actions(reply, &actions, locale),
                     actions,
                     changes,
+                    pending: proposals,
                 };
             }
         }
@@ -92,6 +114,7 @@ pub async fn run(env: &ToolEnv, model: &dyn ChatModel, messages: &mut Vec<Messag
         reply: with_actions(reply, &actions, locale),
         actions,
         changes,
+        pending: proposals,
     }
 }
 

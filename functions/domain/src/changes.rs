@@ -23,21 +23,35 @@ pub struct Change {
 
 /// Everything one domain call changed, cascades included. Built only from committed writes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChangeSet(Vec<Change>);
+pub struct ChangeSet {
+    changes: Vec<Change>,
+    /// The history records of the committed transactions (see `history`).
+    activities: Vec<String>,
+}
 
 impl ChangeSet {
     pub fn push(&mut self, change: Change) {
-        self.0.push(change);
+        self.changes.push(change);
     }
 
     pub fn extend(&mut self, other: ChangeSet) {
-        self.0.extend(other.0);
+        self.changes.extend(other.changes);
+        self.activities.extend(other.activities);
+    }
+
+    pub(crate) fn recorded_as(&mut self, activity: String) {
+        self.activities.push(activity);
+    }
+
+    /// The history records of what was written, oldest first.
+    pub fn activities(&self) -> &[String] {
+        &self.activities
     }
 
     /// Marks an entity's detail view stale because something it shows changed (a cascade, e.g. a room's
     /// sessions), without claiming the entity itself was written.
     pub fn touch(&mut self, resource: &'static str, id: &str) {
-        self.0.push(Change {
+        self.changes.push(Change {
             resource,
             id: id.to_owned(),
             op: Op::Touched,
@@ -52,16 +66,16 @@ impl ChangeSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.changes.is_empty()
     }
 
     pub fn changes(&self) -> &[Change] {
-        &self.0
+        &self.changes
     }
 
     /// The first entity created or updated (not deleted, not merely touched): the one to show for this write.
     pub fn first_kept(&self) -> Option<Invalidation> {
-        self.0
+        self.changes
             .iter()
             .find(|c| matches!(c.op, Op::Created | Op::Updated))
             .map(|c| Invalidation::entity(c.resource, c.id.clone()))
@@ -71,7 +85,7 @@ impl ChangeSet {
     /// Sorted and without duplicates, so the SPA bumps each counter once.
     pub fn invalidations(&self) -> Vec<Invalidation> {
         let mut set = BTreeSet::new();
-        for change in &self.0 {
+        for change in &self.changes {
             if change.op != Op::Touched {
                 set.insert(Invalidation::list(change.resource));
             }

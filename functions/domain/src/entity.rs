@@ -10,7 +10,7 @@ use crate::{
     keys,
     store::{Condition, Item, Key, StoreError, WriteOp},
     text::fold,
-    tx::Tx,
+    tx::{Before, Tx},
 };
 
 pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
@@ -98,22 +98,22 @@ pub(crate) fn insert<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &E) {
         entity.id(),
         crate::Op::Created,
         item,
-        Condition::NotExists,
+        Before::Nothing,
         taken,
     );
 }
 
-/// Adds the replacement of `entity`, read at `read_version`, by its next version to `tx`.
-pub(crate) fn replace<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &mut E, read_version: u64) {
+/// Adds the replacement of `before` (as read) by `entity`, its next version, to `tx`.
+pub(crate) fn replace<E: Entity>(tx: &mut Tx, ctx: &Ctx, before: &E, entity: &mut E) {
+    let read_version = before.version();
     entity.set_version(read_version + 1);
     let item = encode(ctx, entity);
-    let condition = Condition::Version(read_version);
     tx.put_entity(
         E::RESOURCE,
         entity.id(),
         crate::Op::Updated,
         item,
-        condition,
+        Before::Known(read_version, encode_value(before)),
         stale::<E>(entity.id()),
     );
 }
@@ -125,7 +125,7 @@ pub(crate) fn remove<E: Entity>(tx: &mut Tx, ctx: &Ctx, entity: &E) {
         E::RESOURCE,
         id,
         key::<E>(ctx, id),
-        Condition::Version(entity.version()),
+        Before::Known(entity.version(), encode_value(entity)),
         stale::<E>(id),
     );
 }

@@ -15,6 +15,9 @@
 //! | `BALANCE#CLIENT#<client>` | what a client owes |
 //! | `INVOICED#SESSION#<session>` | the invoice billing a session (a session is billed at most once) |
 //! | `IDX#INVOICE#<invoice>#<payment>` | an invoice's payment (read by prefix) |
+//! | `ACTIVITY#<newest-first id>` | a history record: one committed write, who, through what, before/after |
+//! | `HIST#<resource>#<id>#<newest-first id>` | the same record, for one entity's history |
+//! | `PENDING#<id>` | an assistant proposal waiting for confirmation (expires) |
 
 use jiff::civil::Date;
 
@@ -96,4 +99,30 @@ pub fn counter(ctx: &Ctx, series: &str, year: i16) -> Key {
 
 pub fn settings(ctx: &Ctx) -> Key {
     key(ctx, "SETTINGS".to_owned())
+}
+
+/// A history record, under an id that sorts newest first (see `history`).
+pub const ACTIVITY_PREFIX: &str = "ACTIVITY#";
+
+pub fn activity(ctx: &Ctx, newest_first: &str) -> Key {
+    key(ctx, format!("{ACTIVITY_PREFIX}{newest_first}"))
+}
+
+/// The prefix of one entity's history records.
+pub fn entity_history_prefix(resource: &str, id: &str) -> String {
+    format!("HIST#{resource}#{id}#")
+}
+
+pub fn entity_history(ctx: &Ctx, resource: &str, id: &str, newest_first: &str) -> Key {
+    key(
+        ctx,
+        format!("{}{newest_first}", entity_history_prefix(resource, id)),
+    )
+}
+
+/// A proposal of the assistant waiting for a person's confirmation.
+pub const PENDING_PREFIX: &str = "PENDING#";
+
+pub fn pending(ctx: &Ctx, id: &str) -> Key {
+    key(ctx, format!("{PENDING_PREFIX}{id}"))
 }

@@ -102,7 +102,7 @@ async fn commit(
         Money(-payment.amount.cents()),
     )
     .await?;
-    entity::replace(&mut tx, ctx, &mut next, invoice.version);
+    entity::replace(&mut tx, ctx, invoice, &mut next);
     let mut changes = tx.commit(ctx).await?;
     changes.touch(studio_wire::Client::RESOURCE, &invoice.client_id);
     Ok((next, changes))
@@ -194,7 +194,7 @@ pub async fn reverse(
         let mut reversed = original.clone();
         reversed.reversed_by = Some(reversal.id.clone());
         let mut tx = Tx::default();
-        entity::replace(&mut tx, ctx, &mut reversed, original.version);
+        entity::replace(&mut tx, ctx, &original, &mut reversed);
         match commit(ctx, tx, &reversal, &invoice).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),

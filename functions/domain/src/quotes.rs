@@ -198,7 +198,7 @@ pub async fn update(
     }
     let (was, is) = (current.project_id.as_deref(), quote.project_id.as_deref());
     Refs::move_project(&mut tx, ctx, Refs::project_quotes, was, is).await?;
-    entity::replace(&mut tx, ctx, &mut quote, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut quote);
     let changes = tx.commit(ctx).await?.touching_client(&current.client_id);
     Ok((quote.clone(), changes.touching_client(&quote.client_id)))
 }
@@ -240,7 +240,7 @@ async fn mark(
     quote.status = to;
     quote.updated_at = ctx.now();
     let mut tx = Tx::default();
-    entity::replace(&mut tx, ctx, &mut quote, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut quote);
     let changes = tx.commit(ctx).await?;
     Ok((quote.clone(), changes.touching_client(&quote.client_id)))
 }
@@ -277,7 +277,7 @@ pub async fn invoice(
     quote.status = QuoteStatus::Invoiced;
     quote.invoice_id = Some(invoice.id.clone());
     quote.updated_at = ctx.now();
-    entity::replace(&mut tx, ctx, &mut quote, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut quote);
     let changes = tx.commit(ctx).await?.touching_client(&invoice.client_id);
     Ok((invoice, changes))
 }

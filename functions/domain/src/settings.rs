@@ -9,9 +9,9 @@ use crate::{
     ChangeSet, Ctx, DomainError, Op,
     entity::{decode_value, encode_value},
     keys,
-    store::{Condition, Item},
+    store::Item,
     text::trimmed,
-    tx::Tx,
+    tx::{Before, Tx},
     validate::{Errors, optional, required},
 };
 
@@ -212,14 +212,14 @@ pub async fn update(
     }
     next.version = current.version + 1;
     next.updated_at = Some(ctx.now());
-    let condition = if current.version == 0 {
-        Condition::NotExists
+    let before = if current.version == 0 {
+        Before::Nothing
     } else {
-        Condition::Version(current.version)
+        Before::Known(current.version, encode_value(&current))
     };
     let item = Item::new(keys::settings(ctx), next.version, encode_value(&next));
     let mut tx = Tx::default();
-    tx.put_entity(RESOURCE, ID, Op::Updated, item, condition, stale());
+    tx.put_entity(RESOURCE, ID, Op::Updated, item, before, stale());
     let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, version = next.version, "settings updated");
     Ok((next, changes))

@@ -1,13 +1,39 @@
-//! A transaction under construction that remembers which entities it writes, so the change set is derived
-//! from the writes themselves and reported only once they are committed.
+//! A transaction under construction that remembers which entities it writes, so the change set, the change
+//! feed's record and the history's are derived from the writes themselves and reported only once committed.
 
 use crate::{
     Ctx,
     changes::{Change, ChangeSet, Op},
+    context::lock,
     error::DomainError,
     feed,
+    history::{self, Written},
     store::{Condition, Item, Key, StoreError, WriteOp},
 };
+
+/// What an entity was before a write: the condition of the write, and the history's before-image.
+pub(crate) enum Before {
+    /// It must not exist yet.
+    Nothing,
+    /// It must still be at this version, whose stored document was this.
+    Known(u64, String),
+}
+
+impl Before {
+    fn condition(&self) -> Condition {
+        match self {
+            Before::Nothing => Condition::NotExists,
+            Before::Known(version, _) => Condition::Version(*version),
+        }
+    }
+
+    fn into_image(self) -> Option<String> {
+        match self {
+            Before::Nothing => None,
+            Before::Known(_, image) => Some(image),
+        }
+    }
+}
 
 #[derive(Default)]
 pub(crate) struct Tx {
@@ -15,6 +41,7 @@ pub(crate) struct Tx {
     /// For each operation, the error to report when its condition fails.
     on_fail: Vec<DomainError>,
     changes: ChangeSet,
+    written: Vec<Written>,
 }
 
 impl Tx {
@@ -25,13 +52,21 @@ impl Tx {
         id: &str,
         op: Op,
         item: Item,
-        condition: Condition,
+        before: Before,
         on_fail: DomainError,
     ) {
         self.changes.push(Change {
             resource,
             id: id.to_owned(),
             op,
+        });
+        let condition = before.condition();
+        self.written.push(Written {
+            resource,
+            id: id.to_owned(),
+            op,
+            before: before.into_image(),
+            after: Some(item.clone()),
         });
         self.push(WriteOp::Put { item, condition }, on_fail);
     }
@@ -41,13 +76,21 @@ impl Tx {
         resource: &'static str,
         id: &str,
         key: Key,
-        condition: Condition,
+        before: Before,
         on_fail: DomainError,
     ) {
         self.changes.push(Change {
             resource,
             id: id.to_owned(),
             op: Op::Deleted,
+        });
+        let condition = before.condition();
+        self.written.push(Written {
+            resource,
+            id: id.to_owned(),
+            op: Op::Deleted,
+            before: before.into_image(),
+            after: None,
         });
         self.push(WriteOp::Delete { key, condition }, on_fail);
     }
@@ -58,9 +101,15 @@ impl Tx {
         self.on_fail.push(on_fail);
     }
 
-    /// Commits every operation and, when entities changed, the change-feed record saying so — in the same
-    /// transaction, so no write escapes the feed.
+    /// Commits every operation and, when entities changed, the change-feed record and the history record
+    /// saying so — in the same transaction, so no write escapes either. A previewing context commits nothing
+    /// and collects the history entries instead.
     pub async fn commit(mut self, ctx: &Ctx) -> Result<ChangeSet, DomainError> {
+        let entries = history::entries(&self.written);
+        if let Some(sink) = ctx.preview_sink() {
+            lock(sink).extend(entries);
+            return Ok(self.changes);
+        }
         if !self.changes.is_empty() {
             let record = feed::record(ctx, &self.changes);
             self.push(
@@ -70,8 +119,23 @@ impl Tx {
                 },
                 DomainError::contended(),
             );
+            let activity = history::activity(ctx, entries);
+            for item in history::records(ctx, &activity) {
+                let condition = Condition::NotExists;
+                self.push(WriteOp::Put { item, condition }, DomainError::contended());
+            }
+            self.changes.recorded_as(activity.id);
         }
-        match ctx.store().transact(self.ops).await {
+        let claim = ctx.take_claim();
+        if let Some((op, on_fail)) = &claim {
+            self.push(op.clone(), on_fail.clone());
+        }
+        let result = ctx.store().transact(self.ops).await;
+        if result.is_err() {
+            // Nothing was written: a retry of the domain call must still carry the claim.
+            ctx.restore_claim(claim);
+        }
+        match result {
             Ok(()) => Ok(self.changes),
             Err(StoreError::ConditionFailed { index }) => Err(self
                 .on_fail

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Invalidation, Locale};
+use jiff::Timestamp;
+
+use crate::{Entry, Invalidation, Locale};
 
 /// `POST /api/chat`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +31,9 @@ pub struct ActionSummary {
     /// The entity it created or changed first (none for a delete): what the panel links the write to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shows: Option<Invalidation>,
+    /// The history record of what it wrote: what the panel's Undo reverts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,5 +42,48 @@ pub struct ChatResponse {
     pub reply: String,
     pub actions: Vec<ActionSummary>,
     /// The union over every write that actually happened during the turn.
+    pub invalidations: Vec<Invalidation>,
+    /// What the assistant proposes and waits for a person to confirm (nothing of it is done yet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<PendingAction>,
+}
+
+/// Where a proposal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PendingStatus {
+    Pending,
+    Confirmed,
+    Cancelled,
+    Expired,
+}
+
+/// A destructive or irreversible tool call the assistant proposed: kept server-side until a person confirms or
+/// cancels it, or it expires.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingAction {
+    pub id: String,
+    pub conversation_id: String,
+    pub tool: String,
+    /// What confirming will do, in the language of the turn that proposed it.
+    pub summary: String,
+    /// What will change, entity by entity, before and after.
+    pub preview: Vec<Entry>,
+    pub status: PendingStatus,
+    #[serde(with = "crate::instant")]
+    pub expires_at: Timestamp,
+}
+
+/// What confirming, cancelling or undoing did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// One line for the person, in their language.
+    pub summary: String,
+    /// The proposal as it stands now (for a refused confirmation: with the new preview).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<PendingAction>,
+    /// The write it made, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ActionSummary>,
     pub invalidations: Vec<Invalidation>,
 }

@@ -68,6 +68,19 @@ pub enum Problem {
     AlreadyReversed,
     /// Concurrent writes kept this one from going through; it may be retried.
     Contended,
+    /// What an undo would restore was changed since (this entity of `resource`): nothing was undone.
+    ChangedSince {
+        resource: String,
+        id: String,
+    },
+    /// This kind of write cannot be undone (a deletion, an issued number…).
+    NotUndoable {
+        resource: String,
+    },
+    /// The assistant's proposal was already `status` (confirmed, cancelled or expired).
+    Decided {
+        status: String,
+    },
     /// The request itself is malformed (not JSON, an unknown field…); `detail` is the parser's own words.
     BadRequest {
         detail: String,
@@ -226,6 +239,9 @@ impl Problem {
             Problem::Overpayment { .. } => "overpayment",
             Problem::AlreadyReversed => "already_reversed",
             Problem::Contended => "contended",
+            Problem::ChangedSince { .. } => "changed_since",
+            Problem::NotUndoable { .. } => "not_undoable",
+            Problem::Decided { .. } => "decided",
             Problem::BadRequest { .. } => "bad_request",
             Problem::UnsupportedMediaType => "unsupported_media_type",
             Problem::NoRoute => "no_route",

@@ -7,6 +7,7 @@ pub mod day;
 pub mod equipment;
 pub mod error;
 pub mod feed;
+pub mod history;
 pub mod instant;
 pub mod invalidation;
 pub mod invoices;
@@ -22,12 +23,13 @@ pub mod rooms;
 pub mod sessions;
 pub mod settings;
 
-pub use chat::{ActionSummary, ChatRequest, ChatResponse};
+pub use chat::{ActionSummary, ChatRequest, ChatResponse, Decision, PendingAction, PendingStatus};
 pub use clients::{Client, ClientKind, ClientPatch, NewClient};
 pub use dashboard::{Dashboard, DueInvoice, Outstanding, RoomLoad};
 pub use equipment::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 pub use error::{ErrorBody, ErrorDetail, FieldProblem, Problem};
 pub use feed::{ChangeFeed, FeedChange};
+pub use history::{Activity, Entry, EntryOp, FieldChange, Via};
 pub use invalidation::{Invalidation, Mutation};
 pub use invoices::{
     Invoice, InvoiceKind, InvoiceLine, InvoicePatch, InvoiceStatus, NewInvoice, NewLine,

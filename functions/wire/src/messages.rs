@@ -546,6 +546,35 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             "Trop de modifications en même temps ; réessayez.".to_owned(),
             "Too many changes at the same time; please try again.".to_owned(),
         ),
+        Problem::ChangedSince { resource, .. } => {
+            let noun = noun(resource);
+            (
+                format!(
+                    "{} a été modifié{} depuis ; rien n'a été annulé.",
+                    capitalized(&noun.this_fr()),
+                    noun.e()
+                ),
+                format!("This {} was changed since; nothing was undone.", noun.en),
+            )
+        }
+        Problem::NotUndoable { resource } => {
+            let noun = noun(resource);
+            (
+                format!("Cette modification ({}) ne peut pas être annulée.", noun.fr),
+                format!("This change to a {} cannot be undone.", noun.en),
+            )
+        }
+        Problem::Decided { status } => {
+            let (fr, en) = match status.as_str() {
+                "confirmed" => ("déjà confirmée", "already confirmed"),
+                "cancelled" => ("annulée", "cancelled"),
+                _ => ("expirée", "expired"),
+            };
+            (
+                format!("Cette proposition est {fr} ; rien de plus n'a été fait."),
+                format!("This proposal is {en}; nothing more was done."),
+            )
+        }
         Problem::BadRequest { detail } => (
             format!("La requête n'est pas valide : {detail}"),
             format!("The request is not valid: {detail}"),
@@ -840,6 +869,16 @@ mod tests {
             Problem::Overpayment { balance: 6_400 },
             Problem::AlreadyReversed,
             Problem::Contended,
+            Problem::ChangedSince {
+                resource: "sessions".into(),
+                id: "01J".into(),
+            },
+            Problem::NotUndoable {
+                resource: "invoices".into(),
+            },
+            Problem::Decided {
+                status: "confirmed".into(),
+            },
             Problem::BadRequest {
                 detail: "unknown field `nmae`".into(),
             },
@@ -864,6 +903,9 @@ mod tests {
                 | Problem::Overpayment { .. }
                 | Problem::AlreadyReversed
                 | Problem::Contended
+                | Problem::ChangedSince { .. }
+                | Problem::NotUndoable { .. }
+                | Problem::Decided { .. }
                 | Problem::BadRequest { .. }
                 | Problem::UnsupportedMediaType
                 | Problem::NoRoute

@@ -228,7 +228,9 @@ impl From<Problem> for Wire {
                 problems: Some(problems),
                 ..Wire::code(code)
             },
-            Problem::NotFound { resource, id } | Problem::Conflict { resource, id } => Wire {
+            Problem::NotFound { resource, id }
+            | Problem::Conflict { resource, id }
+            | Problem::ChangedSince { resource, id } => Wire {
                 resource: Some(resource),
                 id: Some(id),
                 ..Wire::code(code)
@@ -260,7 +262,11 @@ impl From<Problem> for Wire {
                 value: Some(number),
                 ..Wire::code(code)
             },
-            Problem::BadRequest { detail } => Wire {
+            Problem::NotUndoable { resource } => Wire {
+                resource: Some(resource),
+                ..Wire::code(code)
+            },
+            Problem::BadRequest { detail } | Problem::Decided { status: detail } => Wire {
                 detail: Some(detail),
                 ..Wire::code(code)
             },
@@ -329,6 +335,16 @@ impl TryFrom<Wire> for Problem {
             "booked" => Problem::Booked {
                 room: need(w.room, "room")?,
                 conflicts: need(w.conflicts, "conflicts")?,
+            },
+            "changed_since" => Problem::ChangedSince {
+                resource: need(w.resource, "resource")?,
+                id: need(w.id, "id")?,
+            },
+            "not_undoable" => Problem::NotUndoable {
+                resource: need(w.resource, "resource")?,
+            },
+            "decided" => Problem::Decided {
+                status: need(w.detail, "detail")?,
             },
             "bad_request" => Problem::BadRequest {
                 detail: need(w.detail, "detail")?,

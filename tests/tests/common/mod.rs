@@ -138,6 +138,35 @@ pub async fn chat(router: &Router, message: &str) -> Value {
     answer
 }
 
+/// Confirms the one proposal of an assistant's answer, as its person would in the panel: the decision (`action`,
+/// `invalidations`, `summary`).
+pub async fn confirm(router: &Router, answer: &Value) -> Value {
+    let pending = answer["pending"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no proposal in {answer}"));
+    assert_eq!(pending.len(), 1, "{answer}");
+    let uri = format!(
+        "/api/chat/pending/{}/confirm",
+        pending[0]["id"].as_str().unwrap()
+    );
+    let (status, decision) = call(router, Method::POST, &uri, None, STUDIO_A).await;
+    assert_eq!(status, StatusCode::OK, "{decision}");
+    assert_eq!(decision["pending"]["status"], "confirmed", "{decision}");
+    decision
+}
+
+/// Sends a request that the assistant may only propose (a deletion, a cancellation, billing), checks that
+/// nothing was done, and confirms it: the decision.
+pub async fn chat_confirmed(router: &Router, message: &str) -> Value {
+    let answer = chat(router, message).await;
+    assert_eq!(
+        answer["invalidations"],
+        serde_json::json!([]),
+        "nothing is done before a confirmation: {answer}"
+    );
+    confirm(router, &answer).await
+}
+
 /// Polls `check` until it returns `Some`, or panics after `timeout` saying what was awaited.
 pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, check: F) -> T
 where

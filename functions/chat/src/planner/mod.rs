@@ -8,6 +8,7 @@
 mod clients;
 #[cfg(test)]
 mod corpus;
+mod deletes;
 mod equipment;
 mod follow_up;
 mod invoices;
@@ -183,6 +184,11 @@ pub enum Intent {
     ProjectStage {
         project: String,
         status: ProjectStatus,
+    },
+    /// A client, room, item, project or draft deleted (proposed: a person confirms).
+    Delete {
+        tool: &'static str,
+        target: String,
     },
 }
 
@@ -387,6 +393,7 @@ impl Intent {
                 "update_project",
                 json!({ "project": project, "status": status }),
             ),
+            Intent::Delete { tool, target } => (tool, json!({ "target": target })),
         }
     }
 }
@@ -406,6 +413,11 @@ pub struct Rule {
 /// and moving before equipment and availability (whose status and "libre" words also appear in bookings);
 /// a day's sessions before searching and listing, the loosest rules, last.
 pub const RULES: &[Rule] = &[
+    Rule {
+        read: deletes::delete,
+        fr: "Supprime le client Cache Test",
+        en: "Delete the client Cache Test",
+    },
     Rule {
         read: clients::count,
         fr: "Combien de clients ?",

@@ -82,7 +82,7 @@ fn status_word(env: &ToolEnv, status: EquipmentStatus) -> &'static str {
 }
 
 /// The one piece of equipment `reference` names.
-async fn resolve_gear(env: &ToolEnv, reference: &str) -> Result<Equipment, ToolOutcome> {
+pub(super) async fn resolve_gear(env: &ToolEnv, reference: &str) -> Result<Equipment, ToolOutcome> {
     let found = equipment::find(&env.ctx, reference)
         .await
         .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;

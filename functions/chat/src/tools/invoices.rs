@@ -83,7 +83,7 @@ pub fn tools() -> Vec<Tool> {
     ]
 }
 
-fn label(invoice: &Invoice) -> String {
+pub(super) fn label(invoice: &Invoice) -> String {
     invoice.number.clone().unwrap_or_else(|| invoice.id.clone())
 }
 
@@ -118,7 +118,7 @@ fn line(env: &ToolEnv, invoice: &Invoice) -> String {
 }
 
 /// The one invoice `reference` names.
-async fn resolve(env: &ToolEnv, reference: &str) -> Result<Invoice, ToolOutcome> {
+pub(super) async fn resolve(env: &ToolEnv, reference: &str) -> Result<Invoice, ToolOutcome> {
     let found = invoices::find(&env.ctx, reference)
         .await
         .map_err(|e| failed(env, "Recherche impossible", "Search failed", &e))?;

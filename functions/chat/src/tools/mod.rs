@@ -4,6 +4,7 @@
 //! model never invents ids.
 
 mod clients;
+mod deletes;
 mod equipment;
 mod invoices;
 mod projects;
@@ -162,11 +163,89 @@ fn table() -> &'static [Tool] {
             projects::tools(),
             quotes::tools(),
             revenue::tools(),
+            deletes::tools(),
         ]
         .into_iter()
         .flatten()
         .collect()
     })
+}
+
+/// What a tool does to the studio's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Read,
+    /// A write that Undo can take back.
+    Write,
+    /// Deletes, cancels, issues, records money or deactivates: a person confirms it before it runs.
+    Destructive,
+}
+
+const READS: &[&str] = &[
+    "search_clients",
+    "list_clients",
+    "count_clients",
+    "get_client",
+    "list_rooms",
+    "get_room",
+    "list_equipment",
+    "get_equipment",
+    "list_sessions",
+    "check_availability",
+    "list_invoices",
+    "get_invoice",
+    "client_balance",
+    "list_projects",
+    "get_project",
+    "list_quotes",
+    "revenue",
+];
+const WRITES: &[&str] = &[
+    "create_client",
+    "update_client",
+    "create_room",
+    "update_room",
+    "create_equipment",
+    "update_equipment",
+    "book_session",
+    "move_session",
+    "draft_invoice_from_sessions",
+    "create_project",
+    "update_project",
+    "add_track",
+    "update_track",
+    "send_quote",
+    "accept_quote",
+    "quote_to_invoice",
+];
+const DESTRUCTIVE: &[&str] = &[
+    "cancel_session",
+    "issue_invoice",
+    "record_payment",
+    "credit_note",
+    "delete_client",
+    "delete_room",
+    "delete_equipment",
+    "delete_project",
+    "delete_invoice",
+];
+
+/// The class of a call: by its tool, except that a room update which deactivates the room is destructive.
+pub fn class(name: &str, arguments: &Value) -> Option<Class> {
+    let deactivates = || {
+        let args = match arguments {
+            Value::String(text) => serde_json::from_str(text).unwrap_or_default(),
+            other => other.clone(),
+        };
+        args.get("active") == Some(&Value::Bool(false))
+    };
+    if DESTRUCTIVE.contains(&name) || (name == "update_room" && deactivates()) {
+        Some(Class::Destructive)
+    } else if WRITES.contains(&name) {
+        Some(Class::Write)
+    } else {
+        READS.contains(&name).then_some(Class::Read)
+    }
 }
 
 /// Every tool, for the model's `tools` list.
@@ -192,6 +271,45 @@ pub async fn execute(env: &ToolEnv, name: &str, arguments: &Value) -> ToolOutcom
 
 /// A tool's result: `Err` carries the failed outcome to report.
 pub type ToolResult = Result<ToolOutcome, ToolOutcome>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tool_has_exactly_one_class() {
+        for tool in table() {
+            let name = tool.spec.name;
+            let lists = [READS, WRITES, DESTRUCTIVE];
+            let named = lists.iter().filter(|list| list.contains(&name)).count();
+            assert_eq!(
+                named, 1,
+                "{name} must be in exactly one of READS, WRITES, DESTRUCTIVE"
+            );
+        }
+        let declared = READS.len() + WRITES.len() + DESTRUCTIVE.len();
+        assert_eq!(declared, table().len(), "every classified tool exists");
+    }
+
+    #[test]
+    fn deactivating_a_room_needs_a_confirmation_and_renaming_does_not() {
+        let off = json!({"room": "Studio A", "active": false});
+        assert_eq!(class("update_room", &off), Some(Class::Destructive));
+        assert_eq!(
+            class("update_room", &json!({"room": "A", "name": "B"})),
+            Some(Class::Write)
+        );
+        assert_eq!(
+            class("update_room", &Value::String(off.to_string())),
+            Some(Class::Destructive)
+        );
+        assert_eq!(
+            class("cancel_session", &json!({})),
+            Some(Class::Destructive)
+        );
+        assert_eq!(class("invented", &json!({})), None);
+    }
+}
 
 /// Arguments as JSON (or a string holding JSON, as some models send), into the tool's argument type.
 pub fn arguments<T: for<'de> Deserialize<'de>>(

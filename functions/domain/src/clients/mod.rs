@@ -124,7 +124,7 @@ pub async fn update(
     let mut client = current.clone();
     after.write(&mut client);
     client.updated_at = ctx.now();
-    entity::replace(&mut tx, ctx, &mut client, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut client);
     let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, client = %id, version = client.version, "client updated");
     Ok((client, changes))

@@ -113,7 +113,7 @@ pub async fn update(
     after.write(&mut item);
     item.updated_at = ctx.now();
     let mut tx = Tx::default();
-    entity::replace(&mut tx, ctx, &mut item, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut item);
     let changes = tx.commit(ctx).await?;
     Ok((item, changes))
 }

@@ -328,7 +328,7 @@ pub async fn update(
     }
     let (was, is) = (current.project_id.as_deref(), invoice.project_id.as_deref());
     Refs::move_project(&mut tx, ctx, Refs::project_invoices, was, is).await?;
-    entity::replace(&mut tx, ctx, &mut invoice, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut invoice);
     let changes = tx.commit(ctx).await?.touching_client(&current.client_id);
     Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
 }
@@ -408,7 +408,7 @@ pub async fn issue(ctx: &Ctx, id: &str, version: u64) -> Result<(Invoice, Change
         invoice.due_on = today.checked_add(terms.days()).ok();
         invoice.updated_at = ctx.now();
         balances::add(&mut tx, ctx, &invoice.client_id, invoice.totals.gross).await?;
-        entity::replace(&mut tx, ctx, &mut invoice, current.version);
+        entity::replace(&mut tx, ctx, &current, &mut invoice);
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
@@ -485,7 +485,7 @@ pub async fn credit_note(
         Refs::move_project(&mut tx, ctx, Refs::project_invoices, None, project).await?;
         release_sessions(&mut tx, ctx, &current.lines);
         entity::insert(&mut tx, ctx, &note);
-        entity::replace(&mut tx, ctx, &mut cancelled, current.version);
+        entity::replace(&mut tx, ctx, &current, &mut cancelled);
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),

@@ -96,7 +96,7 @@ async fn save(
 ) -> Result<(Project, ChangeSet), DomainError> {
     next.updated_at = ctx.now();
     let mut tx = Tx::default();
-    entity::replace(&mut tx, ctx, &mut next, current.version);
+    entity::replace(&mut tx, ctx, current, &mut next);
     let changes = tx.commit(ctx).await?;
     Ok((next.clone(), changes.touching_client(&next.client_id)))
 }

@@ -106,7 +106,7 @@ pub async fn update(
     let mut room = current.clone();
     after.write(&mut room);
     room.updated_at = ctx.now();
-    entity::replace(&mut tx, ctx, &mut room, current.version);
+    entity::replace(&mut tx, ctx, &current, &mut room);
     let changes = tx.commit(ctx).await?;
     Ok((room, changes))
 }

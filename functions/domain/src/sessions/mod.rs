@@ -330,7 +330,7 @@ pub async fn update(
         next.updated_at = ctx.now();
         let mut tx = Tx::default();
         stage(ctx, &mut tx, &room, Some(&current), &next).await??;
-        entity::replace(&mut tx, ctx, &mut next, current.version);
+        entity::replace(&mut tx, ctx, &current, &mut next);
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
             Err(e) => return Err(e),
