@@ -1,8 +1,10 @@
 //! Every user-visible string, in French and English. Components read them through `use_texts()`.
 
 mod billing;
+mod history;
 
 pub use billing::BillingTexts;
+pub use history::HistoryTexts;
 use studio_wire::Locale;
 use yew::prelude::*;
 
@@ -12,6 +14,7 @@ pub struct Texts {
     /// The language as the wire types know it (error messages, money).
     pub locale: Locale,
     pub billing: &'static BillingTexts,
+    pub history: &'static HistoryTexts,
     pub app_name: &'static str,
     pub nav_home: &'static str,
     pub nav_clients: &'static str,
@@ -155,6 +158,7 @@ pub const FR: Texts = Texts {
     lang: "fr",
     locale: Locale::Fr,
     billing: &billing::FR,
+    history: &history::FR,
     app_name: "Studio",
     nav_home: "Accueil",
     nav_clients: "Clients",
@@ -303,6 +307,7 @@ pub const EN: Texts = Texts {
     lang: "en",
     locale: Locale::En,
     billing: &billing::EN,
+    history: &history::EN,
     app_name: "Studio",
     nav_home: "Home",
     nav_clients: "Clients",

@@ -4,9 +4,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::{
-    CalendarPage, ClientDetailPage, ClientsPage, EquipmentDetailPage, EquipmentPage, HomePage,
-    InvoiceDetailPage, InvoicesPage, NotFoundPage, ProjectDetailPage, ProjectsPage, QuotesPage,
-    RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage,
+    ActivityPage, CalendarPage, ClientDetailPage, ClientsPage, EquipmentDetailPage, EquipmentPage,
+    HomePage, InvoiceDetailPage, InvoicesPage, NotFoundPage, ProjectDetailPage, ProjectsPage,
+    QuotesPage, RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage,
 };
 
 #[derive(Debug, Clone, PartialEq, Routable)]
@@ -43,6 +43,8 @@ pub enum Route {
     Invoice { id: String },
     #[at("/settings")]
     Settings,
+    #[at("/activity")]
+    Activity,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -66,6 +68,7 @@ pub fn switch(route: Route) -> Html {
         Route::Invoices => html! { <InvoicesPage /> },
         Route::Invoice { id } => html! { <InvoiceDetailPage {id} /> },
         Route::Settings => html! { <SettingsPage /> },
+        Route::Activity => html! { <ActivityPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

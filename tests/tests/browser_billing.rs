@@ -5,8 +5,9 @@
 mod common;
 
 use common::browser::{
-    WAIT, browser, chat_response_end, click_button, mark_page, page_was_not_reloaded,
-    requests_since, send_to_assistant, shown, start_stack, wait_text,
+    WAIT, browser, chat_response_end, click_button, confirm_proposal, mark_page,
+    page_was_not_reloaded, requests_since, send_to_assistant, shown, start_stack, text_of,
+    wait_text,
 };
 use common::eventually;
 use fantoccini::{Client, Locator};
@@ -60,7 +61,14 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
         &format!("Enregistre un paiement de 100 € par virement sur la facture {number}"),
     )
     .await;
-    let chat_end = chat_response_end(&browser, 1).await;
+    chat_response_end(&browser, 1).await;
+    assert!(shown(&browser, ".proposal").await.contains(&number));
+    assert_eq!(
+        text_of(&browser, "invoice-paid").await,
+        Some(euros(0)),
+        "only proposed"
+    );
+    let confirmed = confirm_proposal(&browser).await;
 
     wait_text(&browser, "invoice-paid", &euros(10_000)).await;
     wait_text(&browser, "invoice-balance", &euros(gross - 10_000)).await;
@@ -74,14 +82,15 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
         page_was_not_reloaded(&browser).await,
         "the page was reloaded"
     );
-    // The detail, its payments and the list each re-fetch once; nothing else does.
+    // The detail, its history, its payments and the list each re-fetch once; nothing else does.
     let mut expected = vec![
         format!("/api/invoices/{}", invoice.id),
+        format!("/api/activity?limit=20&resource=invoices&id={}", invoice.id),
         "/api/invoices?limit=200".to_owned(),
         format!("/api/payments?invoice={}", invoice.id),
     ];
     expected.sort();
-    assert_eq!(requests_since(&browser, chat_end, 3).await, expected);
+    assert_eq!(requests_since(&browser, confirmed, 4).await, expected);
     browser.close().await.unwrap();
 }
 
@@ -103,7 +112,8 @@ async fn the_assistant_issues_an_invoice_and_the_dashboard_unpaid_total_changes(
     mark_page(&browser).await;
 
     send_to_assistant(&browser, "Émets la facture de Léa Martin").await;
-    let chat_end = chat_response_end(&browser, 1).await;
+    chat_response_end(&browser, 1).await;
+    let chat_end = confirm_proposal(&browser).await;
 
     let after = before.amount.cents() + draft.totals.gross.cents();
     wait_text(&browser, "dashboard-unpaid", &euros(after)).await;
@@ -166,9 +176,13 @@ async fn the_assistant_moves_a_track_to_mixing_and_the_open_project_shows_it() {
         page_was_not_reloaded(&browser).await,
         "the page was reloaded"
     );
+    // The project and its history, which shows the change.
     assert_eq!(
-        requests_since(&browser, chat_end, 1).await,
-        [format!("/api/projects/{}", album.id)]
+        requests_since(&browser, chat_end, 2).await,
+        [
+            format!("/api/activity?limit=20&resource=projects&id={}", album.id),
+            format!("/api/projects/{}", album.id)
+        ]
     );
     browser.close().await.unwrap();
 }

@@ -121,3 +121,35 @@ pub fn changes(since: Option<&str>, origin: &str) -> String {
         None => "/api/changes".to_owned(),
     }
 }
+
+/// The history, newest first: all of it, or one resource's, or one channel's (`assistant`, `form`).
+pub fn activity(resource: &str, via: &str) -> String {
+    let mut url = "/api/activity?limit=50".to_owned();
+    if !resource.is_empty() {
+        url.push_str(&format!("&resource={}", encode(resource)));
+    }
+    if !via.is_empty() {
+        url.push_str(&format!("&via={}", encode(via)));
+    }
+    url
+}
+
+/// One entity's history.
+pub fn entity_history(resource: &str, id: &str) -> String {
+    format!(
+        "/api/activity?limit=20&resource={}&id={}",
+        encode(resource),
+        encode(id)
+    )
+}
+
+pub fn undo(activity: &str) -> String {
+    format!("/api/activity/{}/undo", encode(activity))
+}
+
+pub const PENDING: &str = "/api/chat/pending";
+
+/// `confirm` or `cancel` a proposal of the assistant.
+pub fn decide(pending: &str, decision: &str) -> String {
+    format!("{PENDING}/{}/{decision}", encode(pending))
+}

@@ -1,19 +1,24 @@
 //! The assistant panel (bottom right): history, input, sending and error states. What the assistant changed
-//! reaches the screens through the resource store's `apply`, like any form's write.
+//! reaches the screens through the resource store's `apply`, like any form's write. Destructive requests come
+//! back as proposals: a card with the preview and Confirm / Don't (the server runs a confirmed one exactly
+//! once); the person's open proposals are fetched again when the app loads. Each write has Undo.
 
 use std::rc::Rc;
 
-use studio_wire::{ActionSummary, ChatRequest, ChatResponse};
+use studio_wire::{
+    ActionSummary, ChatRequest, ChatResponse, Decision, PendingAction, PendingStatus,
+};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::{ActionButton, Studio, history, use_studio};
 use crate::{
-    api::{self, Method},
-    i18n::{error_message, use_texts},
+    api::{self, Method, urls},
+    i18n::{Texts, error_message, use_texts},
     routes::Route,
-    store::use_resource_store,
+    store::{ResourceStore, use_resource_store},
 };
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +27,8 @@ pub enum Entry {
     Assistant {
         reply: String,
         actions: Vec<ActionSummary>,
+        /// The proposals of this answer, by id (their state lives in `Log::proposals`).
+        proposals: Vec<String>,
     },
     Failed(String),
 }
@@ -31,27 +38,100 @@ pub enum Entry {
 pub struct Log {
     pub entries: Vec<Entry>,
     pub conversation_id: Option<String>,
+    /// Every proposal shown, as it stands now.
+    pub proposals: Vec<PendingAction>,
+    /// The proposal being confirmed or cancelled (its buttons are disabled meanwhile).
+    pub deciding: Option<String>,
 }
 
 pub enum LogAction {
     Push(Entry),
     Conversation(String),
+    /// A proposal's new state (added when new).
+    Proposal(PendingAction),
+    Deciding(Option<String>),
 }
 
 impl Reducible for Log {
     type Action = LogAction;
 
     fn reduce(self: Rc<Self>, action: LogAction) -> Rc<Self> {
-        let mut entries = self.entries.clone();
-        let mut conversation_id = self.conversation_id.clone();
+        let mut log = Log {
+            entries: self.entries.clone(),
+            conversation_id: self.conversation_id.clone(),
+            proposals: self.proposals.clone(),
+            deciding: self.deciding.clone(),
+        };
         match action {
-            LogAction::Push(entry) => entries.push(entry),
-            LogAction::Conversation(id) => conversation_id = Some(id),
+            LogAction::Push(entry) => log.entries.push(entry),
+            LogAction::Conversation(id) => log.conversation_id = Some(id),
+            LogAction::Proposal(proposal) => {
+                match log.proposals.iter_mut().find(|p| p.id == proposal.id) {
+                    Some(known) => *known = proposal,
+                    None => log.proposals.push(proposal),
+                }
+            }
+            LogAction::Deciding(id) => log.deciding = id,
         }
-        Rc::new(Log {
-            entries,
-            conversation_id,
-        })
+        Rc::new(log)
+    }
+}
+
+/// Confirms or cancels a proposal, applies what it wrote, and says what happened.
+fn decide(
+    store: ResourceStore,
+    log: UseReducerHandle<Log>,
+    texts: &'static Texts,
+    id: String,
+    decision: &'static str,
+) {
+    log.dispatch(LogAction::Deciding(Some(id.clone())));
+    wasm_bindgen_futures::spawn_local(async move {
+        let url = urls::decide(&id, decision);
+        match api::send::<(), Decision>(Method::Post, &url, None).await {
+            Ok(decided) => {
+                store.apply(decided.invalidations);
+                if let Some(proposal) = decided.pending {
+                    log.dispatch(LogAction::Proposal(proposal));
+                }
+                log.dispatch(LogAction::Push(Entry::Assistant {
+                    reply: decided.summary,
+                    actions: decided.action.into_iter().collect(),
+                    proposals: vec![],
+                }));
+            }
+            Err(error) => {
+                log.dispatch(LogAction::Push(Entry::Failed(error_message(texts, &error))));
+                reload_proposals(&log).await;
+            }
+        }
+        log.dispatch(LogAction::Deciding(None));
+    });
+}
+
+/// The person's proposals as the server has them; the open ones not shown yet get an entry of their own.
+async fn reload_proposals(log: &UseReducerHandle<Log>) {
+    let fetched = api::get_text(urls::PENDING).await;
+    let Ok(proposals) = fetched.and_then(|text| api::decode::<Vec<PendingAction>>(&text)) else {
+        return;
+    };
+    let shown: Vec<String> = log.proposals.iter().map(|p| p.id.clone()).collect();
+    let new: Vec<String> = proposals
+        .iter()
+        .filter(|p| p.status == PendingStatus::Pending && !shown.contains(&p.id))
+        .map(|p| p.id.clone())
+        .collect();
+    for proposal in proposals {
+        if shown.contains(&proposal.id) || new.contains(&proposal.id) {
+            log.dispatch(LogAction::Proposal(proposal));
+        }
+    }
+    if !new.is_empty() {
+        log.dispatch(LogAction::Push(Entry::Assistant {
+            reply: String::new(),
+            actions: vec![],
+            proposals: new,
+        }));
     }
 }
 
@@ -63,6 +143,20 @@ pub fn AssistantPanel() -> Html {
     let sending = use_state(|| false);
     let input = use_state(String::new);
     let log = use_reducer(Log::default);
+    let studio = use_studio();
+    // Proposals survive a reload: the server keeps them; ask once when the app starts.
+    {
+        let log = log.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move { reload_proposals(&log).await });
+        });
+    }
+    let on_decide = {
+        let (store, log) = (store.clone(), log.clone());
+        Callback::from(move |(id, decision): (String, &'static str)| {
+            decide(store.clone(), log.clone(), texts, id, decision)
+        })
+    };
 
     let send = {
         let (sending, input, log) = (sending.clone(), input.clone(), log.clone());
@@ -87,9 +181,14 @@ pub fn AssistantPanel() -> Html {
                     Ok(response) => {
                         store.apply(response.invalidations);
                         log.dispatch(LogAction::Conversation(response.conversation_id));
+                        let proposals = response.pending.iter().map(|p| p.id.clone()).collect();
+                        for proposal in response.pending {
+                            log.dispatch(LogAction::Proposal(proposal));
+                        }
                         log.dispatch(LogAction::Push(Entry::Assistant {
                             reply: response.reply,
                             actions: response.actions,
+                            proposals,
                         }));
                     }
                     Err(error) => {
@@ -168,6 +267,12 @@ pub fn AssistantPanel() -> Html {
         Callback::from(move |_: MouseEvent| input.set(text.to_owned()))
     };
 
+    let panel = Panel {
+        texts,
+        studio: &studio,
+        log: &log,
+        decide: &on_decide,
+    };
     if !*open {
         return html! {
             <button id="assistant-toggle" class="assistant-toggle" onclick={toggle}
@@ -190,7 +295,7 @@ pub fn AssistantPanel() -> Html {
                         }) }
                     </ul>
                 </li>
-                { for log.entries.iter().map(render_entry) }
+                { for log.entries.iter().map(|e| render_entry(e, &panel)) }
                 if *sending {
                     <li class="assistant-entry pending">{ texts.assistant_sending }</li>
                 }
@@ -206,12 +311,27 @@ pub fn AssistantPanel() -> Html {
     }
 }
 
-fn render_entry(entry: &Entry) -> Html {
+/// What rendering the log needs.
+struct Panel<'a> {
+    texts: &'static Texts,
+    studio: &'a Studio,
+    log: &'a Log,
+    decide: &'a Callback<(String, &'static str)>,
+}
+
+fn render_entry(entry: &Entry, panel: &Panel) -> Html {
+    let texts = panel.texts;
     match entry {
         Entry::User(text) => html! { <li class="assistant-entry from-user">{ text }</li> },
-        Entry::Assistant { reply, actions } => html! {
+        Entry::Assistant {
+            reply,
+            actions,
+            proposals,
+        } => html! {
             <li class="assistant-entry from-assistant assistant-reply">
-                <p>{ reply }</p>
+                if !reply.is_empty() {
+                    <p>{ reply }</p>
+                }
                 if actions.iter().any(|a| a.wrote) {
                     <ul class="assistant-actions">
                         { for actions.iter().filter(|a| a.wrote).map(|a| html! {
@@ -221,14 +341,51 @@ fn render_entry(entry: &Entry) -> Html {
                                 } else {
                                     { &a.summary }
                                 }
+                                if let Some(activity) = &a.activity {
+                                    { " " }<ActionButton label={texts.history.undo} url={urls::undo(activity)} class="link undo" />
+                                }
                             </li>
                         }) }
                     </ul>
                 }
+                { for proposals.iter().filter_map(|id| panel.log.proposals.iter().find(|p| &p.id == id)).map(|p| proposal(p, panel)) }
             </li>
         },
         Entry::Failed(text) => {
             html! { <li class="assistant-entry failed assistant-error">{ text }</li> }
         }
+    }
+}
+
+/// A proposal's card: what confirming will do, entity by entity, and the buttons while it is open.
+fn proposal(proposal: &PendingAction, panel: &Panel) -> Html {
+    let h = panel.texts.history;
+    let busy = panel.log.deciding.as_deref() == Some(proposal.id.as_str());
+    let button = |label: &'static str, decision: &'static str, class: &'static str| {
+        let (decide, id) = (panel.decide.clone(), proposal.id.clone());
+        html! {
+            <button type="button" class={class} disabled={busy}
+                onclick={move |_| decide.emit((id.clone(), decision))}>{ label }</button>
+        }
+    };
+    let state = match proposal.status {
+        PendingStatus::Pending => None,
+        PendingStatus::Confirmed => Some(h.confirmed),
+        PendingStatus::Cancelled => Some(h.cancelled),
+        PendingStatus::Expired => Some(h.expired),
+    };
+    html! {
+        <div class="proposal" data-proposal={proposal.id.clone()}>
+            <p><strong>{ h.to_confirm }</strong>{ " " }{ &proposal.summary }</p>
+            { for proposal.preview.iter().map(|e| history::entry(e, panel.texts, panel.studio)) }
+            if let Some(state) = state {
+                <p class="proposal-state">{ state }</p>
+            } else {
+                <p class="proposal-buttons">
+                    { button(h.confirm, "confirm", "danger") }
+                    { button(h.cancel, "cancel", "") }
+                </p>
+            }
+        </div>
     }
 }

@@ -6,6 +6,7 @@ mod auth_gate;
 pub mod choices;
 mod delete_button;
 pub mod forms;
+pub mod history;
 mod loaded;
 mod nav;
 mod studio;

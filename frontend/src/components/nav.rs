@@ -45,6 +45,7 @@ pub fn Nav() -> Html {
             <Link<Route> to={Route::Projects}>{ texts.billing.nav_projects }</Link<Route>>
             <Link<Route> to={Route::Quotes}>{ texts.billing.nav_quotes }</Link<Route>>
             <Link<Route> to={Route::Invoices}>{ texts.billing.nav_invoices }</Link<Route>>
+            <Link<Route> to={Route::Activity}>{ texts.history.nav_activity }</Link<Route>>
             <Link<Route> to={Route::Settings}>{ texts.nav_settings }</Link<Route>>
             <span class="spacer"></span>
             { identity_controls(texts, identity) }

@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
+    components::history::EntityHistory,
     components::{
         DeleteButton,
         choices::Choice,
@@ -35,6 +36,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
             { loaded(texts, &fetched, |client| html! { <ClientView client={client.clone()} /> }) }
             <h2>{ texts.client_sessions }</h2>
             <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
+            <EntityHistory resource="clients" id={props.id.clone()} />
         </section>
     }
 }

@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
+    components::history::EntityHistory,
     components::{
         DeleteButton,
         choices::{Choice, options},
@@ -115,6 +116,7 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
         <section>
             <Link<Route> to={Route::Equipment}>{ texts.back_to_equipment }</Link<Route>>
             { loaded(texts, &fetched, |item| html! { <EquipmentEditor key={item.version} item={item.clone()} /> }) }
+            <EntityHistory resource="equipment" id={props.id.clone()} />
         </section>
     }
 }

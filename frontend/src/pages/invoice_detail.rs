@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 use super::invoices::{InvoiceTable, balance, number, status_badge};
 use crate::{
     api::{self, Method, urls},
+    components::history::EntityHistory,
     components::{
         ActionButton, DeleteButton,
         choices::{Choice, options},
@@ -38,6 +39,7 @@ pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
         <section class="invoice-detail">
             <Link<Route> to={Route::Invoices}>{ texts.billing.back_to_invoices }</Link<Route>>
             { loaded(texts, &fetched, |invoice| html! { <InvoiceView invoice={invoice.clone()} /> }) }
+            <EntityHistory resource="invoices" id={props.id.clone()} />
         </section>
     }
 }

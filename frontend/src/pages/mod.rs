@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod activity;
 mod calendar;
 mod client_detail;
 mod clients;
@@ -14,6 +15,7 @@ mod rooms;
 mod sessions;
 mod settings;
 
+pub use activity::ActivityPage;
 pub use calendar::CalendarPage;
 pub use client_detail::ClientDetailPage;
 pub use clients::ClientsPage;

@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 use super::{InvoiceTable, SessionTable};
 use crate::{
     api::{Method, urls},
+    components::history::EntityHistory,
     components::{
         DeleteButton,
         choices::{Choice, options},
@@ -168,6 +169,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
             <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
             <h2>{ b.project_invoices }</h2>
             <InvoiceTable invoices={of_project} />
+            <EntityHistory resource="projects" id={props.id.clone()} />
         </section>
     }
 }

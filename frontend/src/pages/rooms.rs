@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 use super::sessions::SessionTable;
 use crate::{
     api::{Method, urls},
+    components::history::EntityHistory,
     components::{
         DeleteButton,
         choices::Choice,
@@ -96,6 +97,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
             { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} /> }) }
             <h2>{ texts.room_sessions }</h2>
             <SessionTable sessions={upcoming.data.map(|p| p.items).unwrap_or_default()} />
+            <EntityHistory resource="rooms" id={props.id.clone()} />
         </section>
     }
 }

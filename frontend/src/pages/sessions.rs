@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
+    components::history::EntityHistory,
     components::{
         DeleteButton,
         choices::Choice,
@@ -140,6 +141,7 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
         <section class="session-detail">
             <Link<Route> to={Route::Calendar}>{ texts.back_to_calendar }</Link<Route>>
             { loaded(texts, &fetched, |session| html! { <SessionEditor key={session.version} session={session.clone()} /> }) }
+            <EntityHistory resource="sessions" id={props.id.clone()} />
         </section>
     }
 }

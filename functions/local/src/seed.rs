@@ -9,7 +9,7 @@ use studio_domain::{
 use studio_wire::{
     Client, ClientKind, Invoice, Money, NewClient, NewEquipment, NewInvoice, NewLine, NewPayment,
     NewProject, NewQuote, NewRoom, NewSession, NewTrack, PaymentMethod, Project, ProjectKind,
-    ProjectStatus, Quantity, RoomKind, SessionStatus, SettingsPatch, TrackStatus,
+    ProjectStatus, Quantity, RoomKind, SessionStatus, SettingsPatch, TrackStatus, Via,
 };
 
 fn client(name: &str, email: &str, kind: ClientKind) -> NewClient {
@@ -161,12 +161,16 @@ async fn quotes_in_play(demo: &Ctx, people: &[Client]) -> Result<(), DomainError
     Ok(())
 }
 
+/// Who the history says wrote the demo data.
+const SEED_PERSON: &str = "demo-data";
+
 /// Adds the demo data to each demo studio that has no clients yet, so restarts never duplicate it.
 pub async fn seed(services: &Services) -> Result<(), DomainError> {
     let demo = Ctx::new(
         StudioId::parse(super::DEMO_STUDIO).expect("valid id"),
         services.clone(),
-    );
+    )
+    .acting(SEED_PERSON, Via::Form);
     if clients::count(&demo, None).await? == 0 {
         let identity = SettingsPatch {
             version: settings::get(&demo).await?.version,
@@ -252,7 +256,8 @@ pub async fn seed(services: &Services) -> Result<(), DomainError> {
     let other = Ctx::new(
         StudioId::parse(super::OTHER_STUDIO).expect("valid id"),
         services.clone(),
-    );
+    )
+    .acting(SEED_PERSON, Via::Form);
     if clients::count(&other, None).await? == 0 {
         clients::create(
             &other,

@@ -44,6 +44,15 @@ fn noun(resource: &str) -> Noun {
     }
 }
 
+/// What one entity of `resource` is called: "client" / "salle" / "room".
+pub fn resource_noun(resource: &str, locale: Locale) -> &'static str {
+    let noun = noun(resource);
+    match locale {
+        Locale::Fr => noun.fr,
+        Locale::En => noun.en,
+    }
+}
+
 impl Noun {
     /// "ce client", "cette salle", "cet équipement".
     fn this_fr(&self) -> String {

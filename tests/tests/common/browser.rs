@@ -226,6 +226,20 @@ pub async fn send_to_assistant(browser: &Client, message: &str) {
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
 }
 
+/// Clicks Confirm on the assistant's proposal card and returns the time the confirmation's response ended.
+pub async fn confirm_proposal(browser: &Client) -> f64 {
+    click(browser, Locator::Css(".proposal-buttons .danger")).await;
+    eventually("the confirmation's response", WAIT, || async {
+        requests(browser)
+            .await
+            .into_iter()
+            .filter(|(path, ..)| path.ends_with("/confirm"))
+            .map(|(_, _, end)| end)
+            .find(|end| *end > 0.0)
+    })
+    .await
+}
+
 /// Waits for the n-th assistant reply and returns the time its response ended.
 pub async fn chat_response_end(browser: &Client, n: usize) -> f64 {
     eventually("the assistant's reply", WAIT, || async {

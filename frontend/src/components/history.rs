@@ -1,0 +1,157 @@
+//! The history as a person reads it: when, who, through what, and each entity's fields before → after. The
+//! Activity page lists all of it; an entity's page shows its own (`EntityHistory`), re-fetched when it changes.
+
+use serde_json::Value;
+use studio_wire::{Activity, Entry, EntryOp, Money, Page, Via, messages};
+use yew::prelude::*;
+
+use super::{ActionButton, Studio, loaded, use_studio};
+use crate::{
+    api::urls,
+    format,
+    hooks::use_api,
+    i18n::{Texts, use_texts},
+    store::ResourceKey,
+};
+
+/// Fields holding an amount in minor units.
+const MONEY_FIELDS: &[&str] = &[
+    "amount",
+    "paid",
+    "price",
+    "hourly_rate",
+    "half_day_rate",
+    "day_rate",
+    "unit_price",
+    "budget",
+];
+
+#[derive(Properties, PartialEq)]
+pub struct ActivityListProps {
+    pub records: Vec<Activity>,
+    /// Offer Undo on each record (not on undos themselves).
+    #[prop_or_default]
+    pub undo: bool,
+}
+
+#[function_component]
+pub fn ActivityList(props: &ActivityListProps) -> Html {
+    let texts = use_texts();
+    let studio = use_studio();
+    if props.records.is_empty() {
+        return html! { <p class="empty">{ texts.history.no_history }</p> };
+    }
+    html! {
+        <ol class="activity-list">
+            { for props.records.iter().map(|r| record(r, texts, &studio, props.undo)) }
+        </ol>
+    }
+}
+
+fn record(activity: &Activity, texts: &'static Texts, studio: &Studio, undo: bool) -> Html {
+    let h = texts.history;
+    let via = match activity.via {
+        Via::Form => h.via_form,
+        Via::Assistant { .. } => h.via_assistant,
+        Via::Undo { .. } => h.via_undo,
+    };
+    let undoable = undo && !matches!(activity.via, Via::Undo { .. });
+    html! {
+        <li class="activity">
+            <p class="activity-head">
+                <time>{ format::date_time(activity.at, texts.locale) }</time>
+                { " · " }{ &activity.person }{ " · " }<span class="via">{ via }</span>
+                if undoable {
+                    { " " }<ActionButton label={h.undo} url={urls::undo(&activity.id)} class="link" />
+                }
+            </p>
+            { for activity.entries.iter().map(|e| entry(e, texts, studio)) }
+        </li>
+    }
+}
+
+/// One entity's change: its kind and name, then each field before → after (a proposal's preview too).
+pub fn entry(entry: &Entry, texts: &'static Texts, studio: &Studio) -> Html {
+    let h = texts.history;
+    let op = match entry.op {
+        EntryOp::Created => h.created,
+        EntryOp::Updated => h.updated,
+        EntryOp::Deleted => h.deleted,
+    };
+    let noun = messages::resource_noun(&entry.resource, texts.locale);
+    // Ids say nothing to a person; the entity's own name is in the heading.
+    let fields = entry.fields.iter().filter(|f| !f.field.ends_with("_id"));
+    html! {
+        <div class="activity-entry">
+            <p>
+                <strong>{ noun }{ entry.label.as_ref().map(|l| format!(" « {l} »")) }</strong>
+                { " — " }{ op }
+            </p>
+            <table class="changes">
+                { for fields.map(|f| {
+                    let cell = |side: Option<&Value>| value(&f.field, side, texts, studio);
+                    html! {
+                        <tr>
+                            <th scope="row">{ field_name(&f.field, texts) }</th>
+                            // A creation or a deletion has one side only: its values, without arrows.
+                            if entry.op == EntryOp::Updated {
+                                <td class="before">{ cell(f.before.as_ref()) }</td>
+                                <td aria-hidden="true">{ "→" }</td>
+                            }
+                            <td>{ cell(f.after.as_ref().or(f.before.as_ref())) }</td>
+                        </tr>
+                    }
+                }) }
+            </table>
+        </div>
+    }
+}
+
+/// The field's name in the interface's language, or its own name when the catalogue has none.
+fn field_name(field: &str, texts: &Texts) -> String {
+    let label = messages::field_label(field, texts.locale);
+    if label == messages::field_label("?", texts.locale) {
+        field.replace('_', " ")
+    } else {
+        label.to_owned()
+    }
+}
+
+fn value(field: &str, value: Option<&Value>, texts: &Texts, studio: &Studio) -> String {
+    match value {
+        None => texts.history.empty_value.to_owned(),
+        Some(Value::String(text)) => text.clone(),
+        Some(Value::Number(n)) if MONEY_FIELDS.contains(&field) => {
+            studio.money(Money(n.as_i64().unwrap_or_default()), texts)
+        }
+        Some(other) => {
+            let text = other.to_string();
+            match text.char_indices().nth(80) {
+                Some((cut, _)) => format!("{}…", &text[..cut]),
+                None => text,
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EntityHistoryProps {
+    pub resource: &'static str,
+    pub id: String,
+}
+
+/// An entity's history, on its page: re-fetched whenever the entity changes.
+#[function_component]
+pub fn EntityHistory(props: &EntityHistoryProps) -> Html {
+    let texts = use_texts();
+    let fetched = use_api::<Page<Activity>>(
+        &[ResourceKey::Entity(props.resource, props.id.clone())],
+        urls::entity_history(props.resource, &props.id),
+    );
+    html! {
+        <section class="history">
+            <h2>{ texts.history.history_title }</h2>
+            { loaded(texts, &fetched, |page| html! { <ActivityList records={page.items.clone()} /> }) }
+        </section>
+    }
+}
