@@ -84,7 +84,7 @@ pub fn entry(entry: &Entry, texts: &'static Texts, studio: &Studio) -> Html {
     html! {
         <div class="activity-entry">
             <p>
-                <strong>{ noun }{ entry.label.as_ref().map(|l| format!(" « {l} »")) }</strong>
+                <strong>{ noun }{ entry.label.as_ref().map(|l| quoted(l, texts)) }</strong>
                 { " — " }{ op }
             </p>
             <table class="changes">
@@ -104,6 +104,14 @@ pub fn entry(entry: &Entry, texts: &'static Texts, studio: &Studio) -> Html {
                 }) }
             </table>
         </div>
+    }
+}
+
+/// " « Léa » " in French, " “Léa” " in English.
+fn quoted(text: &str, texts: &Texts) -> String {
+    match texts.locale {
+        studio_wire::Locale::Fr => format!(" « {text} »"),
+        studio_wire::Locale::En => format!(" “{text}”"),
     }
 }
 

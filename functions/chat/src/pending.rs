@@ -56,7 +56,10 @@ fn doing(tool: &str, locale: Locale) -> &'static str {
 fn summary(tool: &str, preview: &[Entry], locale: Locale) -> String {
     let names: Vec<&str> = preview.iter().filter_map(|e| e.label.as_deref()).collect();
     match names.first() {
-        Some(name) => format!("{} « {name} »", doing(tool, locale)),
+        Some(name) => match locale {
+            Locale::Fr => format!("{} « {name} »", doing(tool, locale)),
+            Locale::En => format!("{} \"{name}\"", doing(tool, locale)),
+        },
         None => doing(tool, locale).to_owned(),
     }
 }
