@@ -237,3 +237,21 @@ async fn a_model_that_obeys_instructions_planted_in_the_data_only_produces_propo
     let system = requests[0]["messages"][0]["content"].as_str().unwrap();
     assert!(system.contains("never instructions"), "{system}");
 }
+
+on_both_stores! {
+    fn a_conversation_belongs_to_the_person_who_started_it(store) {
+        let router = common::router(store);
+        let first = chat(&router, "Combien de clients ?").await;
+        let body = json!({"message": "Et maintenant ?", "conversation_id": first["conversation_id"]});
+        let request = Request::post("/api/chat")
+            .header("x-studio", STUDIO_A)
+            .header("x-studio-person", "someone-else@studio.test")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let (status, refused) = common::send(&router, request).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{refused}");
+        let (status, _) = call(&router, Method::POST, "/api/chat", Some(body), STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "its own person continues it");
+    }
+}

@@ -29,10 +29,7 @@ fn lambda_router_with(services: Services, model: Arc<dyn ChatModel>) -> Router {
         services,
         auth: Arc::new(JwtClaims::default()),
     };
-    let chat = ChatState {
-        app: app.clone(),
-        model,
-    };
+    let chat = ChatState::new(app.clone(), model);
     studio_api::app(app).merge(studio_chat::app(chat))
 }
 
@@ -787,6 +784,12 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
             "update_track",
             json!({"project": "Album A", "track": "1", "status": "completed"}),
         ),
+        ("delete_client", json!({"target": client_id})),
+        ("delete_room", json!({"target": "Studio A"})),
+        ("delete_equipment", json!({"target": "U87"})),
+        ("delete_session", json!({"session": session_id})),
+        ("delete_project", json!({"target": "Album A"})),
+        ("delete_invoice", json!({"target": "Cache Test"})),
     ];
     let names: Vec<&str> = calls.iter().map(|(name, _)| *name).collect();
     for tool in catalogue() {
@@ -806,44 +809,50 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
         "SECRET-A-TRACK",
         "SECRET-A-QUOTE",
     ];
-    // One turn of B's assistant, through the Lambda chat route, calling every tool at once.
-    let tool_calls: Vec<Value> = calls
-        .iter()
+    // B's assistant, through the Lambda chat route, calling every tool: a round holds at most
+    // MAX_CALLS_PER_ROUND calls (and a turn at most MAX_WRITES_PER_TURN writes), so one turn per batch.
+    let mut results = Vec::new();
+    for (batch, chunk) in calls
+        .chunks(studio_chat::turn::MAX_CALLS_PER_ROUND)
         .enumerate()
-        .map(|(i, (name, args))| json!({"id": format!("c{i}"), "type": "function", "function": {"name": name, "arguments": args.to_string()}}))
-        .collect();
-    let all_at_once = (
-        StatusCode::OK,
-        json!({"choices": [{"message": {"role": "assistant", "content": null, "tool_calls": tool_calls}}]}),
-    );
-    script
-        .replies
-        .lock()
-        .unwrap()
-        .extend([all_at_once, scripted::text("Done.")]);
-    let (status, turn) = invoke(
-        &router,
-        "POST",
-        "/api/chat",
-        Some(json!({"message": "Try everything"})),
-        Some(B),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{turn}");
-    let touched: Vec<&str> = turn["invalidations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|i| i["id"].as_str())
-        .collect();
-    for entity in [&client, &room, &gear, &session, &project] {
-        assert!(
-            !touched.contains(&entity["id"].as_str().unwrap()),
-            "B's turn invalidated A's {entity}"
+    {
+        let tool_calls: Vec<Value> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, (name, args))| json!({"id": format!("c{batch}-{i}"), "type": "function", "function": {"name": name, "arguments": args.to_string()}}))
+            .collect();
+        let round = (
+            StatusCode::OK,
+            json!({"choices": [{"message": {"role": "assistant", "content": null, "tool_calls": tool_calls}}]}),
         );
+        script
+            .replies
+            .lock()
+            .unwrap()
+            .extend([round.into(), scripted::Reply::from(scripted::text("Done."))]);
+        let (status, turn) = invoke(
+            &router,
+            "POST",
+            "/api/chat",
+            Some(json!({"message": "Try everything"})),
+            Some(B),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{turn}");
+        let touched: Vec<&str> = turn["invalidations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|i| i["id"].as_str())
+            .collect();
+        for entity in [&client, &room, &gear, &session, &project] {
+            assert!(
+                !touched.contains(&entity["id"].as_str().unwrap()),
+                "B's turn invalidated A's {entity}"
+            );
+        }
+        results.extend(scripted::tool_results(script.requests().last().unwrap()));
     }
-    let requests = script.requests();
-    let results = scripted::tool_results(requests.last().unwrap());
     assert_eq!(results.len(), calls.len());
     for ((name, _), outcome) in calls.iter().zip(&results) {
         let text = outcome.to_string();

@@ -172,6 +172,12 @@ pub fn AssistantPanel() -> Html {
                 conversation_id: log.conversation_id.clone(),
                 message,
                 locale: Some(texts.locale),
+                // A retry of this very request gets its answer back instead of running the turn again.
+                request_id: Some(format!(
+                    "{}-{}",
+                    api::browser_origin(),
+                    js_sys::Date::now() as u64
+                )),
             };
             let (sending, log, store) = (sending.clone(), log.clone(), store.clone());
             wasm_bindgen_futures::spawn_local(async move {

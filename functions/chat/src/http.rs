@@ -1,6 +1,6 @@
 //! `POST /api/chat`.
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use axum::{
     Json, Router,
@@ -18,7 +18,7 @@ use crate::{
     conversation::{self, Conversation},
     i18n,
     model::{ChatModel, Message},
-    pending,
+    pending, replay,
     tools::ToolEnv,
     turn,
 };
@@ -26,10 +26,31 @@ use crate::{
 /// Longest message accepted, in characters.
 pub const MESSAGE_MAX: usize = 4000;
 
+/// A turn answers within this, so that the answer beats API Gateway's 30 s (the chat Lambda's timeout in the
+/// template is 29 s): past it the turn says what it did and stops.
+pub const TURN_BUDGET: Duration = Duration::from_secs(25);
+
 #[derive(Clone)]
 pub struct ChatState {
     pub app: AppState,
     pub model: Arc<dyn ChatModel>,
+    pub turn_budget: Duration,
+}
+
+impl ChatState {
+    pub fn new(app: AppState, model: Arc<dyn ChatModel>) -> Self {
+        Self {
+            app,
+            model,
+            turn_budget: TURN_BUDGET,
+        }
+    }
+
+    /// A shorter budget, for tests of a model that hangs.
+    pub fn with_turn_budget(mut self, budget: Duration) -> Self {
+        self.turn_budget = budget;
+        self
+    }
 }
 
 impl FromRef<ChatState> for AppState {
@@ -112,6 +133,10 @@ async fn chat(
         let too_long = FieldProblem::TooLong { max: MESSAGE_MAX };
         return Err(ApiError::new(Problem::field("message", too_long)));
     }
+    let deadline = tokio::time::Instant::now() + state.turn_budget;
+    if let Some(id) = &request.request_id {
+        replay::valid(id).map_err(ApiError::new)?;
+    }
     let (conversation_id, mut conversation) = match &request.conversation_id {
         Some(id) => (id.clone(), conversation::load(&ctx, id).await?),
         None => (ctx.new_id(), Conversation::default()),
@@ -125,6 +150,11 @@ async fn chat(
     );
     let settings = settings::load(&ctx).await?;
     let earlier = pending::recent(&ctx, Some(&conversation_id)).await?;
+    if let Some(id) = &request.request_id
+        && let replay::Start::Done(answer) = replay::start(&ctx, id).await?
+    {
+        return Ok(Json(*answer));
+    }
     let mut messages = vec![Message::System {
         content: system_prompt(&settings, ctx.now(), &earlier),
     }];
@@ -138,7 +168,14 @@ async fn chat(
         locale,
         settings,
     };
-    let outcome = turn::run(&env, &conversation_id, state.model.as_ref(), &mut messages).await;
+    let outcome = turn::run(
+        &env,
+        &conversation_id,
+        state.model.as_ref(),
+        &mut messages,
+        deadline,
+    )
+    .await;
 
     conversation.messages = messages
         .into_iter()
@@ -148,13 +185,20 @@ async fn chat(
         // The turn's writes happened; the reply must still reach the SPA with their invalidations.
         tracing::error!(%error, "could not save the conversation");
     }
-    Ok(Json(ChatResponse {
+    let response = ChatResponse {
         conversation_id,
         reply: outcome.reply,
         actions: outcome.actions,
         invalidations: outcome.changes.invalidations(),
         pending: outcome.pending,
-    }))
+    };
+    if let Some(id) = &request.request_id
+        && let Err(error) = replay::finish(&ctx, id, &response).await
+    {
+        // The turn's writes happened: the answer must still reach the SPA with their invalidations.
+        tracing::error!(%error, "could not keep the answer for retries");
+    }
+    Ok(Json(response))
 }
 
 #[derive(Deserialize)]

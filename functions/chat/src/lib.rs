@@ -2,6 +2,8 @@
 //! as the API, in the caller's studio) over several rounds — and answers with the reply and the invalidations of
 //! every write that happened.
 
+pub mod anthropic;
+pub mod config;
 pub mod conversation;
 pub mod http;
 pub mod i18n;
@@ -9,7 +11,9 @@ pub mod model;
 pub mod openai;
 pub mod pending;
 pub mod planner;
+pub mod replay;
 pub mod tools;
+pub mod transport;
 pub mod turn;
 pub mod when;
 
@@ -18,13 +22,16 @@ pub use model::{ChatModel, Message, ModelReply, ProviderError, ToolCall, ToolSpe
 
 use std::sync::Arc;
 
-/// The model chosen by the environment: an OpenAI-compatible server when `STUDIO_LLM_BASE_URL` or
-/// `STUDIO_LLM_API_KEY` is set, else the offline planner.
+/// The model chosen by the environment (see `config`): an OpenAI-compatible server or Anthropic when an LLM
+/// is configured, else the offline planner.
 pub fn model_from_env() -> Arc<dyn ChatModel> {
-    match openai::OpenAiConfig::from_env() {
-        Some(config) => {
-            tracing::info!(base_url = %config.base_url, model = %config.model, "assistant uses an OpenAI-compatible model");
-            Arc::new(openai::OpenAi::new(config))
+    match config::from_env() {
+        Some((provider, config)) => {
+            tracing::info!(?provider, base_url = %config.base_url, model = %config.model, "assistant uses an LLM");
+            match provider {
+                config::Provider::OpenAi => Arc::new(openai::OpenAi::new(config)),
+                config::Provider::Anthropic => Arc::new(anthropic::Anthropic::new(config)),
+            }
         }
         None => {
             tracing::info!("assistant uses the offline planner (no LLM configured)");

@@ -62,6 +62,8 @@ pub enum ProviderError {
     Refused(String),
     #[error("the model's answer could not be understood: {0}")]
     Malformed(String),
+    #[error("the model did not answer before the turn's deadline")]
+    Timeout,
 }
 
 /// What a provider is given for one round.
@@ -71,6 +73,8 @@ pub struct Round<'a> {
     pub locale: Locale,
     /// Today in the studio's time zone (the system prompt says it to an LLM).
     pub today: jiff::civil::Date,
+    /// When the whole turn must have answered: a provider gives up (retries included) by then.
+    pub deadline: tokio::time::Instant,
 }
 
 #[async_trait]

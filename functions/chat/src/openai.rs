@@ -1,84 +1,23 @@
-//! OpenAI-compatible chat completions with tools (OpenAI, Ollama, vLLM, llama.cpp server, …) over reqwest.
-
-use std::time::Duration;
+//! OpenAI-compatible chat completions with tools (OpenAI, Ollama, vLLM, llama.cpp server, …).
 
 use async_trait::async_trait;
 use serde_json::{Value, json};
 
-use crate::model::{ChatModel, Message, ModelReply, ProviderError, Round, ToolCall};
-
-#[derive(Clone)]
-pub struct OpenAiConfig {
-    /// Up to and including `/v1`, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1`.
-    pub base_url: String,
-    pub model: String,
-    pub api_key: ApiKey,
-}
-
-/// Where the bearer key comes from.
-#[derive(Clone, PartialEq, Eq)]
-pub enum ApiKey {
-    None,
-    /// Given directly (local runs: `STUDIO_LLM_API_KEY`).
-    Plain(String),
-    /// A Secrets Manager secret, read once on first use through the AWS Parameters and Secrets Lambda
-    /// Extension (`STUDIO_LLM_API_KEY_SECRET`, on Lambda): the key is never in the template or the environment.
-    Secret(String),
-}
-
-impl std::fmt::Debug for OpenAiConfig {
-    // The key never reaches a log.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OpenAiConfig")
-            .field("base_url", &self.base_url)
-            .field("model", &self.model)
-            .finish()
-    }
-}
-
-impl OpenAiConfig {
-    /// `STUDIO_LLM_BASE_URL`, `STUDIO_LLM_MODEL`, and `STUDIO_LLM_API_KEY` or `STUDIO_LLM_API_KEY_SECRET`;
-    /// `None` when neither a URL nor a key is set.
-    pub fn from_env() -> Option<Self> {
-        let var = |name| {
-            std::env::var(name)
-                .ok()
-                .filter(|v: &String| !v.trim().is_empty())
-        };
-        let base_url = var("STUDIO_LLM_BASE_URL");
-        let api_key = match (var("STUDIO_LLM_API_KEY"), var("STUDIO_LLM_API_KEY_SECRET")) {
-            (Some(key), _) => ApiKey::Plain(key),
-            (None, Some(secret)) => ApiKey::Secret(secret),
-            (None, None) => ApiKey::None,
-        };
-        if base_url.is_none() && api_key == ApiKey::None {
-            return None;
-        }
-        Some(Self {
-            base_url: base_url.unwrap_or_else(|| "https://api.openai.com/v1".into()),
-            model: var("STUDIO_LLM_MODEL").unwrap_or_else(|| "gpt-4o-mini".into()),
-            api_key,
-        })
-    }
-}
+use crate::{
+    config::LlmConfig,
+    model::{ChatModel, Message, ModelReply, ProviderError, Round, ToolCall},
+    transport::Transport,
+};
 
 pub struct OpenAi {
-    config: OpenAiConfig,
-    http: reqwest::Client,
-    key: tokio::sync::OnceCell<Option<String>>,
+    config: LlmConfig,
+    transport: Transport,
 }
 
 impl OpenAi {
-    pub fn new(config: OpenAiConfig) -> Self {
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(60))
-            .build()
-            .expect("an HTTP client with a timeout builds");
-        Self {
-            config,
-            http,
-            key: tokio::sync::OnceCell::new(),
-        }
+    pub fn new(config: LlmConfig) -> Self {
+        let transport = Transport::new(config.api_key.clone());
+        Self { config, transport }
     }
 }
 
@@ -165,56 +104,6 @@ fn parse_reply(body: &Value) -> Result<ModelReply, ProviderError> {
     Ok(ModelReply::ToolCalls { content, calls })
 }
 
-impl OpenAi {
-    /// The bearer key, fetched from the secret on first use (not at cold start: most turns of a fresh
-    /// container are not the first, and a function that never reaches the model never pays for it).
-    async fn key(&self) -> Result<Option<&String>, ProviderError> {
-        let key = self
-            .key
-            .get_or_try_init(|| async {
-                match &self.config.api_key {
-                    ApiKey::None => Ok(None),
-                    ApiKey::Plain(key) => Ok(Some(key.clone())),
-                    ApiKey::Secret(arn) => secret(&self.http, arn).await.map(Some),
-                }
-            })
-            .await?;
-        Ok(key.as_ref())
-    }
-}
-
-/// Reads a secret through the Parameters and Secrets Lambda Extension on localhost:2773.
-async fn secret(http: &reqwest::Client, arn: &str) -> Result<String, ProviderError> {
-    let token = std::env::var("AWS_SESSION_TOKEN").unwrap_or_default();
-    let url = reqwest::Url::parse_with_params(
-        "http://localhost:2773/secretsmanager/get",
-        [("secretId", arn)],
-    )
-    .map_err(|e| ProviderError::Malformed(e.to_string()))?;
-    let response = http
-        .get(url)
-        .header("X-Aws-Parameters-Secrets-Token", token)
-        .send()
-        .await
-        .map_err(|e| {
-            ProviderError::Unreachable(format!("secrets extension: {}", e.without_url()))
-        })?;
-    if !response.status().is_success() {
-        return Err(ProviderError::Refused(format!(
-            "secrets extension answered {}",
-            response.status()
-        )));
-    }
-    let body: Value = response
-        .json()
-        .await
-        .map_err(|e| ProviderError::Malformed(e.to_string()))?;
-    body.get("SecretString")
-        .and_then(Value::as_str)
-        .map(|s| s.trim().to_owned())
-        .ok_or_else(|| ProviderError::Malformed("the secret has no SecretString".into()))
-}
-
 #[async_trait]
 impl ChatModel for OpenAi {
     #[tracing::instrument(skip_all, fields(model = %self.config.model))]
@@ -230,33 +119,24 @@ impl ChatModel for OpenAi {
             "tools": tools,
             "tool_choice": "auto",
         });
-        let mut request = self
-            .http
-            .post(format!(
-                "{}/chat/completions",
-                self.config.base_url.trim_end_matches('/')
-            ))
-            .json(&body);
-        if let Some(key) = self.key().await? {
-            request = request.bearer_auth(key);
-        }
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))?;
-        let status = response.status();
-        let text = response
-            .text()
-            .await
-            .map_err(|e| ProviderError::Unreachable(e.without_url().to_string()))?;
-        if !status.is_success() {
-            return Err(ProviderError::Refused(format!(
-                "HTTP {status}: {}",
-                text.chars().take(300).collect::<String>()
-            )));
-        }
-        let value: Value =
-            serde_json::from_str(&text).map_err(|e| ProviderError::Malformed(e.to_string()))?;
+        let url = format!(
+            "{}/chat/completions",
+            self.config.base_url.trim_end_matches('/')
+        );
+        let bearer = self
+            .transport
+            .key()
+            .await?
+            .map(|key| format!("Bearer {key}"));
+        let headers: Vec<(&str, &str)> = bearer
+            .as_deref()
+            .map(|b| ("authorization", b))
+            .into_iter()
+            .collect();
+        let value = self
+            .transport
+            .post(&url, &headers, &body, round.deadline)
+            .await?;
         parse_reply(&value)
     }
 }

@@ -43,6 +43,7 @@ fn doing(tool: &str, locale: Locale) -> &'static str {
             "Cancel the invoice with a credit note",
         ),
         "delete_client" => ("Supprimer le client", "Delete the client"),
+        "delete_session" => ("Supprimer la session", "Delete the session"),
         "delete_room" => ("Supprimer la salle", "Delete the room"),
         "delete_equipment" => ("Supprimer l'équipement", "Delete the item"),
         "delete_project" => ("Supprimer le projet", "Delete the project"),

@@ -1,17 +1,22 @@
 //! One assistant turn: ask the model, run the tools it calls, give it their results, repeat (bounded).
 
+use serde_json::json;
 use studio_domain::ChangeSet;
 use studio_wire::{ActionSummary, Locale, PendingAction};
 
 use crate::{
     i18n::pick,
-    model::{ChatModel, Message, ModelReply, Round},
+    model::{ChatModel, Message, ModelReply, ProviderError, Round},
     pending,
     tools::{self, Class, ToolEnv},
 };
 
 /// Rounds of tool calls one turn may take before the assistant stops and says so.
 pub const MAX_ROUNDS: usize = 8;
+/// Tool calls run in one round; the model is told the others were not.
+pub const MAX_CALLS_PER_ROUND: usize = 8;
+/// Writes (and proposals) one turn may make; the user is told when a request needed more.
+pub const MAX_WRITES_PER_TURN: usize = 10;
 
 pub struct TurnOutcome {
     pub reply: String,
@@ -24,34 +29,51 @@ pub struct TurnOutcome {
 
 /// Runs the turn whose user message is the last of `messages`, appending what the model and the tools said.
 /// A destructive call is only proposed (see `pending`), whatever the model says.
+/// The turn answers by `deadline` whatever the model does: past it, it says what was done and stops.
 pub async fn run(
     env: &ToolEnv,
     conversation: &str,
     model: &dyn ChatModel,
     messages: &mut Vec<Message>,
+    deadline: tokio::time::Instant,
 ) -> TurnOutcome {
     let locale = env.locale;
     let catalogue = tools::catalogue();
     let mut actions = Vec::new();
     let mut changes = ChangeSet::default();
     let mut proposals = Vec::new();
+    let mut writes = 0;
+    let mut capped = false;
     for round in 0..MAX_ROUNDS {
-        let reply = model
-            .respond(Round {
-                messages,
-                tools: &catalogue,
-                locale,
-                today: env.today(),
-            })
-            .await;
+        let asked = model.respond(Round {
+            messages,
+            tools: &catalogue,
+            locale,
+            today: env.today(),
+            deadline,
+        });
+        // A backstop: a provider that ignores the deadline is cut off at it.
+        let reply = tokio::time::timeout_at(deadline, asked)
+            .await
+            .unwrap_or(Err(ProviderError::Timeout));
         match reply {
             Ok(ModelReply::Text(text)) => {
                 messages.push(Message::Assistant {
                     content: Some(text.clone()),
                     tool_calls: vec![],
                 });
+                let reply = if capped {
+                    let limit = pick(
+                        locale,
+                        "J'ai atteint la limite de modifications d'une demande ; le reste n'a pas été fait.",
+                        "I reached the limit of changes for one request; the rest was not done.",
+                    );
+                    format!("{text} {limit}")
+                } else {
+                    text
+                };
                 return TurnOutcome {
-                    reply: text,
+                    reply,
                     actions,
                     changes,
                     pending: proposals,
@@ -62,8 +84,23 @@ pub async fn run(
                     content,
                     tool_calls: calls.clone(),
                 });
-                for call in calls {
-                    let outcome = match tools::class(&call.name, &call.arguments) {
+                for (index, call) in calls.into_iter().enumerate() {
+                    let class = tools::class(&call.name, &call.arguments);
+                    let writing = matches!(class, Some(Class::Write | Class::Destructive));
+                    if index >= MAX_CALLS_PER_ROUND || (writing && writes >= MAX_WRITES_PER_TURN) {
+                        // Every call gets a result (providers refuse a call left without one); this one says why
+                        // it did not run.
+                        capped |= writing;
+                        messages.push(Message::Tool {
+                            call_id: call.id,
+                            name: call.name,
+                            content: json!({"ok": false, "error": {"code": "limit", "message":
+                                "not run: too many tool calls in one round or writes in one turn; tell the user what was not done"}}).to_string(),
+                        });
+                        continue;
+                    }
+                    writes += usize::from(writing);
+                    let outcome = match class {
                         Some(Class::Destructive) => {
                             let (outcome, proposal) =
                                 pending::propose(env, conversation, &call.name, &call.arguments)
@@ -91,11 +128,18 @@ pub async fn run(
             }
             Err(error) => {
                 tracing::warn!(%error, round, "model failed during the turn");
-                let reply = pick(
-                    locale,
-                    "L'assistant est indisponible pour le moment ; rien d'autre n'a été fait.",
-                    "The assistant is unavailable right now; nothing more was done.",
-                );
+                let reply = match error {
+                    ProviderError::Timeout => pick(
+                        locale,
+                        "L'assistant a mis trop de temps à répondre ; rien d'autre n'a été fait.",
+                        "The assistant took too long to answer; nothing more was done.",
+                    ),
+                    _ => pick(
+                        locale,
+                        "L'assistant est indisponible pour le moment ; rien d'autre n'a été fait.",
+                        "The assistant is unavailable right now; nothing more was done.",
+                    ),
+                };
                 return TurnOutcome {
                     reply: with_actions(reply, &actions, locale),
                     actions,

@@ -25,10 +25,7 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
         default: StudioId::parse(DEMO_STUDIO).expect("valid id"),
     });
     let app_state = AppState { services, auth };
-    let chat_state = ChatState {
-        app: app_state.clone(),
-        model,
-    };
+    let chat_state = ChatState::new(app_state.clone(), model);
     // `fallback`, not `not_found_service`: a deep link is a page of the app, served with 200, not a 404.
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()

@@ -17,6 +17,10 @@ pub struct ChatRequest {
     /// absent the assistant answers in the language of the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<Locale>,
+    /// Names this request (1–64 letters, digits, `-`, `_`): sent again, it gets the first answer back and
+    /// runs nothing twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// One tool call the assistant made during the turn.

@@ -186,6 +186,8 @@ pub enum FieldProblem {
     RangeRequired,
     /// A cursor the API did not hand out.
     BadCursor,
+    /// A client-chosen id (a request id) that is not 1–64 letters, digits, `-` or `_`.
+    BadToken,
     /// A local time the clocks skip (daylight saving).
     SkippedTime {
         value: String,
@@ -293,6 +295,7 @@ impl FieldProblem {
             P::RangeTooWide { .. } => "range_too_wide",
             P::RangeRequired => "range_required",
             P::BadCursor => "bad_cursor",
+            P::BadToken => "bad_token",
             P::SkippedTime { .. } => "skipped_time",
         }
     }

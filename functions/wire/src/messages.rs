@@ -317,6 +317,10 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
             "Ce curseur ne vient pas de l'API ; repartez de la première page.".to_owned(),
             "This cursor is not one the API returned; start from the first page.".to_owned(),
         ),
+        FieldProblem::BadToken => (
+            "Cet identifiant doit faire de 1 à 64 lettres, chiffres, - ou _.".to_owned(),
+            "This id must be 1 to 64 letters, digits, - or _.".to_owned(),
+        ),
         FieldProblem::SkippedTime { value, zone } => (
             format!(
                 "{value} n'existe pas dans le fuseau {zone} : on avance l'heure cette nuit-là."
@@ -798,6 +802,7 @@ mod tests {
             ),
             (FieldProblem::RangeRequired, "from et to", "from and to"),
             (FieldProblem::BadCursor, "curseur", "cursor"),
+            (FieldProblem::BadToken, "64", "64"),
             (
                 FieldProblem::SkippedTime {
                     value: "2027-03-28 02:30".into(),

@@ -77,7 +77,8 @@ impl From<FieldProblem> for Wire {
             | P::EndBeforeStart
             | P::NotOnTheMinute
             | P::RangeRequired
-            | P::BadCursor => Wire::code(code),
+            | P::BadCursor
+            | P::BadToken => Wire::code(code),
             P::TooLong { max } => Wire {
                 max: Some(max as i64),
                 ..Wire::code(code)
@@ -144,6 +145,7 @@ impl TryFrom<Wire> for FieldProblem {
             "not_on_the_minute" => P::NotOnTheMinute,
             "range_required" => P::RangeRequired,
             "bad_cursor" => P::BadCursor,
+            "bad_token" => P::BadToken,
             "too_long" => P::TooLong {
                 max: need(w.max, "max")?.max(0) as usize,
             },

@@ -78,11 +78,17 @@ fn app_state(store: Arc<dyn Store>) -> AppState {
 /// The API and chat routers over `store`, with `model` as the assistant. Callers are studio A unless a call
 /// names another studio.
 pub fn router_with(store: Arc<dyn Store>, model: Arc<dyn ChatModel>) -> Router {
+    router_with_budget(store, model, studio_chat::http::TURN_BUDGET)
+}
+
+/// The routers with a turn budget of `budget` (a short one, to test a model that hangs).
+pub fn router_with_budget(
+    store: Arc<dyn Store>,
+    model: Arc<dyn ChatModel>,
+    budget: Duration,
+) -> Router {
     let app = app_state(store);
-    let chat = ChatState {
-        app: app.clone(),
-        model,
-    };
+    let chat = ChatState::new(app.clone(), model).with_turn_budget(budget);
     studio_api::app(app).merge(studio_chat::app(chat))
 }
 

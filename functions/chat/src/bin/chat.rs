@@ -15,9 +15,5 @@ async fn main() -> Result<(), lambda_http::Error> {
         services: Services::new(Arc::new(store)),
         auth: Arc::new(JwtClaims::default()),
     };
-    lambda::serve(app(ChatState {
-        app: app_state,
-        model: model_from_env(),
-    }))
-    .await
+    lambda::serve(app(ChatState::new(app_state, model_from_env()))).await
 }

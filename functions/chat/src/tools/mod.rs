@@ -220,6 +220,7 @@ const WRITES: &[&str] = &[
 ];
 const DESTRUCTIVE: &[&str] = &[
     "cancel_session",
+    "delete_session",
     "issue_invoice",
     "record_payment",
     "credit_note",

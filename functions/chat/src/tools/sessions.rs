@@ -72,8 +72,14 @@ pub fn tools() -> Vec<Tool> {
         Tool::new(
             "cancel_session",
             "Cancel a session, which frees its slot.",
-            json!({"type": "object", "properties": find}),
+            json!({"type": "object", "properties": find.clone()}),
             |env, args| Box::pin(cancel(env, args)),
+        ),
+        Tool::new(
+            "delete_session",
+            "Delete a session booked by mistake (one that took place or is billed is cancelled instead).",
+            json!({"type": "object", "properties": find}),
+            |env, args| Box::pin(delete(env, args)),
         ),
     ]
 }
@@ -504,4 +510,24 @@ async fn cancel(env: &ToolEnv, args: &Value) -> ToolResult {
         format!("I cancelled the session {}.", label(env, &cancelled)),
     );
     Ok(ToolOutcome::success(summary, brief(&cancelled), changes))
+}
+
+async fn delete(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: FindArgs = arguments(env, "delete_session", args)?;
+    let session = find(env, &args).await?;
+    let changes = sessions::delete(&env.ctx, &session.id, Some(session.version))
+        .await
+        .map_err(|e| {
+            failed(
+                env,
+                "Je n'ai pas supprimé la session",
+                "I did not delete the session",
+                &e,
+            )
+        })?;
+    let summary = env.say(
+        format!("J'ai supprimé la session {}.", label(env, &session)),
+        format!("I deleted the session {}.", label(env, &session)),
+    );
+    Ok(ToolOutcome::success(summary, brief(&session), changes))
 }
