@@ -65,22 +65,22 @@ async fn a_proposed_deletion_waits_for_confirm_and_a_double_click_deletes_once()
     let id = add_client(&ctx, "Cache Test").await;
     let browser = browser().await;
     browser
-        .goto(&format!("{}/clients", stack.url))
+        .goto(&format!("{}/clients?lang=fr", stack.url))
         .await
         .unwrap();
     wait_text(&browser, "client-count", "5").await;
     mark_page(&browser).await;
 
-    send_to_assistant(&browser, "Delete the client Cache Test").await;
+    send_to_assistant(&browser, "Supprime le client Cache Test").await;
     let card = shown(&browser, ".proposal").await;
     assert!(
-        card.contains("To confirm:")
-            && card.contains("Delete the client")
+        card.contains("À confirmer :")
+            && card.contains("Supprimer le client")
             && card.contains("Cache Test"),
         "{card}"
     );
     assert!(
-        card.contains("deleted"),
+        card.contains("suppression"),
         "the preview says what happens to it: {card}"
     );
     assert_eq!(
@@ -96,7 +96,7 @@ async fn a_proposed_deletion_waits_for_confirm_and_a_double_click_deletes_once()
     assert_eq!(clients::find(&ctx, "Cache Test").await.unwrap().len(), 1);
 
     // A double click: two clicks before the panel re-renders, so two requests reach the server.
-    card_button(&browser, "Cache Test", "Confirm").await;
+    card_button(&browser, "Cache Test", "Confirmer").await;
     browser
         .execute("const b = document.querySelector('.proposal-buttons .danger'); b.click(); b.click(); return null;", vec![])
         .await
@@ -129,12 +129,12 @@ async fn a_proposed_deletion_waits_for_confirm_and_a_double_click_deletes_once()
     assert!(
         shown(&browser, ".proposal-state")
             .await
-            .contains("Confirmed")
+            .contains("Confirmé")
     );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn proposals_survive_a_reload_and_dismiss_does_nothing() {
+async fn the_conversation_and_its_proposals_survive_a_reload_and_dismiss_does_nothing() {
     let Some(stack) = start_stack().await else {
         return;
     };
@@ -161,6 +161,13 @@ async fn proposals_survive_a_reload_and_dismiss_does_nothing() {
         .click()
         .await
         .unwrap();
+    // The conversation is still there, not only its proposals.
+    let log = shown(&browser, ".assistant-log").await;
+    assert!(
+        log.contains("Delete the client Temp Client")
+            && log.contains("Delete the client Other Temp"),
+        "{log}"
+    );
     card_button(&browser, "Other Temp", "Dismiss")
         .await
         .click()
@@ -252,5 +259,33 @@ async fn undo_in_the_panel_takes_a_write_back_and_the_activity_page_says_who_did
             && creation.to_lowercase().contains("assistant")
             && creation.contains("created"),
         "{creation}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kept_conversation_the_server_no_longer_has_is_started_anew() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
+    wait_text(&browser, "client-count", "4").await;
+    // As after an expiry, or when the tab kept a conversation of another studio.
+    let script = "sessionStorage.setItem('studio-assistant', JSON.stringify(['01ARZ3NDEKTSV4RRFFQ69G5FAV', []])); return null;";
+    browser.execute(script, vec![]).await.unwrap();
+    browser.refresh().await.unwrap();
+    wait_text(&browser, "client-count", "4").await;
+    send_to_assistant(&browser, "How many clients?").await;
+    let reply = shown(&browser, ".assistant-reply").await;
+    assert!(reply.contains('4'), "{reply}");
+    assert!(
+        browser
+            .find(Locator::Css(".assistant-error"))
+            .await
+            .is_err(),
+        "no error shown"
     );
 }

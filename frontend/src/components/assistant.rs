@@ -15,13 +15,13 @@ use yew_router::prelude::*;
 
 use super::{ActionButton, Studio, history, use_studio};
 use crate::{
-    api::{self, Method, urls},
+    api::{self, ApiError, Method, urls},
     i18n::{Texts, error_message, use_texts},
     routes::Route,
     store::{ResourceStore, use_resource_store},
 };
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Entry {
     User(String),
     Assistant {
@@ -50,6 +50,46 @@ pub enum LogAction {
     /// A proposal's new state (added when new).
     Proposal(PendingAction),
     Deciding(Option<String>),
+}
+
+/// Where the conversation is kept across reloads of this tab.
+const SAVED: &str = "studio-assistant";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+impl Log {
+    /// The conversation this tab had before a reload (its proposals are asked of the server again).
+    fn restored() -> Self {
+        let saved = session_storage().and_then(|s| s.get_item(SAVED).ok().flatten());
+        let parsed =
+            saved.and_then(|text| serde_json::from_str::<(Option<String>, Vec<Entry>)>(&text).ok());
+        let (conversation_id, entries) = parsed.unwrap_or_default();
+        Log {
+            entries,
+            conversation_id,
+            ..Log::default()
+        }
+    }
+
+    fn save(&self) {
+        let saved = (&self.conversation_id, &self.entries);
+        if let (Some(storage), Ok(text)) = (session_storage(), serde_json::to_string(&saved)) {
+            let _ = storage.set_item(SAVED, &text);
+        }
+    }
+
+    /// The proposals the shown entries refer to.
+    fn referenced(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .flat_map(|e| match e {
+                Entry::Assistant { proposals, .. } => proposals.clone(),
+                _ => vec![],
+            })
+            .collect()
+    }
 }
 
 impl Reducible for Log {
@@ -115,7 +155,7 @@ async fn reload_proposals(log: &UseReducerHandle<Log>) {
     let Ok(proposals) = fetched.and_then(|text| api::decode::<Vec<PendingAction>>(&text)) else {
         return;
     };
-    let shown: Vec<String> = log.proposals.iter().map(|p| p.id.clone()).collect();
+    let shown = log.referenced();
     let new: Vec<String> = proposals
         .iter()
         .filter(|p| p.status == PendingStatus::Pending && !shown.contains(&p.id))
@@ -142,8 +182,16 @@ pub fn AssistantPanel() -> Html {
     let open = use_state(|| false);
     let sending = use_state(|| false);
     let input = use_state(String::new);
-    let log = use_reducer(Log::default);
+    let log = use_reducer(Log::restored);
     let studio = use_studio();
+    {
+        // Kept for this tab: a reload shows the same conversation, continued on the server.
+        let log = log.clone();
+        use_effect_with(
+            (log.entries.len(), log.conversation_id.clone()),
+            move |_| log.save(),
+        );
+    }
     // Proposals survive a reload: the server keeps them; ask once when the app starts.
     {
         let log = log.clone();
@@ -168,7 +216,7 @@ pub fn AssistantPanel() -> Html {
             log.dispatch(LogAction::Push(Entry::User(message.clone())));
             input.set(String::new());
             sending.set(true);
-            let request = ChatRequest {
+            let mut request = ChatRequest {
                 conversation_id: log.conversation_id.clone(),
                 message,
                 locale: Some(texts.locale),
@@ -181,9 +229,17 @@ pub fn AssistantPanel() -> Html {
             };
             let (sending, log, store) = (sending.clone(), log.clone(), store.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, ChatResponse>(Method::Post, api::urls::CHAT, Some(&request))
-                    .await
-                {
+                let mut answer =
+                    api::send::<_, ChatResponse>(Method::Post, api::urls::CHAT, Some(&request))
+                        .await;
+                // The kept conversation is gone (expired, or kept from another studio): start a new one.
+                let gone = matches!(&answer, Err(ApiError::Http { status: 404, .. }));
+                if gone && request.conversation_id.take().is_some() {
+                    answer =
+                        api::send::<_, ChatResponse>(Method::Post, api::urls::CHAT, Some(&request))
+                            .await;
+                }
+                match answer {
                     Ok(response) => {
                         store.apply(response.invalidations);
                         log.dispatch(LogAction::Conversation(response.conversation_id));

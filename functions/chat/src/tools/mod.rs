@@ -426,6 +426,9 @@ pub fn listed<E>(
     ))
 }
 
+/// Candidates listed when a reference matches several.
+pub const MAX_CANDIDATES: usize = 10;
+
 /// Exactly one of `found`, or a failed outcome: none match, or several do (listed, so the model can ask).
 pub fn one<E>(
     env: &ToolEnv,
@@ -449,7 +452,15 @@ pub fn one<E>(
             json!({ "code": "not_found", "message": format!("no {} matches {reference:?}", noun.en) }),
         )),
         n => {
-            let names = found.iter().map(&label).collect::<Vec<_>>().join(", ");
+            // The first few are enough to ask "which one?"; a longer list would flood the model and the reply.
+            let shown = &found[..n.min(MAX_CANDIDATES)];
+            let mut names = shown.iter().map(&label).collect::<Vec<_>>().join(", ");
+            if n > shown.len() {
+                names.push_str(&env.say(
+                    format!(" (et {} autres)", n - shown.len()),
+                    format!(" (and {} more)", n - shown.len()),
+                ));
+            }
             Err(ToolOutcome::failure(
                 env.say(
                     format!(
@@ -466,7 +477,7 @@ pub fn one<E>(
                     "code": "ambiguous",
                     "message": format!("{n} {}s match {reference:?}; ask which one, or use an id", noun.en),
                     "reference": reference,
-                    "candidates": found.iter().map(|e| {
+                    "candidates": shown.iter().map(|e| {
                         let mut candidate = brief(e);
                         candidate["label"] = json!(label(e));
                         candidate
