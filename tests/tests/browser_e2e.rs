@@ -69,6 +69,14 @@ async fn the_assistant_creates_a_client_and_the_open_clients_page_shows_it_witho
         ["/api/clients?limit=200"],
         "requests after the chat response"
     );
+    // The history says who made it, through the assistant, in this conversation.
+    let record = stack.last_write().await;
+    assert_eq!(record.person, "manager@studio.test");
+    assert!(
+        matches!(record.via, studio_wire::Via::Assistant { .. }),
+        "{record:?}"
+    );
+    assert_eq!(record.entries[0].label.as_deref(), Some("Cache Test"));
     browser.close().await.unwrap();
 }
 
@@ -183,6 +191,13 @@ async fn the_create_form_shows_field_errors_and_adds_the_client_through_the_same
         .await
         .unwrap();
     assert_eq!(value, json!(true));
+    // The history says who made it, through a form.
+    let record = stack.last_write().await;
+    assert_eq!(
+        (record.person.as_str(), &record.via),
+        ("manager@studio.test", &studio_wire::Via::Form)
+    );
+    assert_eq!(record.entries[0].op, studio_wire::EntryOp::Created);
     browser.close().await.unwrap();
 }
 

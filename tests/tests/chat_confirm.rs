@@ -255,3 +255,40 @@ on_both_stores! {
         assert_eq!(status, StatusCode::OK, "its own person continues it");
     }
 }
+
+/// The next turn tells the model what became of its proposals.
+#[tokio::test]
+async fn the_model_is_told_on_the_next_turn_that_its_proposal_was_dismissed() {
+    let (script, model) = scripted::start(vec![
+        tool_call("c1", "delete_client", json!({"target": "Cache Test"})),
+        text("Je vous laisse confirmer."),
+        text("D'accord."),
+    ])
+    .await;
+    let (store, _dir) = common::embedded_store();
+    let router = router_with(store, model);
+    call(
+        &router,
+        Method::POST,
+        "/api/clients",
+        Some(json!({"name": "Cache Test"})),
+        STUDIO_A,
+    )
+    .await;
+    let proposed = chat(&router, "Supprime Cache Test").await;
+    let (status, _) = decide(&router, &proposed, "cancel").await;
+    assert_eq!(status, StatusCode::OK);
+    let body = json!({"message": "Alors ?", "conversation_id": proposed["conversation_id"]});
+    let (status, _) = call(&router, Method::POST, "/api/chat", Some(body), STUDIO_A).await;
+    assert_eq!(status, StatusCode::OK);
+    let requests = script.requests();
+    let system = requests.last().unwrap()["messages"][0]["content"]
+        .as_str()
+        .unwrap();
+    assert!(
+        system.contains(
+            "Supprimer le client « Cache Test » (delete_client): cancelled by the user; not done."
+        ),
+        "{system}"
+    );
+}

@@ -19,6 +19,18 @@ pub struct Stack {
 }
 
 impl Stack {
+    /// The newest record of the demo studio's history: who made the last write, through what, and what.
+    pub async fn last_write(&self) -> studio_wire::Activity {
+        let query = studio_domain::history::ActivityQuery {
+            limit: Some(1),
+            ..Default::default()
+        };
+        let page = studio_domain::history::list(&self.demo(), &query)
+            .await
+            .unwrap();
+        page.items.into_iter().next().expect("a write was recorded")
+    }
+
     /// The demo studio, to read and write its data directly.
     pub fn demo(&self) -> studio_domain::Ctx {
         studio_domain::Ctx::new(
