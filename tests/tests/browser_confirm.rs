@@ -260,6 +260,23 @@ async fn undo_in_the_panel_takes_a_write_back_and_the_activity_page_says_who_did
             && creation.contains("created"),
         "{creation}"
     );
+
+    // Filtered by person: only the demo data's writes are left.
+    let person = browser.find(Locator::Id("activity-person")).await.unwrap();
+    person.send_keys("demo-data").await.unwrap();
+    person
+        .send_keys(&fantoccini::key::Key::Tab.to_string())
+        .await
+        .unwrap();
+    eventually("only demo-data's records", WAIT, || async {
+        let records = browser.find_all(Locator::Css(".activity")).await.ok()?;
+        let mut all_theirs = !records.is_empty();
+        for record in records {
+            all_theirs &= record.text().await.ok()?.contains("demo-data");
+        }
+        all_theirs.then_some(())
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -76,11 +76,11 @@ fn build_spa(tools: &Tools) -> Result {
 /// The SPA's gzipped wasm may not grow past this many bytes: its size (gzip -9) with the billing pages
 /// (dashboard, projects, quotes, invoices with a draft's line editor, payments), the browser's `Intl` writing
 /// every amount and date, the phone's day view and the assistant panel's examples, links and shortcut (385,750 B),
-/// then the history (Activity page, each entity's History), the assistant's proposal cards and Undo (+24 KB) and
-/// its conversation kept across reloads (+4 KB): measured on 2026-11-27 at 414,222 B — plus 600 B of slack: the
-/// same commit built from another checkout path once came out a byte larger. Lower it when the SPA shrinks; raise
-/// it only on purpose.
-const SPA_GZIP_BUDGET: u64 = 414_800;
+/// then the history (Activity page with its filters, each entity's History), the assistant's proposal cards and Undo
+/// (+24 KB) and its conversation kept across reloads (+4 KB): measured on 2026-11-27 at 414,555 B — plus 600 B of
+/// slack: the same commit built from another checkout path once came out a byte larger. Lower it when the SPA
+/// shrinks; raise it only on purpose.
+const SPA_GZIP_BUDGET: u64 = 415_200;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

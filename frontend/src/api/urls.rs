@@ -122,14 +122,17 @@ pub fn changes(since: Option<&str>, origin: &str) -> String {
     }
 }
 
-/// The history, newest first: all of it, or one resource's, or one channel's (`assistant`, `form`).
-pub fn activity(resource: &str, via: &str) -> String {
+/// The history, newest first: all of it, or one resource's, one channel's (`assistant`, `form`), one person's.
+pub fn activity(resource: &str, via: &str, person: &str) -> String {
     let mut url = "/api/activity?limit=50".to_owned();
-    if !resource.is_empty() {
-        url.push_str(&format!("&resource={}", encode(resource)));
-    }
-    if !via.is_empty() {
-        url.push_str(&format!("&via={}", encode(via)));
+    for (name, value) in [
+        ("resource", resource),
+        ("via", via),
+        ("person", person.trim()),
+    ] {
+        if !value.is_empty() {
+            url.push_str(&format!("&{name}={}", encode(value)));
+        }
     }
     url
 }

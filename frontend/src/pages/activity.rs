@@ -2,7 +2,7 @@
 //! shows writes of every resource, so it depends on every list and re-fetches after any write.
 
 use studio_wire::{Activity, Page, messages};
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::{
@@ -34,9 +34,10 @@ pub fn ActivityPage() -> Html {
     let h = texts.history;
     let resource = use_state(String::new);
     let via = use_state(String::new);
+    let person = use_state(String::new);
     let mut shows: Vec<ResourceKey> = RESOURCES.iter().map(|r| ResourceKey::List(r)).collect();
     shows.push(ResourceKey::List(SETTINGS_RESOURCE));
-    let fetched = use_api::<Page<Activity>>(&shows, urls::activity(&resource, &via));
+    let fetched = use_api::<Page<Activity>>(&shows, urls::activity(&resource, &via, &person));
     let on_resource = {
         let resource = resource.clone();
         Callback::from(move |e: Event| resource.set(selected(e)))
@@ -44,6 +45,12 @@ pub fn ActivityPage() -> Html {
     let on_via = {
         let via = via.clone();
         Callback::from(move |e: Event| via.set(selected(e)))
+    };
+    let on_person = {
+        let person = person.clone();
+        Callback::from(move |e: Event| {
+            person.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     html! {
         <section class="activity-page">
@@ -60,6 +67,8 @@ pub fn ActivityPage() -> Html {
                     <option value="assistant" selected={*via == "assistant"}>{ h.via_assistant }</option>
                     <option value="form" selected={*via == "form"}>{ h.via_form }</option>
                 </select>
+                <input id="activity-person" type="search" aria-label={h.person} placeholder={h.person}
+                    value={(*person).clone()} onchange={on_person} />
             </div>
             { loaded(texts, &fetched, |page| html! { <ActivityList records={page.items.clone()} undo=true /> }) }
         </section>
