@@ -155,7 +155,7 @@ on_both_stores! {
         assert_eq!(call(&router, Method::GET, &uri, None, STUDIO_B).await.0, StatusCode::NOT_FOUND);
         let patch = Some(json!({"version": 1, "name": "Hijacked"}));
         assert_eq!(call(&router, Method::PATCH, &uri, patch, STUDIO_B).await.0, StatusCode::NOT_FOUND);
-        assert_eq!(call(&router, Method::DELETE, &uri, None, STUDIO_B).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(call(&router, Method::DELETE, &format!("{uri}?version=1"), None, STUDIO_B).await.0, StatusCode::NOT_FOUND);
         // Emails are unique per studio, not across studios.
         let (status, _) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Other", "email": "private@example.com"})), STUDIO_B).await;
         assert_eq!(status, StatusCode::CREATED);
@@ -174,5 +174,18 @@ on_both_stores! {
         let refused = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
         assert_eq!((created, refused), (1, 49));
         assert_eq!(count(&router, STUDIO_A).await, 1);
+    }
+}
+
+on_both_stores! {
+    fn a_delete_without_the_version_is_refused_with_428_and_deletes_nothing(store) {
+        let router = router(store);
+        let (_, created) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Cache Test"})), STUDIO_A).await;
+        let uri = format!("/api/clients/{}", created["data"]["id"].as_str().unwrap());
+        let (status, refused) = call(&router, Method::DELETE, &uri, None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{refused}");
+        assert_eq!(refused["error"]["problem"]["problems"]["version"]["code"], "required", "{refused}");
+        assert_eq!(call(&router, Method::GET, &uri, None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("{uri}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
     }
 }

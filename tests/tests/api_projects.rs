@@ -46,14 +46,14 @@ on_both_stores! {
         assert_eq!(listed["items"].as_array().unwrap().len(), 1, "{listed}");
 
         let uri = format!("/api/projects/{id}");
-        let (status, kept) = send(&router, Method::DELETE, &uri, json!({})).await;
+        let (status, kept) = send(&router, Method::DELETE, &format!("{uri}?version=1"), json!({})).await;
         assert_eq!((status, kept["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("sessions")), "{kept}");
         let session_uri = format!("/api/sessions/{}", session["data"]["id"].as_str().unwrap());
         let (status, unlinked) = send(&router, Method::PATCH, &session_uri, json!({"version": 1, "project_id": ""})).await;
         assert_eq!(status, StatusCode::OK, "{unlinked}");
         let (_, listed) = call(&router, Method::GET, &format!("/api/sessions?project={id}"), None, STUDIO_A).await;
         assert_eq!(listed["items"], json!([]));
-        assert_eq!(send(&router, Method::DELETE, &uri, json!({})).await.0, StatusCode::OK);
+        assert_eq!(send(&router, Method::DELETE, &format!("{uri}?version=1"), json!({})).await.0, StatusCode::OK);
     }
 
     fn a_project_named_by_an_invoice_or_a_quote_is_kept_and_only_its_client_s_documents_name_it(store) {
@@ -71,7 +71,7 @@ on_both_stores! {
         let (status, invoice) = send(&router, Method::POST, "/api/invoices", json!({"client_id": client, "project_id": id, "lines": lines})).await;
         assert_eq!((status, invoice["data"]["project_id"].clone()), (StatusCode::CREATED, json!(id)), "{invoice}");
         let uri = format!("/api/projects/{id}");
-        let (status, kept) = send(&router, Method::DELETE, &uri, json!({})).await;
+        let (status, kept) = send(&router, Method::DELETE, &format!("{uri}?version=1"), json!({})).await;
         assert_eq!((status, kept["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("invoices")), "{kept}");
 
         // Unlinking the draft frees the project; a quote made for it keeps it again, and its invoice carries it.
@@ -80,7 +80,7 @@ on_both_stores! {
         assert_eq!((status, unlinked["data"].get("project_id")), (StatusCode::OK, None), "{unlinked}");
         let (status, quote) = send(&router, Method::POST, "/api/quotes", json!({"client_id": client, "project_id": id, "lines": lines})).await;
         assert_eq!(status, StatusCode::CREATED, "{quote}");
-        let (status, kept) = send(&router, Method::DELETE, &uri, json!({})).await;
+        let (status, kept) = send(&router, Method::DELETE, &format!("{uri}?version=1"), json!({})).await;
         assert_eq!((status, kept["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("quotes")), "{kept}");
         let quote_uri = format!("/api/quotes/{}", quote["data"]["id"].as_str().unwrap());
         let (_, sent) = send(&router, Method::POST, &format!("{quote_uri}/send"), json!({"version": 1})).await;
@@ -142,10 +142,10 @@ on_both_stores! {
         let router = router(store);
         let client = client(&router).await;
         let (_, project) = send(&router, Method::POST, "/api/projects", json!({"client_id": client, "name": "Démo"})).await;
-        let (status, refused) = call(&router, Method::DELETE, &format!("/api/clients/{client}"), None, STUDIO_A).await;
+        let (status, refused) = call(&router, Method::DELETE, &format!("/api/clients/{client}?version=1"), None, STUDIO_A).await;
         assert_eq!((status, refused["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("projects")));
         let uri = format!("/api/projects/{}?version=1", project["data"]["id"].as_str().unwrap());
         assert_eq!(call(&router, Method::DELETE, &uri, None, STUDIO_A).await.0, StatusCode::OK);
-        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{client}"), None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{client}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
     }
 }

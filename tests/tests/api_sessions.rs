@@ -185,12 +185,12 @@ on_both_stores! {
         let router = router(store);
         let (client, room) = setup(&router).await;
         let session = id_of(&router, "/api/sessions", booking(&client, &room, "2027-03-10T10:00:00Z", "2027-03-10T12:00:00Z")).await;
-        let (status, body) = call(&router, Method::DELETE, &format!("/api/rooms/{room}"), None, STUDIO_A).await;
+        let (status, body) = call(&router, Method::DELETE, &format!("/api/rooms/{room}?version=1"), None, STUDIO_A).await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
-        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{client}"), None, STUDIO_A).await.0, StatusCode::CONFLICT);
-        assert_eq!(call(&router, Method::DELETE, &format!("/api/sessions/{session}"), None, STUDIO_A).await.0, StatusCode::OK);
-        assert_eq!(call(&router, Method::DELETE, &format!("/api/rooms/{room}"), None, STUDIO_A).await.0, StatusCode::OK);
-        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{client}"), None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{client}?version=1"), None, STUDIO_A).await.0, StatusCode::CONFLICT);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/sessions/{session}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/rooms/{room}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/clients/{client}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
     }
 
     fn room_names_are_unique_and_rates_are_checked(store) {

@@ -9,7 +9,7 @@ use axum::{
 };
 use serde::{Deserialize, de::DeserializeOwned};
 use studio_domain::Crud;
-use studio_wire::{Mutation, Page};
+use studio_wire::{FieldProblem, Mutation, Page, Problem};
 
 use crate::{ApiError, AppState, Caller, JsonBody};
 
@@ -91,7 +91,12 @@ async fn remove<R: Crud>(
     Path(id): Path<String>,
     QueryParams(params): QueryParams<DeleteParams>,
 ) -> Result<Json<Mutation<()>>, ApiError> {
-    let changes = R::delete(&ctx, &id, params.version).await?;
+    // Without the version the person saw, a delete could remove what someone else just changed.
+    let Some(version) = params.version else {
+        let missing = Problem::field("version", FieldProblem::Required);
+        return Err(ApiError::new(missing).with_status(StatusCode::PRECONDITION_REQUIRED));
+    };
+    let changes = R::delete(&ctx, &id, Some(version)).await?;
     Ok(Json(Mutation {
         data: None,
         invalidations: changes.invalidations(),

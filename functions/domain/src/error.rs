@@ -11,7 +11,18 @@ pub enum DomainError {
     #[error("{}", messages::problem(.0, Locale::En))]
     Refused(Problem),
     #[error("storage failed: {0}")]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+/// A transaction that lost to concurrent ones is `Contended` (409, may be retried — the domain's retry loops
+/// do); any other storage failure stays internal.
+impl From<StoreError> for DomainError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Conflict => Problem::Contended.into(),
+            other => DomainError::Store(other),
+        }
+    }
 }
 
 impl From<Problem> for DomainError {

@@ -56,6 +56,7 @@ pub async fn since(
     let cursor = parse_cursor(since)?;
     let from = ulid::Ulid::from_parts(cursor.timestamp_ms().saturating_sub(OVERLAP_MS), 0);
     let mut after = Some(format!("{PREFIX}{from}"));
+    let now = ctx.now().as_second();
     let (mut changes, mut last) = (Vec::new(), cursor);
     while changes.len() < MAX_CHANGES {
         let page = ctx
@@ -67,7 +68,9 @@ pub async fn since(
             let record: Record = serde_json::from_str(&item.data)
                 .map_err(|e| StoreError::Unavailable(format!("corrupt change {id}: {e}")))?;
             last = last.max(parse_cursor(id)?);
-            if origin.is_none() || record.origin.as_deref() != origin {
+            // DynamoDB deletes expired items only eventually (and the embedded store never): skip them here.
+            let expired = item.expires_at.is_some_and(|at| at < now);
+            if !expired && (origin.is_none() || record.origin.as_deref() != origin) {
                 changes.push(FeedChange {
                     id: id.to_owned(),
                     invalidations: record.invalidations,
@@ -83,4 +86,52 @@ pub async fn since(
         changes,
         cursor: last.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use jiff::{SignedDuration, Timestamp};
+    use studio_wire::NewClient;
+
+    use super::*;
+    use crate::Clock;
+
+    struct Clockwork(Mutex<Timestamp>);
+
+    impl Clock for Clockwork {
+        fn now(&self) -> Timestamp {
+            *self.0.lock().unwrap()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_change_past_its_expiry_is_not_returned_even_if_the_store_still_holds_it() {
+        let clock = Arc::new(Clockwork(Mutex::new(Timestamp::now())));
+        let mut ctx = crate::testing::ctx();
+        ctx.services.clock = clock.clone();
+        let cursor = since(&ctx, None, None).await.unwrap().cursor;
+        let client = NewClient {
+            name: "A".into(),
+            ..NewClient::default()
+        };
+        crate::clients::create(&ctx, &client).await.unwrap();
+        assert_eq!(
+            since(&ctx, Some(&cursor), None)
+                .await
+                .unwrap()
+                .changes
+                .len(),
+            1
+        );
+        *clock.0.lock().unwrap() = Timestamp::now() + SignedDuration::from_hours(8 * 24);
+        assert!(
+            since(&ctx, Some(&cursor), None)
+                .await
+                .unwrap()
+                .changes
+                .is_empty()
+        );
+    }
 }

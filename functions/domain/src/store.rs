@@ -116,6 +116,10 @@ pub enum StoreError {
     /// The request itself is not valid for the store (e.g. two operations on one key).
     #[error("invalid store request: {0}")]
     Invalid(String),
+    /// Concurrent transactions kept this one from committing (DynamoDB's `TransactionConflict`), even after the
+    /// adapter's own retries; nothing was written, and the caller may try again.
+    #[error("concurrent transactions on the same items")]
+    Conflict,
     #[error("store unavailable: {0}")]
     Unavailable(String),
 }

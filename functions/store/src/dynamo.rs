@@ -1,7 +1,7 @@
 //! The DynamoDB adapter: one table, `PK`/`SK` string keys, `v` (number) version, `data` (string) JSON document.
 //! Every write goes through `TransactWriteItems`, so conditions and writes are one atomic, serializable step.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, time::Duration};
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::{
@@ -24,6 +24,23 @@ type Attrs = HashMap<String, AttributeValue>;
 pub struct DynamoStore {
     client: Client,
     table: String,
+}
+
+/// Attempts of a transaction that keeps losing to concurrent ones.
+const CONFLICT_ATTEMPTS: u32 = 4;
+
+/// What a cancelled transaction's reasons mean: the first failed condition, else a conflict with concurrent
+/// transactions; `None` for anything else.
+fn cancellation(codes: &[Option<&str>]) -> Option<StoreError> {
+    if let Some(index) = codes
+        .iter()
+        .position(|c| *c == Some("ConditionalCheckFailed"))
+    {
+        return Some(StoreError::ConditionFailed { index });
+    }
+    codes
+        .contains(&Some("TransactionConflict"))
+        .then_some(StoreError::Conflict)
 }
 
 fn unavailable(e: impl std::fmt::Display) -> StoreError {
@@ -249,32 +266,68 @@ impl Store for DynamoStore {
             .iter()
             .map(|op| transact_item(&self.table, op))
             .collect::<Result<Vec<_>, _>>()?;
-        let result = self
-            .client
-            .transact_write_items()
-            .set_transact_items(Some(items))
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(()),
-            Err(SdkError::ServiceError(e)) => match e.into_err() {
-                TransactWriteItemsError::TransactionCanceledException(cancelled) => {
-                    let failed = cancelled
-                        .cancellation_reasons()
-                        .iter()
-                        .position(|reason| reason.code() == Some("ConditionalCheckFailed"));
-                    match failed {
-                        Some(index) => Err(StoreError::ConditionFailed { index }),
-                        None => Err(unavailable(format!("transaction cancelled: {cancelled}"))),
+        // A transaction that lost to a concurrent one on the same items wrote nothing: try it again a few
+        // times, then say so (`Conflict`, a 409 the caller may retry) — never a 500.
+        let mut attempt = 0;
+        loop {
+            let result = self
+                .client
+                .transact_write_items()
+                .set_transact_items(Some(items.clone()))
+                .send()
+                .await;
+            let outcome = match result {
+                Ok(_) => Ok(()),
+                Err(SdkError::ServiceError(e)) => match e.into_err() {
+                    TransactWriteItemsError::TransactionCanceledException(cancelled) => {
+                        let codes: Vec<Option<&str>> = cancelled
+                            .cancellation_reasons()
+                            .iter()
+                            .map(|r| r.code())
+                            .collect();
+                        Err(cancellation(&codes).unwrap_or_else(|| {
+                            unavailable(format!("transaction cancelled: {cancelled}"))
+                        }))
                     }
+                    TransactWriteItemsError::TransactionInProgressException(_) => {
+                        Err(StoreError::Conflict)
+                    }
+                    other => Err(unavailable(format!(
+                        "{} {}",
+                        other.code().unwrap_or_default(),
+                        other
+                    ))),
+                },
+                Err(e) => Err(sdk_error(e)),
+            };
+            attempt += 1;
+            match outcome {
+                Err(StoreError::Conflict) if attempt < CONFLICT_ATTEMPTS => {
+                    tokio::time::sleep(Duration::from_millis(20 << attempt)).await;
                 }
-                other => Err(unavailable(format!(
-                    "{} {}",
-                    other.code().unwrap_or_default(),
-                    other
-                ))),
-            },
-            Err(e) => Err(sdk_error(e)),
+                other => return other,
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod cancellation_tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_condition_wins_and_a_conflict_is_a_conflict() {
+        let failed = [
+            None,
+            Some("ConditionalCheckFailed"),
+            Some("TransactionConflict"),
+        ];
+        assert_eq!(
+            cancellation(&failed),
+            Some(StoreError::ConditionFailed { index: 1 })
+        );
+        let conflict = [Some("None"), Some("TransactionConflict")];
+        assert_eq!(cancellation(&conflict), Some(StoreError::Conflict));
+        assert_eq!(cancellation(&[Some("ThrottlingError")]), None);
     }
 }

@@ -114,6 +114,7 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         "model" => ("modèle", "model"),
         "serial_number" => ("numéro de série", "serial number"),
         "status" => ("statut", "status"),
+        "version" => ("version", "version"),
         "condition" => ("état", "condition"),
         "room_id" | "room" => ("salle", "room"),
         "client_id" | "client" => ("client", "client"),
