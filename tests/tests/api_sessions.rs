@@ -221,3 +221,20 @@ on_both_stores! {
         assert_eq!(found["items"].as_array().unwrap().len(), 1);
     }
 }
+
+on_both_stores! {
+    fn a_room_with_equipment_is_kept_until_its_equipment_moves_out(store) {
+        let router = router(store);
+        let room = id_of(&router, "/api/rooms", json!({"name": "Studio A", "hourly_rate": 5000})).await;
+        let other = id_of(&router, "/api/rooms", json!({"name": "Studio B", "hourly_rate": 5000})).await;
+        let mic = id_of(&router, "/api/equipment", json!({"name": "Neumann U87", "category": "microphone", "room_id": room})).await;
+        let (status, refused) = call(&router, Method::DELETE, &format!("/api/rooms/{room}?version=1"), None, STUDIO_A).await;
+        assert_eq!((status, refused["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("equipment")), "{refused}");
+        let (status, _) = call(&router, Method::PATCH, &format!("/api/equipment/{mic}"), Some(json!({"version": 1, "room_id": other})), STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/rooms/{room}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/rooms/{other}?version=1"), None, STUDIO_A).await.0, StatusCode::CONFLICT);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/equipment/{mic}?version=2"), None, STUDIO_A).await.0, StatusCode::OK);
+        assert_eq!(call(&router, Method::DELETE, &format!("/api/rooms/{other}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
+    }
+}

@@ -115,7 +115,7 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
             .add(&mut tx, ctx, 1)
             .await?;
         let project = quote.project_id.as_deref();
-        Refs::move_project(&mut tx, ctx, Refs::project_quotes, None, project).await?;
+        Refs::move_ref(&mut tx, ctx, Refs::project_quotes, None, project).await?;
         entity::insert(&mut tx, ctx, &quote);
         match tx.commit(ctx).await {
             Err(e) if e.is_contended() => continue,
@@ -197,7 +197,7 @@ pub async fn update(
             .await?;
     }
     let (was, is) = (current.project_id.as_deref(), quote.project_id.as_deref());
-    Refs::move_project(&mut tx, ctx, Refs::project_quotes, was, is).await?;
+    Refs::move_ref(&mut tx, ctx, Refs::project_quotes, was, is).await?;
     entity::replace(&mut tx, ctx, &current, &mut quote);
     let changes = tx.commit(ctx).await?.touching_client(&current.client_id);
     Ok((quote.clone(), changes.touching_client(&quote.client_id)))
@@ -215,7 +215,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         .add(&mut tx, ctx, -1)
         .await?;
     let project = current.project_id.as_deref();
-    Refs::move_project(&mut tx, ctx, Refs::project_quotes, project, None).await?;
+    Refs::move_ref(&mut tx, ctx, Refs::project_quotes, project, None).await?;
     entity::remove(&mut tx, ctx, &current);
     Ok(tx.commit(ctx).await?.touching_client(&current.client_id))
 }

@@ -36,6 +36,15 @@ impl Refs {
         }
     }
 
+    /// The equipment kept in a room.
+    pub fn room_equipment(ctx: &Ctx, id: &str) -> Self {
+        Self {
+            key: keys::refs(ctx, "ROOM_EQUIPMENT", id),
+            resource: "rooms",
+            dependents: "equipment",
+        }
+    }
+
     /// A client's sessions.
     pub fn client(ctx: &Ctx, id: &str) -> Self {
         Self {
@@ -90,8 +99,8 @@ impl Refs {
         }
     }
 
-    /// Moves one reference from `before`'s project to `after`'s (either may be none), in `tx`.
-    pub async fn move_project(
+    /// Moves one reference from `before` to `after` (either may be none; a project, a room…), in `tx`.
+    pub async fn move_ref(
         tx: &mut Tx,
         ctx: &Ctx,
         of: fn(&Ctx, &str) -> Self,

@@ -10,6 +10,7 @@ pub use fields::EquipmentFields;
 use crate::{
     ChangeSet, Crud, Ctx, DomainError,
     entity::{self, Entity, ListQuery},
+    refs::Refs,
     tx::Tx,
 };
 
@@ -84,6 +85,15 @@ pub async fn create(
     };
     fields.write(&mut item);
     let mut tx = Tx::default();
+    // The room's counter, in the same transaction: the room cannot be deleted from under its equipment.
+    Refs::move_ref(
+        &mut tx,
+        ctx,
+        Refs::room_equipment,
+        None,
+        item.room_id.as_deref(),
+    )
+    .await?;
     entity::insert(&mut tx, ctx, &item);
     let changes = tx.commit(ctx).await?;
     Ok((item, changes))
@@ -113,6 +123,8 @@ pub async fn update(
     after.write(&mut item);
     item.updated_at = ctx.now();
     let mut tx = Tx::default();
+    let (from, to) = (current.room_id.as_deref(), item.room_id.as_deref());
+    Refs::move_ref(&mut tx, ctx, Refs::room_equipment, from, to).await?;
     entity::replace(&mut tx, ctx, &current, &mut item);
     let changes = tx.commit(ctx).await?;
     Ok((item, changes))
@@ -122,6 +134,14 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     let current: Equipment = entity::get(ctx, id).await?;
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
+    Refs::move_ref(
+        &mut tx,
+        ctx,
+        Refs::room_equipment,
+        current.room_id.as_deref(),
+        None,
+    )
+    .await?;
     entity::remove(&mut tx, ctx, &current);
     tx.commit(ctx).await
 }

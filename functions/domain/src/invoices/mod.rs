@@ -122,7 +122,7 @@ pub(crate) async fn insert_draft(
         .add(tx, ctx, 1)
         .await?;
     let project = invoice.project_id.as_deref();
-    Refs::move_project(tx, ctx, Refs::project_invoices, None, project).await?;
+    Refs::move_ref(tx, ctx, Refs::project_invoices, None, project).await?;
     entity::insert(tx, ctx, &invoice);
     Ok(invoice)
 }
@@ -327,7 +327,7 @@ pub async fn update(
             .await?;
     }
     let (was, is) = (current.project_id.as_deref(), invoice.project_id.as_deref());
-    Refs::move_project(&mut tx, ctx, Refs::project_invoices, was, is).await?;
+    Refs::move_ref(&mut tx, ctx, Refs::project_invoices, was, is).await?;
     entity::replace(&mut tx, ctx, &current, &mut invoice);
     let changes = tx.commit(ctx).await?.touching_client(&current.client_id);
     Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
@@ -343,7 +343,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         .add(&mut tx, ctx, -1)
         .await?;
     let project = current.project_id.as_deref();
-    Refs::move_project(&mut tx, ctx, Refs::project_invoices, project, None).await?;
+    Refs::move_ref(&mut tx, ctx, Refs::project_invoices, project, None).await?;
     release_sessions(&mut tx, ctx, &current.lines);
     entity::remove(&mut tx, ctx, &current);
     Ok(tx.commit(ctx).await?.touching_client(&current.client_id))
@@ -482,7 +482,7 @@ pub async fn credit_note(
             .add(&mut tx, ctx, 1)
             .await?;
         let project = note.project_id.as_deref();
-        Refs::move_project(&mut tx, ctx, Refs::project_invoices, None, project).await?;
+        Refs::move_ref(&mut tx, ctx, Refs::project_invoices, None, project).await?;
         release_sessions(&mut tx, ctx, &current.lines);
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &current, &mut cancelled);

@@ -117,6 +117,9 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     entity::check_version(&current, version)?;
     let mut tx = Tx::default();
     Refs::room(ctx, id).require_none(&mut tx, ctx).await?;
+    Refs::room_equipment(ctx, id)
+        .require_none(&mut tx, ctx)
+        .await?;
     NAMES.release(
         &mut tx,
         ctx,

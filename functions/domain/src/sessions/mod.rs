@@ -204,7 +204,7 @@ async fn stage(
     }
     let project = |s: &Session| s.project_id.clone();
     let was = before.and_then(project);
-    Refs::move_project(
+    Refs::move_ref(
         tx,
         ctx,
         Refs::project_sessions,
@@ -359,7 +359,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
             .add(&mut tx, ctx, -1)
             .await?;
         let project = current.project_id.as_deref();
-        Refs::move_project(&mut tx, ctx, Refs::project_sessions, project, None).await?;
+        Refs::move_ref(&mut tx, ctx, Refs::project_sessions, project, None).await?;
         tx.push(
             WriteOp::Delete {
                 key: index_key(ctx, &current.client_id, id),
