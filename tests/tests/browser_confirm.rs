@@ -154,13 +154,7 @@ async fn the_conversation_and_its_proposals_survive_a_reload_and_dismiss_does_no
 
     browser.refresh().await.unwrap();
     wait_text(&browser, "client-count", "6").await;
-    browser
-        .find(Locator::Id("assistant-toggle"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    common::browser::open_assistant(&browser).await;
     // The conversation is still there, not only its proposals.
     let log = shown(&browser, ".assistant-log").await;
     assert!(

@@ -218,7 +218,8 @@ pub async fn requests_since(browser: &Client, since: f64, expected: usize) -> Ve
     paths
 }
 
-pub async fn send_to_assistant(browser: &Client, message: &str) {
+/// Opens the assistant panel, unless it is open.
+pub async fn open_assistant(browser: &Client) {
     if browser.find(Locator::Id("assistant-input")).await.is_err() {
         browser
             .find(Locator::Id("assistant-toggle"))
@@ -228,6 +229,10 @@ pub async fn send_to_assistant(browser: &Client, message: &str) {
             .await
             .unwrap();
     }
+}
+
+pub async fn send_to_assistant(browser: &Client, message: &str) {
+    open_assistant(browser).await;
     let input = browser
         .wait()
         .at_most(WAIT)
