@@ -158,7 +158,7 @@ on_both_stores! {
         let router = router(store);
         let client = client(&router).await;
         let first = draft(&router, &client, true).await;
-        let client_uri = format!("/api/clients/{client}");
+        let client_uri = format!("/api/clients/{client}?version=1");
         let (status, refused) = call(&router, Method::DELETE, &client_uri, None, STUDIO_A).await;
         assert_eq!((status, refused["error"]["code"].clone(), refused["error"]["problem"]["dependents"].clone()), (StatusCode::CONFLICT, json!("in_use"), json!("invoices")));
         assert!(refused["error"]["message"].as_str().unwrap().contains("invoices"), "{refused}");
