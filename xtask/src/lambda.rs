@@ -218,6 +218,7 @@ pub fn deploy(tools: &Tools) -> Result {
     for (variable, parameter) in [
         ("STUDIO_SITE_URL", "SiteUrl"),
         ("STUDIO_LLM_PROVIDER", "LlmProvider"),
+        ("STUDIO_ASSISTANT_DAILY_TURNS", "AssistantDailyTurns"),
         ("STUDIO_LLM_BASE_URL", "LlmBaseUrl"),
         ("STUDIO_LLM_MODEL", "LlmModel"),
         ("STUDIO_LLM_API_KEY_SECRET_ARN", "LlmApiKeySecretArn"),

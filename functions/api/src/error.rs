@@ -47,6 +47,7 @@ fn status_of(problem: &Problem) -> StatusCode {
         Problem::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Problem::Unauthenticated => StatusCode::UNAUTHORIZED,
         Problem::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        Problem::AssistantCap { .. } => StatusCode::TOO_MANY_REQUESTS,
         Problem::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

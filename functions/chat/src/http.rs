@@ -18,7 +18,7 @@ use crate::{
     conversation::{self, Conversation},
     i18n,
     model::{ChatModel, Message},
-    pending, replay,
+    pending, quota, replay,
     tools::ToolEnv,
     turn,
 };
@@ -35,6 +35,8 @@ pub struct ChatState {
     pub app: AppState,
     pub model: Arc<dyn ChatModel>,
     pub turn_budget: Duration,
+    /// Turns a studio's assistant answers per day (`quota`).
+    pub daily_turns: u32,
 }
 
 impl ChatState {
@@ -43,7 +45,13 @@ impl ChatState {
             app,
             model,
             turn_budget: TURN_BUDGET,
+            daily_turns: quota::daily_turns_from_env(),
         }
+    }
+
+    pub fn with_daily_turns(mut self, turns: u32) -> Self {
+        self.daily_turns = turns;
+        self
     }
 
     /// A shorter budget, for tests of a model that hangs.
@@ -154,6 +162,14 @@ async fn chat(
         && let replay::Start::Done(answer) = replay::start(&ctx, id).await?
     {
         return Ok(Json(*answer));
+    }
+    let today = ctx.now().to_zoned_datetime(settings.zone.clone()).date();
+    if let Err(refused) = quota::take(&ctx, today, state.daily_turns).await {
+        // Nothing ran: the request id is free for a later try.
+        if let Some(id) = &request.request_id {
+            replay::release(&ctx, id).await?;
+        }
+        return Err(refused.into());
     }
     let mut messages = vec![Message::System {
         content: system_prompt(&settings, ctx.now(), &earlier),

@@ -11,6 +11,7 @@ pub mod model;
 pub mod openai;
 pub mod pending;
 pub mod planner;
+pub mod quota;
 pub mod replay;
 pub mod tools;
 pub mod transport;

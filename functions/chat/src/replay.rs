@@ -88,3 +88,15 @@ pub async fn finish(ctx: &Ctx, id: &str, response: &ChatResponse) -> Result<(), 
     };
     Ok(ctx.store().transact(vec![op]).await?)
 }
+
+/// Gives request `id` up when its turn did not run, so that a retry runs it.
+pub async fn release(ctx: &Ctx, id: &str) -> Result<(), DomainError> {
+    let op = WriteOp::Delete {
+        key: key(ctx, id),
+        condition: Condition::Version(1),
+    };
+    match ctx.store().transact(vec![op]).await {
+        Ok(()) | Err(StoreError::ConditionFailed { .. }) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -93,6 +93,10 @@ pub enum Problem {
     TooLarge {
         max_bytes: usize,
     },
+    /// The studio's assistant answered its `limit` requests of the day.
+    AssistantCap {
+        limit: u32,
+    },
     Internal,
 }
 
@@ -249,6 +253,7 @@ impl Problem {
             Problem::NoRoute => "no_route",
             Problem::Unauthenticated => "unauthenticated",
             Problem::TooLarge { .. } => "too_large",
+            Problem::AssistantCap { .. } => "assistant_cap",
             Problem::Internal => "internal",
         }
     }

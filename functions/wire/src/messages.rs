@@ -605,6 +605,14 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             "Connectez-vous pour utiliser Studio.".to_owned(),
             "Sign in to use Studio.".to_owned(),
         ),
+        Problem::AssistantCap { limit } => (
+            format!(
+                "L'assistant a répondu aux {limit} demandes permises aujourd'hui pour ce studio ; réessayez demain."
+            ),
+            format!(
+                "The assistant has answered the {limit} requests allowed today for this studio; try again tomorrow."
+            ),
+        ),
         Problem::TooLarge { max_bytes } => (
             format!(
                 "La requête est trop volumineuse : {} Ko au plus.",
@@ -901,6 +909,7 @@ mod tests {
             Problem::NoRoute,
             Problem::Unauthenticated,
             Problem::TooLarge { max_bytes: 65_536 },
+            Problem::AssistantCap { limit: 500 },
             Problem::Internal,
         ];
         for problem in &all {
@@ -926,6 +935,7 @@ mod tests {
                 | Problem::NoRoute
                 | Problem::Unauthenticated
                 | Problem::TooLarge { .. }
+                | Problem::AssistantCap { .. }
                 | Problem::Internal => {}
             }
         }

@@ -281,6 +281,10 @@ impl From<Problem> for Wire {
                 max: Some(balance),
                 ..Wire::code(code)
             },
+            Problem::AssistantCap { limit } => Wire {
+                max: Some(i64::from(limit)),
+                ..Wire::code(code)
+            },
             Problem::TooLarge { max_bytes } => Wire {
                 max: Some(max_bytes as i64),
                 ..Wire::code(code)
@@ -350,6 +354,9 @@ impl TryFrom<Wire> for Problem {
             },
             "bad_request" => Problem::BadRequest {
                 detail: need(w.detail, "detail")?,
+            },
+            "assistant_cap" => Problem::AssistantCap {
+                limit: need(w.max, "max")?.clamp(0, i64::from(u32::MAX)) as u32,
             },
             "too_large" => Problem::TooLarge {
                 max_bytes: need(w.max, "max")?.max(0) as usize,

@@ -87,8 +87,17 @@ pub fn router_with_budget(
     model: Arc<dyn ChatModel>,
     budget: Duration,
 ) -> Router {
+    router_with_chat(store, model, |chat| chat.with_turn_budget(budget))
+}
+
+/// The routers, with the chat function's settings changed by `configure`.
+pub fn router_with_chat(
+    store: Arc<dyn Store>,
+    model: Arc<dyn ChatModel>,
+    configure: impl FnOnce(ChatState) -> ChatState,
+) -> Router {
     let app = app_state(store);
-    let chat = ChatState::new(app.clone(), model).with_turn_budget(budget);
+    let chat = configure(ChatState::new(app.clone(), model));
     studio_api::app(app).merge(studio_chat::app(chat))
 }
 
