@@ -62,6 +62,10 @@ async fn the_assistant_answers_in_the_interface_language_which_survives_a_reload
     // Switch to French and open the app again, without naming a language (headless Chromium's own is
     // English): French, and the same question is answered in French.
     click_button(&browser, "Français").await;
+    // A new conversation (the tab keeps the last one across reloads, and its English reply would count as the
+    // first reply here): what is tested is the language, not the conversation.
+    let forget = "sessionStorage.removeItem('studio-assistant'); return null;";
+    browser.execute(forget, vec![]).await.unwrap();
     browser.goto(&format!("{}/", stack.url)).await.unwrap();
     button(&browser, "English").await;
     send_to_assistant(&browser, TIE).await;
