@@ -168,15 +168,7 @@ async fn the_conversation_and_its_proposals_survive_a_reload_and_dismiss_does_no
         .await
         .unwrap();
     let xpath = "//div[contains(@class,'proposal')][contains(., 'Other Temp')]//p[contains(@class,'proposal-state')]";
-    let state = browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let state = common::browser::text_at(&browser, Locator::XPath(xpath)).await;
     assert_eq!(state, "Dismissed");
     assert_eq!(
         clients::find(&ctx, "Other Temp").await.unwrap().len(),

@@ -3,26 +3,16 @@
 
 mod common;
 
-use axum::{
-    Router,
-    http::{Method, StatusCode},
-};
+use axum::http::{Method, StatusCode};
 use common::{
-    STUDIO_A, call, chat, router_with,
-    scripted::{self, Script, text, tool_call, tool_results},
+    STUDIO_A, call, chat,
+    scripted::{self, text, tool_call, tool_results},
 };
-use serde_json::{Value, json};
-
-/// The scripted server on a free loopback port, and the app router wired to it.
-async fn app_with_script(replies: Vec<(StatusCode, Value)>) -> (Router, Script, tempfile::TempDir) {
-    let (script, model) = scripted::start(replies).await;
-    let (store, dir) = common::embedded_store();
-    (router_with(store, model), script, dir)
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn a_tool_call_runs_and_its_result_goes_back_to_the_model_for_the_reply() {
-    let (router, script, _dir) = app_with_script(vec![
+    let (router, script, _dir) = scripted::openai_app(vec![
         tool_call(
             "call_1",
             "create_client",
@@ -79,7 +69,7 @@ async fn a_tool_call_runs_and_its_result_goes_back_to_the_model_for_the_reply() 
 
 #[tokio::test]
 async fn a_tool_error_goes_back_to_the_model_and_nothing_is_invalidated() {
-    let (router, script, _dir) = app_with_script(vec![
+    let (router, script, _dir) = scripted::openai_app(vec![
         tool_call(
             "c1",
             "create_client",
@@ -112,7 +102,7 @@ async fn a_tool_error_goes_back_to_the_model_and_nothing_is_invalidated() {
 
 #[tokio::test]
 async fn an_ambiguous_name_is_returned_to_the_model_with_the_candidates() {
-    let (router, script, _dir) = app_with_script(vec![
+    let (router, script, _dir) = scripted::openai_app(vec![
         tool_call(
             "c1",
             "create_client",
@@ -163,7 +153,7 @@ async fn an_ambiguous_name_is_returned_to_the_model_with_the_candidates() {
 
 #[tokio::test]
 async fn writes_made_before_the_model_fails_are_still_invalidated_and_reported() {
-    let (router, _script, _dir) = app_with_script(vec![
+    let (router, _script, _dir) = scripted::openai_app(vec![
         tool_call("c1", "create_client", json!({"name": "Kept"})),
         (
             StatusCode::SERVICE_UNAVAILABLE,
@@ -190,7 +180,7 @@ async fn arguments_that_are_not_json_are_reported_to_the_model() {
         ]}}]}),
     );
     let (router, script, _dir) =
-        app_with_script(vec![bad, text("Sorry, let me retry later.")]).await;
+        scripted::openai_app(vec![bad, text("Sorry, let me retry later.")]).await;
     let body = chat(&router, "Add oops").await;
     assert_eq!(body["invalidations"], json!([]));
     let results = tool_results(&script.requests()[1]);

@@ -7,14 +7,14 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{
-    STUDIO_A, call, chat, router, router_with,
+    STUDIO_A, call, chat, router,
     scripted::{self, text, tool_call, tool_results},
 };
 use serde_json::json;
 
 #[tokio::test]
 async fn the_assistant_creates_a_project_adds_tracks_and_moves_them_along() {
-    let (script, model) = scripted::start(vec![
+    let (router, script, _dir) = scripted::openai_app(vec![
         tool_call(
             "c1",
             "create_project",
@@ -43,8 +43,7 @@ async fn the_assistant_creates_a_project_adds_tracks_and_moves_them_along() {
         text("C'est fait."),
     ])
     .await;
-    let (store, _dir) = common::embedded_store();
-    let router = router_with(store, model);
+
     let (status, _) = call(
         &router,
         Method::POST,

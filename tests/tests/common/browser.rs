@@ -150,10 +150,15 @@ pub fn artifacts() -> PathBuf {
 
 /// The text of the element `css` finds, once there is one.
 pub async fn shown(browser: &Client, css: &str) -> String {
+    text_at(browser, Locator::Css(css)).await
+}
+
+/// The text of the element `locator` finds, once there is one.
+pub async fn text_at(browser: &Client, locator: Locator<'_>) -> String {
     browser
         .wait()
         .at_most(WAIT)
-        .for_element(Locator::Css(css))
+        .for_element(locator)
         .await
         .unwrap()
         .text()

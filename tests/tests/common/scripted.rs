@@ -30,8 +30,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub body: String,
     pub retry_after: Option<&'static str>,
-    /// How long the server takes before answering.
-    pub delay: Duration,
+    /// The server never answers (a provider that hangs).
+    pub hangs: bool,
 }
 
 impl From<(StatusCode, Value)> for Reply {
@@ -40,7 +40,7 @@ impl From<(StatusCode, Value)> for Reply {
             status,
             body: body.to_string(),
             retry_after: None,
-            delay: Duration::ZERO,
+            hangs: false,
         }
     }
 }
@@ -64,11 +64,11 @@ pub fn garbage() -> Reply {
     }
 }
 
-/// `reply`, after `delay`.
-pub fn late(reply: impl Into<Reply>, delay: Duration) -> Reply {
+/// A request the server never answers: only the model's own deadline ends the wait.
+pub fn hang() -> Reply {
     Reply {
-        delay,
-        ..reply.into()
+        hangs: true,
+        ..Reply::from((StatusCode::OK, Value::Null))
     }
 }
 
@@ -165,9 +165,8 @@ async fn answer(
                 json!({"error": "script exhausted"}),
             ))
         });
-    if !reply.delay.is_zero() {
-        // The provider is slow: the model's client must give up first.
-        tokio::time::sleep(reply.delay).await;
+    if reply.hangs {
+        std::future::pending::<()>().await;
     }
     let mut response = (reply.status, reply.body).into_response();
     response
@@ -213,6 +212,26 @@ pub async fn start(replies: Vec<(StatusCode, Value)>) -> (Script, Arc<dyn ChatMo
         replies.into_iter().map(Reply::from).collect(),
     )
     .await
+}
+
+/// A scripted server speaking `protocol`, and the app's routers (on a fresh embedded store, kept alive by the
+/// returned directory) wired to it with a turn budget of `budget`.
+pub async fn app(
+    protocol: Protocol,
+    replies: Vec<Reply>,
+    budget: Duration,
+) -> (axum::Router, Script, tempfile::TempDir) {
+    let (script, model) = start_with(protocol, replies).await;
+    let (store, dir) = super::embedded_store();
+    (super::router_with_budget(store, model, budget), script, dir)
+}
+
+/// The same with an OpenAI-compatible server and the usual turn budget.
+pub async fn openai_app(
+    replies: Vec<(StatusCode, Value)>,
+) -> (axum::Router, Script, tempfile::TempDir) {
+    let replies = replies.into_iter().map(Reply::from).collect();
+    app(Protocol::OpenAi, replies, studio_chat::http::TURN_BUDGET).await
 }
 
 /// The tool results a request carried back to the model, in either protocol.
