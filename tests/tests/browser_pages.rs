@@ -45,6 +45,7 @@ async fn pages(stack: &Stack) -> Vec<(&'static str, String)> {
         ("invoices", "/invoices".to_owned()),
         ("invoice", format!("/invoices/{}", invoice.id)),
         ("settings", "/settings".to_owned()),
+        ("activity", "/activity".to_owned()),
     ]
 }
 
