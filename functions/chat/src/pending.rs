@@ -244,7 +244,11 @@ pub async fn confirm(ctx: &Ctx, settings: &Settings, id: &str) -> Result<Decisio
     let (tool, arguments) = (stored.action.tool.clone(), stored.arguments.clone());
     let now = match preview(&env, &tool, &arguments).await {
         Ok(entries) => entries,
-        Err(failure) => return Ok(refused(failure, stored.action)),
+        Err(failure) => {
+            // A confirmation running alongside may have done it already (its target is gone): say so.
+            open(&env.ctx, id).await?;
+            return Ok(refused(failure, stored.action));
+        }
     };
     if !same_effect(&now, &stored.action.preview) {
         stored.action.summary = summary(&tool, &now, stored.locale);
