@@ -153,12 +153,8 @@ pub(crate) fn check_version<E: Entity>(
     }
 }
 
-/// One page of entities, oldest first, keeping those whose searchable text contains `q`.
-pub async fn list<E: Entity>(
-    ctx: &Ctx,
-    query: &ListQuery,
-    text: impl Fn(&E) -> Vec<&str>,
-) -> Result<Page<E>, DomainError> {
+/// The page size `query` asks for (the default without one), checked.
+pub fn page_limit(query: &ListQuery) -> Result<usize, DomainError> {
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(DomainError::field(
@@ -169,6 +165,16 @@ pub async fn list<E: Entity>(
             },
         ));
     }
+    Ok(limit)
+}
+
+/// One page of entities, oldest first, keeping those whose searchable text contains `q`.
+pub async fn list<E: Entity>(
+    ctx: &Ctx,
+    query: &ListQuery,
+    text: impl Fn(&E) -> Vec<&str>,
+) -> Result<Page<E>, DomainError> {
+    let limit = page_limit(query)?;
     if query.cursor.as_deref().is_some_and(|c| !is_id(c)) {
         return Err(DomainError::field("cursor", FieldProblem::BadCursor));
     }
@@ -251,22 +257,40 @@ pub async fn find_by_name<E: Entity>(
     name_of: impl Fn(&E) -> &str + Copy,
     text: impl Fn(&E) -> Vec<&str> + Copy,
 ) -> Result<Vec<E>, DomainError> {
-    let reference = reference.trim();
-    if is_id(reference) {
-        return match get::<E>(ctx, reference).await {
-            Ok(entity) => Ok(vec![entity]),
-            Err(e) if e.is_not_found() => Ok(vec![]),
-            Err(e) => Err(e),
-        };
+    if let Some(found) = find_by_id(ctx, reference).await? {
+        return Ok(found);
     }
-    let candidates = all::<E>(ctx, Some(reference), text).await?;
-    let needle = fold(reference);
-    let exact: Vec<E> = candidates
-        .iter()
-        .filter(|e| fold(name_of(e)) == needle)
-        .cloned()
-        .collect();
-    Ok(if exact.is_empty() { candidates } else { exact })
+    let candidates = all::<E>(ctx, Some(reference.trim()), text).await?;
+    Ok(exact_names_first(candidates, reference, name_of))
+}
+
+/// The entity `reference` names when it is an id (none if no such entity); `None` when it is not an id.
+pub(crate) async fn find_by_id<E: Entity>(
+    ctx: &Ctx,
+    reference: &str,
+) -> Result<Option<Vec<E>>, DomainError> {
+    let reference = reference.trim();
+    if !is_id(reference) {
+        return Ok(None);
+    }
+    match get::<E>(ctx, reference).await {
+        Ok(entity) => Ok(Some(vec![entity])),
+        Err(e) if e.is_not_found() => Ok(Some(vec![])),
+        Err(e) => Err(e),
+    }
+}
+
+/// Of `candidates`, those named exactly `reference` (ignoring case and accents) if any, else all of them.
+pub(crate) fn exact_names_first<E>(
+    candidates: Vec<E>,
+    reference: &str,
+    name_of: impl Fn(&E) -> &str,
+) -> Vec<E> {
+    let needle = fold(reference.trim());
+    let (exact, partial): (Vec<E>, Vec<E>) = candidates
+        .into_iter()
+        .partition(|e| fold(name_of(e)) == needle);
+    if exact.is_empty() { partial } else { exact }
 }
 
 /// A uniqueness slot: `UNIQUE#<kind>#<value>` holds the id of the entity that owns `value`.

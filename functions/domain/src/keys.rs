@@ -5,7 +5,8 @@
 //! |---|---|
 //! | `<PREFIX><ulid>` (`CLIENT#…`, `ROOM#…`, `EQUIPMENT#…`, `SESSION#…`) | an entity (`Entity::PREFIX`) |
 //! | `UNIQUE#<kind>#<value>` | a uniqueness guard holding its owner's id |
-//! | `REF#<KIND>#<id>` | how many sessions refer to a room or a client |
+//! | `REF#<KIND>#<id>` | how many sessions refer to a room or a client (`REF#STUDIO#CLIENTS`: the clients) |
+//! | `TERM#<KIND>#<word>#<id>` | a word an entity is searched by, with a copy of the entity (`search`) |
 //! | `IDX#CLIENT#<client>#<session>` | a client's session (read by prefix) |
 //! | `DAY#<utc date>#<room>` | a room's calendar day: the active sessions touching it |
 //! | `CHANGE#<ulid>` | a change-feed record (expires) |

@@ -19,6 +19,7 @@ pub mod quotes;
 mod refs;
 pub mod revenue;
 pub mod rooms;
+mod search;
 pub mod sessions;
 pub mod settings;
 pub mod store;

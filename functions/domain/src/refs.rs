@@ -45,6 +45,15 @@ impl Refs {
         }
     }
 
+    /// Every client of the studio (kept, so that counting them reads one item).
+    pub fn studio_clients(ctx: &Ctx) -> Self {
+        Self {
+            key: keys::refs(ctx, "STUDIO", "CLIENTS"),
+            resource: "studios",
+            dependents: "clients",
+        }
+    }
+
     /// A client's sessions.
     pub fn client(ctx: &Ctx, id: &str) -> Self {
         Self {
@@ -146,6 +155,11 @@ impl Refs {
                 Ok((count, Some(item.version)))
             }
         }
+    }
+
+    /// How many references there are now.
+    pub async fn count(&self, ctx: &Ctx) -> Result<u64, DomainError> {
+        Ok(self.read(ctx).await?.0.count)
     }
 
     /// Adds `delta` references in `tx`; the transaction fails with `Contended` if another write got there first.

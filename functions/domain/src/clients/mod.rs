@@ -2,7 +2,8 @@
 //!
 //! Storage in the studio's partition: `CLIENT#<ulid>` (the client) and `UNIQUE#CLIENT_EMAIL#<lower-case email>`
 //! (a guard holding the client id, written in the same transaction, so two clients never share an email even
-//! when requests race).
+//! when requests race), `TERM#CLIENT#<word>#<id>` (its words, for searching: `search`) and `REF#STUDIO#CLIENTS`
+//! (how many clients the studio has, for counting without reading them). All written in the client's transactions.
 
 mod fields;
 
@@ -18,6 +19,7 @@ use crate::{
     entity::{self, Entity, ListQuery, Unique},
     error::DomainError,
     refs::Refs,
+    search::Index,
     tx::Tx,
 };
 
@@ -50,6 +52,16 @@ fn duplicate_email(email: &Email) -> DomainError {
     .into()
 }
 
+/// A write that lost a race on the studio's client count is tried again, this many times.
+const ATTEMPTS: usize = 50;
+/// The most clients a reference (a name) is resolved among.
+const FIND_CAP: usize = 50;
+
+static INDEX: Index<Client> = Index {
+    kind: "CLIENT",
+    text: searchable,
+};
+
 fn searchable(client: &Client) -> Vec<&str> {
     [
         Some(&client.name),
@@ -66,16 +78,6 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
     let fields = ClientFields::parse(input)?;
     let now = ctx.now();
     let id = ctx.new_id();
-    let mut tx = Tx::default();
-    if let Some(email) = &fields.email {
-        EMAILS.claim(
-            &mut tx,
-            ctx,
-            &email.unique_key(),
-            &id,
-            duplicate_email(email),
-        );
-    }
     let mut client = Client {
         id,
         name: String::new(),
@@ -87,11 +89,31 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
         updated_at: now,
         version: 1,
     };
-    fields.write(&mut client);
-    entity::insert(&mut tx, ctx, &client);
-    let changes = tx.commit(ctx).await?;
-    tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
-    Ok((client, changes))
+    fields.clone().write(&mut client);
+    for _ in 0..ATTEMPTS {
+        let mut tx = Tx::default();
+        if let Some(email) = &fields.email {
+            EMAILS.claim(
+                &mut tx,
+                ctx,
+                &email.unique_key(),
+                &client.id,
+                duplicate_email(email),
+            );
+        }
+        entity::insert(&mut tx, ctx, &client);
+        INDEX.write(&mut tx, ctx, None, Some(&client));
+        Refs::studio_clients(ctx).add(&mut tx, ctx, 1).await?;
+        match tx.commit(ctx).await {
+            Err(e) if e.is_contended() => continue,
+            Err(e) => return Err(e),
+            Ok(changes) => {
+                tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
+                return Ok((client, changes));
+            }
+        }
+    }
+    Err(DomainError::contended())
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Client, DomainError> {
@@ -125,6 +147,7 @@ pub async fn update(
     after.write(&mut client);
     client.updated_at = ctx.now();
     entity::replace(&mut tx, ctx, &current, &mut client);
+    INDEX.write(&mut tx, ctx, Some(&current), Some(&client));
     let changes = tx.commit(ctx).await?;
     tracing::info!(studio = %ctx.studio, client = %id, version = client.version, "client updated");
     Ok((client, changes))
@@ -132,44 +155,72 @@ pub async fn update(
 
 /// Deletes the client and frees its email. With `version`, only if nobody changed it since.
 pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-    let current: Client = entity::get(ctx, id).await?;
-    entity::check_version(&current, version)?;
-    let mut tx = Tx::default();
-    Refs::client(ctx, id).require_none(&mut tx, ctx).await?;
-    Refs::client_invoices(ctx, id)
-        .require_none(&mut tx, ctx)
-        .await?;
-    Refs::client_projects(ctx, id)
-        .require_none(&mut tx, ctx)
-        .await?;
-    Refs::client_quotes(ctx, id)
-        .require_none(&mut tx, ctx)
-        .await?;
-    if let Some(email) = ClientFields::stored(&current).email {
-        EMAILS.release(
-            &mut tx,
-            ctx,
-            &email.unique_key(),
-            entity::stale::<Client>(id),
-        );
+    for _ in 0..ATTEMPTS {
+        let current: Client = entity::get(ctx, id).await?;
+        entity::check_version(&current, version)?;
+        let mut tx = Tx::default();
+        Refs::client(ctx, id).require_none(&mut tx, ctx).await?;
+        Refs::client_invoices(ctx, id)
+            .require_none(&mut tx, ctx)
+            .await?;
+        Refs::client_projects(ctx, id)
+            .require_none(&mut tx, ctx)
+            .await?;
+        Refs::client_quotes(ctx, id)
+            .require_none(&mut tx, ctx)
+            .await?;
+        if let Some(email) = ClientFields::stored(&current).email {
+            EMAILS.release(
+                &mut tx,
+                ctx,
+                &email.unique_key(),
+                entity::stale::<Client>(id),
+            );
+        }
+        entity::remove(&mut tx, ctx, &current);
+        INDEX.write(&mut tx, ctx, Some(&current), None);
+        Refs::studio_clients(ctx).add(&mut tx, ctx, -1).await?;
+        match tx.commit(ctx).await {
+            Err(e) if e.is_contended() => continue,
+            Err(e) => return Err(e),
+            Ok(changes) => {
+                tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
+                return Ok(changes);
+            }
+        }
     }
-    entity::remove(&mut tx, ctx, &current);
-    let changes = tx.commit(ctx).await?;
-    tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
-    Ok(changes)
+    Err(DomainError::contended())
 }
 
-/// One page of clients, oldest first, optionally filtered by `q` (name, email or phone).
+/// One page of clients: oldest first; with `q`, those it finds by the start of their words (name, email,
+/// phone), through the word index.
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
-    entity::list(ctx, query, searchable).await
+    let limit = entity::page_limit(query)?;
+    if let Some(q) = &query.q
+        && let Some(page) = INDEX.search(ctx, q, query.cursor.as_deref(), limit).await?
+    {
+        return Ok(page);
+    }
+    let everything = ListQuery {
+        q: None,
+        ..query.clone()
+    };
+    entity::list(ctx, &everything, searchable).await
 }
 
-/// How many clients match `q` (all of them without it).
+/// How many clients `q` finds (all of them without it, read from the kept count).
 pub async fn count(ctx: &Ctx, q: Option<&str>) -> Result<usize, DomainError> {
-    Ok(entity::all::<Client>(ctx, q, searchable).await?.len())
+    if let Some(q) = q
+        && let Some(found) = INDEX.find_all(ctx, q, usize::MAX).await?
+    {
+        return Ok(found.len());
+    }
+    let total = Refs::studio_clients(ctx).count(ctx).await?;
+    Ok(usize::try_from(total).unwrap_or(usize::MAX))
 }
 
-/// The clients a person may mean by `reference`: an id, an email (exact, any case) or a name.
+/// The clients a person may mean by `reference`: an id, an email (exact, any case) or a name (by the start of
+/// its words; exact names first).
 pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError> {
     if let Ok(email) = Email::parse(reference) {
         let Some(id) = EMAILS.owner(ctx, &email.unique_key()).await? else {
@@ -177,7 +228,18 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError
         };
         return Ok(vec![get(ctx, &id).await?]);
     }
-    entity::find_by_name::<Client>(ctx, reference, |c| &c.name, searchable).await
+    if let Some(found) = entity::find_by_id(ctx, reference).await? {
+        return Ok(found);
+    }
+    let candidates = INDEX
+        .find_all(ctx, reference, FIND_CAP)
+        .await?
+        .unwrap_or_default();
+    Ok(entity::exact_names_first(
+        candidates,
+        reference,
+        |c: &Client| &c.name,
+    ))
 }
 
 /// The clients service as the API mounts it.
