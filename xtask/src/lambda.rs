@@ -10,12 +10,12 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::{Result, root, run, tools::Tools};
+use crate::{Result, bench::Figure, root, run, tools::Tools};
 
 /// The functions, as `cargo lambda` names their output folders.
 pub const FUNCTIONS: [&str; 2] = ["api", "chat"];
 /// Above this a zip fails the build: small packages keep cold starts short.
-const ZIP_LIMIT: u64 = 4 * 1024 * 1024;
+pub const ZIP_LIMIT: u64 = 4 * 1024 * 1024;
 
 /// Builds both functions for arm64 and copies their zips to `infra/build/<function>.zip`.
 pub fn build_zips(tools: &Tools) -> Result<Vec<(String, u64)>> {
@@ -130,9 +130,9 @@ fn median(times: &mut [Duration]) -> Duration {
     times[times.len() / 2]
 }
 
-/// Prints the api bootstrap's local init time (process start → asking the Runtime API for work, with the AWS SDK
-/// configured) next to a hello-world lambda_http bootstrap, measured alternately in one run.
-pub fn bench_init(tools: &Tools) -> Result {
+/// The api bootstrap's local init time (process start → asking the Runtime API for work, with the AWS SDK
+/// configured) beside a hello-world lambda_http bootstrap, measured alternately in one run.
+pub fn bench_init(tools: &Tools) -> Result<Vec<Figure>> {
     run(tools
         .cargo()
         .args([
@@ -155,25 +155,17 @@ pub fn bench_init(tools: &Tools) -> Result {
     }
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let (api_median, hello_median) = (median(&mut api_times), median(&mut hello_times));
-    println!(
-        "init (process start → ready), median of {} runs each, alternating:",
-        api_times.len()
-    );
-    println!(
-        "  api bootstrap (SDK configured): {:.2} ms (p90 {:.2} ms)",
-        ms(api_median),
-        ms(api_times[api_times.len() * 9 / 10])
-    );
-    println!(
-        "  hello-world lambda_http:        {:.2} ms (p90 {:.2} ms)",
-        ms(hello_median),
-        ms(hello_times[hello_times.len() * 9 / 10])
-    );
-    println!(
-        "  ratio api / hello: {:.2}",
-        ms(api_median) / ms(hello_median)
-    );
-    Ok(())
+    let p90 = |times: &[Duration]| ms(times[times.len() * 9 / 10]);
+    Ok(vec![Figure::new(
+        &format!("Lambda init, api bootstrap (median of {})", api_times.len()),
+        format!("{:.2} ms (p90 {:.2} ms)", ms(api_median), p90(&api_times)),
+        format!(
+            "hello-world lambda_http {:.2} ms (p90 {:.2} ms)",
+            ms(hello_median),
+            p90(&hello_times)
+        ),
+        format!("×{:.2}", ms(api_median) / ms(hello_median)),
+    )])
 }
 
 fn output(command: &mut Command) -> Result<String> {
@@ -214,7 +206,17 @@ pub fn deploy(tools: &Tools) -> Result {
         .command("trunk")
         .args(["build", "--release"])
         .current_dir(root()))?;
-    let mut overrides = vec![format!("AuthDomainPrefix={prefix}")];
+    // The CSP's hash of the page's loader, by the local stack's own code (one way to compute it).
+    run(tools.cargo().args(["build", "-p", "studio-local"]))?;
+    let hash = output(
+        Command::new(tools.target_dir().join("debug/studio-local"))
+            .arg("script-hash")
+            .arg(root().join("dist/index.html")),
+    )?;
+    let mut overrides = vec![
+        format!("AuthDomainPrefix={prefix}"),
+        format!("SpaScriptHash={hash}"),
+    ];
     for (variable, parameter) in [
         ("STUDIO_SITE_URL", "SiteUrl"),
         ("STUDIO_LLM_PROVIDER", "LlmProvider"),

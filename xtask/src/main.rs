@@ -5,10 +5,12 @@
 //!   API on both stores (moto's DynamoDB server), chat (scripted OpenAI-compatible server), browser e2e (headless
 //!   Chromium), then the arm64 Lambda zips and their size budget.
 //!
-//! Also: `cargo xtask bench-init` (init-time benchmark), `cargo xtask lambda-zips`, `cargo xtask deploy`.
+//! Also: `cargo xtask bench` (every figure the README quotes, beside its reference), `cargo xtask lambda-zips`,
+//! `cargo xtask deploy`.
 //!
 //! Both install what a fresh machine lacks (see tools.rs) and stop every service they start, by pid.
 
+mod bench;
 mod lambda;
 mod services;
 mod tools;
@@ -28,9 +30,9 @@ fn main() -> ExitCode {
         "test" => test(),
         "build-spa" => Tools::ensure(false).and_then(|tools| build_spa(&tools)),
         "lambda-zips" => Tools::ensure(true).and_then(|tools| lambda::build_zips(&tools).map(drop)),
-        "bench-init" => Tools::ensure(false).and_then(|tools| lambda::bench_init(&tools)),
+        "bench" => Tools::ensure(true).and_then(|tools| bench::bench(&tools)),
         "deploy" => Tools::ensure(true).and_then(|tools| lambda::deploy(&tools)),
-        _ => Err("usage: cargo xtask <dev|test|build-spa|lambda-zips|bench-init|deploy>".into()),
+        _ => Err("usage: cargo xtask <dev|test|build-spa|lambda-zips|bench|deploy>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,7 +68,7 @@ pub fn run(command: &mut Command) -> Result {
     }
 }
 
-fn build_spa(tools: &Tools) -> Result {
+pub fn build_spa(tools: &Tools) -> Result {
     run(tools
         .command("trunk")
         .args(["build", "--release"])
@@ -153,12 +155,7 @@ fn test() -> Result {
     build_spa(&tools)?;
     check_spa_size()?;
 
-    // Moto serving one request at a time: its threaded server does not make transactions atomic (TOOLCHAIN.md).
-    let moto = Service::start("moto_server", |port| {
-        let mut command = tools.command(tools.python().to_str().expect("utf-8 path"));
-        command.args(["-c", services::MOTO_SINGLE_THREADED, &port.to_string()]);
-        command
-    })?;
+    let moto = Service::moto(&tools)?;
     let chromedriver = Service::start("chromedriver", |port| {
         let mut command = tools.command("chromedriver");
         command.arg(format!("--port={port}"));

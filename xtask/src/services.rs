@@ -8,7 +8,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::Result;
+use crate::{Result, tools::Tools};
 
 /// moto's DynamoDB server on werkzeug, one request at a time. Argument: the port.
 ///
@@ -91,6 +91,16 @@ impl Service {
 
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// moto's DynamoDB server, one request at a time: its threaded server does not make transactions atomic
+    /// (TOOLCHAIN.md).
+    pub fn moto(tools: &Tools) -> Result<Self> {
+        Self::start("moto_server", |port| {
+            let mut command = tools.command(tools.python().to_str().expect("utf-8 path"));
+            command.args(["-c", MOTO_SINGLE_THREADED, &port.to_string()]);
+            command
+        })
     }
 }
 

@@ -15,13 +15,15 @@ const TRUNK: &str = "0.21.14";
 const BINARYEN: &str = "132.0.0";
 /// The accessibility checker the browser tests run on every page.
 const AXE: &str = "4.14.1";
-/// Python tools, in one venv: moto's server for DynamoDB tests, the template linters, cargo-lambda with zig.
-const PYTHON_TOOLS: [&str; 5] = [
+/// Python tools, in one venv: moto's server for DynamoDB tests, the template linters, cargo-lambda with zig, brotli
+/// (the benchmark's SPA transfer size).
+const PYTHON_TOOLS: [&str; 6] = [
     "moto[server]==5.2.5",
     "cfn-lint==1.58.0",
     "aws-sam-cli==1.170.0",
     "cargo-lambda==1.9.2",
     "ziglang==0.17.1",
+    "brotli==1.2.1",
 ];
 
 pub struct Tools {
@@ -134,7 +136,7 @@ impl Tools {
         let installed = Command::new(&python)
             .args([
                 "-c",
-                "import moto.server, werkzeug.serving, cfnlint, samcli, ziglang",
+                "import moto.server, werkzeug.serving, cfnlint, samcli, ziglang, brotli",
             ])
             .output()
             .is_ok_and(|o| o.status.success())

@@ -1,4 +1,4 @@
-//! A hello-world Lambda (lambda_http, no SDK): the baseline `cargo xtask bench-init` measures side by side with
+//! A hello-world Lambda (lambda_http, no SDK): the baseline `cargo xtask bench` measures side by side with
 //! the api bootstrap.
 
 use lambda_http::{Body, Error, Request, Response, service_fn};

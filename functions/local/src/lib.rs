@@ -1,5 +1,6 @@
 //! The local stack: the same routers as the Lambdas, in one process, behind one port that also serves the SPA.
 
+pub mod scale;
 pub mod seed;
 
 use std::{path::Path, sync::Arc};
