@@ -58,7 +58,8 @@ on_both_stores! {
         }
         let (status, error) = create(&router, json!({"name": "A", "nmae": "typo"})).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(error["error"]["message"].as_str().unwrap().contains("unknown field `nmae`"), "{error}");
+        assert_eq!(error["error"]["problem"]["problems"]["nmae"]["code"], "unknown_field", "{error}");
+        assert!(error["error"]["fields"]["nmae"].as_str().unwrap().contains("not a field"), "{error}");
 
         let malformed = Request::post("/api/clients").header("content-type", "application/json").body(Body::from("{\"name\":")).unwrap();
         let (status, error) = send(&router, malformed).await;

@@ -38,3 +38,68 @@ async fn deep_links_serve_the_app_and_the_config_names_the_demo_studios() {
         (StatusCode::NOT_FOUND, json!("no_route"))
     );
 }
+
+#[tokio::test]
+async fn pages_carry_the_security_headers_with_the_loaders_hash_and_reports_are_taken_without_sign_in()
+ {
+    let (store, _data) = common::embedded_store();
+    let dist = tempfile::tempdir().unwrap();
+    let html = "<html><script type=\"module\">import init from '/a.js';</script></html>";
+    std::fs::write(dist.path().join("index.html"), html).unwrap();
+    let router = studio_local::router(Services::new(store), Arc::new(Planner), dist.path());
+
+    let response = tower::ServiceExt::oneshot(
+        router.clone(),
+        Request::get("/invoices").body(Body::empty()).unwrap(),
+    )
+    .await
+    .unwrap();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let csp = header("content-security-policy").expect("a CSP");
+    let hash = studio_local::csp::script_hashes(html).pop().unwrap();
+    assert!(
+        csp.contains(&format!("script-src 'self' {hash} 'wasm-unsafe-eval';")),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("report-uri /api/csp-report"),
+        "{csp}"
+    );
+    assert_eq!(header("x-content-type-options").as_deref(), Some("nosniff"));
+
+    let report = Request::post("/api/csp-report")
+        .header("content-type", "application/csp-report")
+        .body(Body::from(
+            r#"{"csp-report":{"violated-directive":"style-src"}}"#,
+        ))
+        .unwrap();
+    let (status, _) = common::send(&router, report).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+}
+
+/// The template's CSP is the local stack's, its two holes filled by the deploy's parameters.
+#[test]
+fn the_templates_policy_is_the_one_the_local_stack_serves() {
+    let template = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../infra/template.yaml"
+    ))
+    .unwrap();
+    let line = template
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("ContentSecurityPolicy: !Sub \""))
+        .expect("the template sets a CSP");
+    let deployed = line
+        .trim_end_matches('"')
+        .replace("'${SpaScriptHash}'", "{scripts}")
+        .replace(
+            "https://${AuthDomainPrefix}.auth.${AWS::Region}.amazoncognito.com",
+            "{auth}",
+        );
+    assert_eq!(deployed, studio_local::csp::POLICY);
+}

@@ -8,7 +8,7 @@ use axum::{
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 use studio_domain::Ctx;
-use studio_wire::{Problem, Via};
+use studio_wire::{FieldProblem, Problem, Via};
 
 use crate::{ApiError, AppState};
 
@@ -82,22 +82,100 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
                 ApiError::bad_request("the body could not be read.")
             }
         })?;
-        serde_json::from_slice(&bytes)
-            .map(JsonBody)
-            .map_err(|e| match e.classify() {
-                // Well-formed JSON without the expected fields: the request is understood but refused.
-                Category::Data => ApiError::bad_request(format!(
-                    "the body does not have the expected fields: {e}."
-                ))
-                .with_status(StatusCode::UNPROCESSABLE_ENTITY),
+        let mut json = serde_json::Deserializer::from_slice(&bytes);
+        let body = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+            let path = e.path().to_string();
+            let e = e.into_inner();
+            match e.classify() {
+                // Well-formed JSON without the expected fields: the request is understood but refused, naming
+                // the field to fix.
+                Category::Data => {
+                    let (field, problem) = field_problem(&path, &e.to_string());
+                    ApiError::from(studio_domain::DomainError::field(&field, problem))
+                }
                 _ => ApiError::bad_request(format!("the body is not valid JSON ({e}).")),
-            })
+            }
+        })?;
+        json.end()
+            .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON ({e}).")))?;
+        Ok(JsonBody(body))
+    }
+}
+
+/// The field a serde data error is about, and why: `path` is where the parser was (`lines[0].quantity`, `.` at
+/// the top), `message` serde's own words.
+fn field_problem(path: &str, message: &str) -> (String, FieldProblem) {
+    let quoted = message.split('`').nth(1).filter(|name| !name.is_empty());
+    let within = |name: &str| match path {
+        "." => name.to_owned(),
+        _ if path == name || path.ends_with(&format!(".{name}")) => path.to_owned(),
+        _ => format!("{path}.{name}"),
+    };
+    match quoted {
+        Some(name) if message.starts_with("missing field") => {
+            (within(name), FieldProblem::Required)
+        }
+        Some(name) if message.starts_with("unknown field") => {
+            (within(name), FieldProblem::UnknownField)
+        }
+        _ if path == "." => ("body".to_owned(), FieldProblem::Unreadable),
+        _ => (path.to_owned(), FieldProblem::Unreadable),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::accepts;
+    use super::{FieldProblem, accepts, field_problem};
+
+    #[test]
+    fn a_data_error_names_its_field() {
+        let cases = [
+            (".", "missing field `name`", "name", FieldProblem::Required),
+            (
+                "lines[0]",
+                "missing field `quantity`",
+                "lines[0].quantity",
+                FieldProblem::Required,
+            ),
+            (
+                "nmae",
+                "unknown field `nmae`, expected one of `name`",
+                "nmae",
+                FieldProblem::UnknownField,
+            ),
+            (
+                ".",
+                "unknown field `nmae`, expected `name`",
+                "nmae",
+                FieldProblem::UnknownField,
+            ),
+            (
+                "end",
+                "invalid value: string \"x\", expected an instant",
+                "end",
+                FieldProblem::Unreadable,
+            ),
+            (
+                "kind",
+                "unknown variant `band`, expected one of `individual`",
+                "kind",
+                FieldProblem::Unreadable,
+            ),
+            (
+                ".",
+                "invalid type: integer `3`, expected a map",
+                "body",
+                FieldProblem::Unreadable,
+            ),
+        ];
+        for (path, message, field, problem) in cases {
+            assert_eq!(
+                field_problem(path, message),
+                (field.to_owned(), problem),
+                "{path}: {message}"
+            );
+        }
+    }
 
     #[test]
     fn json_and_undeclared_bodies_are_read_as_json() {

@@ -44,9 +44,18 @@ pub struct AppState {
     pub auth: Arc<dyn Authenticate>,
 }
 
+/// A browser's report of a Content-Security-Policy violation (the SPA's policy names this as its `report-uri`):
+/// logged, never stored. Unauthenticated, as browsers send it; the body limit bounds it.
+async fn csp_report(body: String) -> axum::http::StatusCode {
+    let report: String = body.chars().take(2000).collect();
+    tracing::warn!(%report, "Content-Security-Policy violation");
+    axum::http::StatusCode::NO_CONTENT
+}
+
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/api/health", get(|| async { "ok" }))
+        .route("/api/csp-report", post(csp_report))
         .merge(crud::routes::<Clients>("/api/clients"))
         .merge(crud::routes::<Rooms>("/api/rooms"))
         .merge(crud::routes::<EquipmentService>("/api/equipment"))

@@ -204,7 +204,7 @@ fn to_cursor(term: &str, id: &str) -> String {
 /// The index position (`<term>#<id>`) a cursor of this search stands for; `None` for any other text.
 fn from_cursor(cursor: &str, probe: &str) -> Option<String> {
     let (hex, id) = cursor.split_once('-')?;
-    if hex.len() % 2 != 0 || !entity::is_id(id) {
+    if !hex.len().is_multiple_of(2) || !entity::is_id(id) {
         return None;
     }
     let bytes = (0..hex.len())

@@ -1,10 +1,15 @@
 //! The local stack: the same routers as the Lambdas, in one process, behind one port that also serves the SPA.
 
+pub mod csp;
 pub mod scale;
 pub mod seed;
 
 use std::{path::Path, sync::Arc};
 
+use axum::http::{
+    HeaderValue,
+    header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS},
+};
 use axum::{
     Router,
     routing::{any, get},
@@ -12,7 +17,11 @@ use axum::{
 use studio_api::{ApiError, AppState, DevIdentity};
 use studio_chat::{ChatModel, ChatState};
 use studio_domain::{Services, StudioId};
-use tower_http::services::{ServeDir, ServeFile};
+use tower::ServiceBuilder;
+use tower_http::{
+    services::{ServeDir, ServeFile},
+    set_header::SetResponseHeaderLayer,
+};
 
 /// The studio everyone is locally, unless the `x-studio` header says otherwise.
 pub const DEMO_STUDIO: &str = "demo";
@@ -28,7 +37,25 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
     let app_state = AppState { services, auth };
     let chat_state = ChatState::new(app_state.clone(), model);
     // `fallback`, not `not_found_service`: a deep link is a page of the app, served with 200, not a 404.
-    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let index = dist.join("index.html");
+    let spa = ServeDir::new(dist).fallback(ServeFile::new(&index));
+    // The headers CloudFront adds in production (but HSTS, meaningless over plain HTTP), with the same CSP.
+    let html = std::fs::read_to_string(&index).unwrap_or_default();
+    let policy = HeaderValue::from_str(&csp::policy(&html, None)).expect("the policy is ASCII");
+    let spa = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            CONTENT_SECURITY_POLICY,
+            policy,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .service(spa);
     Router::new()
         .merge(studio_api::app(app_state))
         .merge(studio_chat::app(chat_state))

@@ -2,6 +2,9 @@
 //!
 //! Options (environment): `STUDIO_PORT` (8080), `STUDIO_DATA` (`.local/studio.redb`), `STUDIO_DIST` (`dist`),
 //! and the LLM settings `STUDIO_LLM_BASE_URL`, `STUDIO_LLM_MODEL`, `STUDIO_LLM_API_KEY` (offline planner if unset).
+//!
+//! `studio-local script-hash <index.html>` prints the CSP hash of a built page's one inline script, Trunk's loader
+//! (the deploy passes it to the template), and exits.
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
@@ -11,6 +14,17 @@ use studio_store::EmbeddedStore;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, page] = args.as_slice()
+        && command == "script-hash"
+    {
+        let html = std::fs::read_to_string(page).with_context(|| format!("reading {page}"))?;
+        match studio_local::csp::script_hashes(&html).as_slice() {
+            [one] => println!("{}", one.trim_matches('\'')),
+            other => anyhow::bail!("{page} has {} inline scripts, not one", other.len()),
+        }
+        return Ok(());
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),

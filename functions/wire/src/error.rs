@@ -192,6 +192,10 @@ pub enum FieldProblem {
     BadCursor,
     /// A client-chosen id (a request id) that is not 1–64 letters, digits, `-` or `_`.
     BadToken,
+    /// The request names a field this request does not have.
+    UnknownField,
+    /// The value is not of the field's kind (text for a number, an unknown choice, an impossible instant…).
+    Unreadable,
     /// A local time the clocks skip (daylight saving).
     SkippedTime {
         value: String,
@@ -301,6 +305,8 @@ impl FieldProblem {
             P::RangeRequired => "range_required",
             P::BadCursor => "bad_cursor",
             P::BadToken => "bad_token",
+            P::UnknownField => "unknown_field",
+            P::Unreadable => "unreadable",
             P::SkippedTime { .. } => "skipped_time",
         }
     }

@@ -318,6 +318,15 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
             "Ce curseur ne vient pas de l'API ; repartez de la première page.".to_owned(),
             "This cursor is not one the API returned; start from the first page.".to_owned(),
         ),
+        // Not one of ours, so named as sent.
+        FieldProblem::UnknownField => (
+            format!("« {field} » n'est pas un champ de cette requête."),
+            format!("“{field}” is not a field of this request."),
+        ),
+        FieldProblem::Unreadable => (
+            format!("La valeur de « {label} » n'a pas la forme attendue."),
+            format!("The value of {label} is not of the expected kind."),
+        ),
         FieldProblem::BadToken => (
             "Cet identifiant doit faire de 1 à 64 lettres, chiffres, - ou _.".to_owned(),
             "This id must be 1 to 64 letters, digits, - or _.".to_owned(),
@@ -812,6 +821,12 @@ mod tests {
             (FieldProblem::RangeRequired, "from et to", "from and to"),
             (FieldProblem::BadCursor, "curseur", "cursor"),
             (FieldProblem::BadToken, "64", "64"),
+            (
+                FieldProblem::UnknownField,
+                "n'est pas un champ",
+                "not a field",
+            ),
+            (FieldProblem::Unreadable, "forme attendue", "expected kind"),
             (
                 FieldProblem::SkippedTime {
                     value: "2027-03-28 02:30".into(),

@@ -78,7 +78,9 @@ impl From<FieldProblem> for Wire {
             | P::NotOnTheMinute
             | P::RangeRequired
             | P::BadCursor
-            | P::BadToken => Wire::code(code),
+            | P::BadToken
+            | P::UnknownField
+            | P::Unreadable => Wire::code(code),
             P::TooLong { max } => Wire {
                 max: Some(max as i64),
                 ..Wire::code(code)
@@ -146,6 +148,8 @@ impl TryFrom<Wire> for FieldProblem {
             "range_required" => P::RangeRequired,
             "bad_cursor" => P::BadCursor,
             "bad_token" => P::BadToken,
+            "unknown_field" => P::UnknownField,
+            "unreadable" => P::Unreadable,
             "too_long" => P::TooLong {
                 max: need(w.max, "max")?.max(0) as usize,
             },

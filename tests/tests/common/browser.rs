@@ -1,7 +1,11 @@
 //! Browser helpers: the local stack on a free port, headless Chromium over WebDriver, waits that poll with a
 //! deadline, and request counting with the browser's resource timing.
 
-use std::{path::PathBuf, sync::Arc, time::Duration};
+use std::{
+    path::PathBuf,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use super::eventually;
 use fantoccini::{Client, ClientBuilder, Locator, key::Key};
@@ -15,10 +19,49 @@ pub const WAIT: Duration = Duration::from_secs(20);
 pub struct Stack {
     pub url: String,
     pub services: Services,
+    /// The Content-Security-Policy violations the browser reported (`report-uri /api/csp-report`).
+    csp_reports: Arc<Mutex<Vec<String>>>,
     _dir: tempfile::TempDir,
 }
 
+/// Every browser test runs under the production CSP: one that the browser reported a violation of fails when its
+/// stack goes (unless it already failed).
+impl Drop for Stack {
+    fn drop(&mut self) {
+        let reports = self.csp_reports.lock().unwrap();
+        if !reports.is_empty() && !std::thread::panicking() {
+            panic!("the page broke its Content-Security-Policy: {reports:#?}");
+        }
+    }
+}
+
+/// Keeps the body of each CSP report, then lets the API's own handler answer it.
+async fn record_csp_report(
+    axum::extract::State(reports): axum::extract::State<Arc<Mutex<Vec<String>>>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if request.uri().path() != "/api/csp-report" {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    reports
+        .lock()
+        .unwrap()
+        .push(String::from_utf8_lossy(&bytes).into_owned());
+    next.run(axum::extract::Request::from_parts(parts, bytes.into()))
+        .await
+}
+
 impl Stack {
+    /// The CSP reports received so far, which the stack then forgets.
+    pub fn take_csp_reports(&self) -> Vec<String> {
+        std::mem::take(&mut *self.csp_reports.lock().unwrap())
+    }
+
     /// The newest record of the demo studio's history: who made the last write, through what, and what.
     pub async fn last_write(&self) -> studio_wire::Activity {
         let query = studio_domain::history::ActivityQuery {
@@ -87,13 +130,17 @@ pub async fn start_stack() -> Option<Stack> {
         EmbeddedStore::open(&dir.path().join("e2e.redb")).unwrap(),
     ));
     studio_local::seed::seed(&services).await.unwrap();
-    let router = studio_local::router(services.clone(), Arc::new(Planner), &dist);
+    let csp_reports = Arc::new(Mutex::new(Vec::new()));
+    let router = studio_local::router(services.clone(), Arc::new(Planner), &dist).layer(
+        axum::middleware::from_fn_with_state(csp_reports.clone(), record_csp_report),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     Some(Stack {
         url,
         services,
+        csp_reports,
         _dir: dir,
     })
 }
