@@ -28,10 +28,11 @@ impl Figure {
 const SPA_GOAL_GZIP: u64 = 250 * 1024;
 
 pub fn bench(tools: &Tools) -> Result {
+    build_spa(tools)?;
     let mut figures = server(tools)?;
+    figures.extend(chat_to_screen(tools)?);
     figures.extend(lambda::bench_init(tools)?);
     figures.extend(zips(tools)?);
-    build_spa(tools)?;
     figures.extend(spa_transfer(tools)?);
     let table = render(&figures);
     print!("{table}");
@@ -64,11 +65,15 @@ fn server(tools: &Tools) -> Result<Vec<Figure>> {
         .output()
         .map_err(|e| format!("{}: {e}", binary.display()));
     drop(moto);
-    let output = output?;
+    figures_in(output?)
+}
+
+/// The `figure` lines a measuring program printed (it fails the bench if it failed).
+fn figures_in(output: std::process::Output) -> Result<Vec<Figure>> {
     if !output.status.success() {
         return Err(format!(
-            "studio-bench failed: {}",
-            String::from_utf8_lossy(&output.stderr)
+            "a measuring program failed: {}",
+            String::from_utf8_lossy(&output.stdout)
         ));
     }
     Ok(String::from_utf8_lossy(&output.stdout)
@@ -80,6 +85,29 @@ fn server(tools: &Tools) -> Result<Vec<Figure>> {
             Some(Figure::new(&what, next(), next(), next()))
         })
         .collect())
+}
+
+/// In headless Chromium (`tests/examples/chat_to_screen.rs`): assistant writes to the screen, targeted
+/// invalidation beside "invalidate everything".
+fn chat_to_screen(tools: &Tools) -> Result<Vec<Figure>> {
+    let chromedriver = Service::chromedriver(tools)?;
+    let output = tools
+        .cargo()
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "studio-tests",
+            "--example",
+            "chat_to_screen",
+        ])
+        .env("STUDIO_TEST_WEBDRIVER", chromedriver.url())
+        .env("STUDIO_DIST", root().join("dist"))
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("the chat → screen bench: {e}"));
+    drop(chromedriver);
+    figures_in(output?)
 }
 
 fn zips(tools: &Tools) -> Result<Vec<Figure>> {

@@ -156,11 +156,7 @@ fn test() -> Result {
     check_spa_size()?;
 
     let moto = Service::moto(&tools)?;
-    let chromedriver = Service::start("chromedriver", |port| {
-        let mut command = tools.command("chromedriver");
-        command.arg(format!("--port={port}"));
-        command
-    })?;
+    let chromedriver = Service::chromedriver(&tools)?;
     let mut tests = tools.cargo();
     tests
         .args(["test", "--workspace", "--locked"])

@@ -93,6 +93,15 @@ impl Service {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// ChromeDriver, for headless Chromium.
+    pub fn chromedriver(tools: &Tools) -> Result<Self> {
+        Self::start("chromedriver", |port| {
+            let mut command = tools.command("chromedriver");
+            command.arg(format!("--port={port}"));
+            command
+        })
+    }
+
     /// moto's DynamoDB server, one request at a time: its threaded server does not make transactions atomic
     /// (TOOLCHAIN.md).
     pub fn moto(tools: &Tools) -> Result<Self> {

@@ -17,10 +17,25 @@ pub enum ResourceKey {
 pub struct Generations {
     lists: HashMap<String, u64>,
     entities: HashMap<(String, String), u64>,
+    /// Only for the benchmark's reference (`?invalidate=all`): one counter under every view, bumped by every
+    /// write — the "invalidate everything" design the targeted counters are measured against.
+    everything: Option<u64>,
 }
 
 impl Generations {
+    /// Targeted counters; or, for the benchmark's reference, one counter for everything.
+    pub fn new(invalidate_everything: bool) -> Self {
+        Self {
+            everything: invalidate_everything.then_some(0),
+            ..Self::default()
+        }
+    }
+
     pub fn of(&self, key: &ResourceKey) -> u64 {
+        self.everything.unwrap_or(0) + self.targeted(key)
+    }
+
+    fn targeted(&self, key: &ResourceKey) -> u64 {
         match key {
             ResourceKey::List(resource) => self.lists.get(*resource).copied().unwrap_or(0),
             ResourceKey::Entity(resource, id) => self
@@ -41,6 +56,10 @@ impl Generations {
     /// Bumps each named counter once, however often it is named.
     pub fn applied(&self, invalidations: &[Invalidation]) -> Self {
         let mut next = self.clone();
+        if let Some(all) = self.everything {
+            next.everything = Some(all + 1);
+            return next;
+        }
         let mut lists: Vec<&str> = Vec::new();
         let mut entities: Vec<(&str, &str)> = Vec::new();
         for inv in invalidations {
@@ -89,6 +108,13 @@ mod tests {
         assert_eq!(next.of(&ResourceKey::List("clients")), 1);
         assert_eq!(next.of(&ResourceKey::List("rooms")), 0);
         assert_eq!(next.of(&ResourceKey::Entity("clients", "A".into())), 0);
+    }
+
+    #[test]
+    fn the_benchmarks_reference_makes_every_view_stale_on_any_write() {
+        let next = Generations::new(true).applied(&[Invalidation::list("clients")]);
+        assert_eq!(next.of(&ResourceKey::List("rooms")), 1);
+        assert_eq!(next.of(&ResourceKey::Entity("sessions", "S".into())), 1);
     }
 
     #[test]
