@@ -111,3 +111,42 @@ on_both_stores! {
         assert_eq!(search(&router, "parallel").await.len(), 8);
     }
 }
+
+/// A client stored before the index existed (its item alone) is found once `reindex` ran, and counted.
+#[tokio::test]
+async fn clients_from_before_the_index_are_found_and_counted_once_reindexed() {
+    use studio_domain::{Condition, IdGen, Item, Key, WriteOp};
+    let (store, _dir) = common::embedded_store();
+    let router = router(store.clone());
+    let id = studio_domain::UlidGen::default().new_id();
+    let old = json!({"id": id, "name": "Ancien Client", "kind": "individual", "created_at": "2025-01-01T10:00:00Z",
+        "updated_at": "2025-01-01T10:00:00Z", "version": 1});
+    let item = Item::new(
+        Key::new(format!("STUDIO#{STUDIO_A}"), format!("CLIENT#{id}")),
+        1,
+        old.to_string(),
+    );
+    store
+        .transact(vec![WriteOp::Put {
+            item,
+            condition: Condition::NotExists,
+        }])
+        .await
+        .unwrap();
+    assert_eq!(
+        search(&router, "ancien").await,
+        Vec::<String>::new(),
+        "not indexed yet"
+    );
+
+    assert_eq!(clients::reindex(&ctx(store.clone())).await.unwrap(), 1);
+    assert_eq!(search(&router, "ancien").await, ["Ancien Client"]);
+    assert_eq!(clients::count(&ctx(store.clone()), None).await.unwrap(), 1);
+    assert_eq!(
+        clients::reindex(&ctx(store.clone())).await.unwrap(),
+        0,
+        "once"
+    );
+    create(&router, json!({"name": "Zoé New"})).await;
+    assert_eq!(clients::count(&ctx(store), None).await.unwrap(), 2);
+}

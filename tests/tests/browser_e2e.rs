@@ -267,3 +267,23 @@ async fn switching_to_the_second_demo_studio_shows_only_its_clients() {
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_clients_search_finds_words_by_their_start_and_says_when_nothing_matches() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    open_clients(&browser, &stack).await;
+    let search = browser.find(Locator::Id("client-search")).await.unwrap();
+    search.send_keys("mar").await.unwrap();
+    wait_text(&browser, "client-count", "2").await;
+    let table = shown(&browser, "#clients-table").await;
+    assert!(table.contains("Léa Martin") && table.contains("Marc Dubois"), "{table}");
+
+    search.clear().await.unwrap();
+    search.send_keys("artin").await.unwrap();
+    let said = shown(&browser, ".clients .empty").await;
+    assert_eq!(said, "No client has a word starting like this.");
+    browser.close().await.unwrap();
+}

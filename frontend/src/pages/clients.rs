@@ -69,7 +69,7 @@ pub fn ClientsPage() -> Html {
             <input id="client-search" class="search" type="search" placeholder={texts.search_placeholder}
                 value={(*q).clone()} oninput={edit(&q, |q, s| *q = s)} />
             { loaded(texts, &clients, |page| if page.items.is_empty() {
-                html! { <p class="empty">{ texts.empty }</p> }
+                html! { <p class="empty">{ if q.trim().is_empty() { texts.empty } else { texts.no_match } }</p> }
             } else {
                 html! {
                     <table class="table" id="clients-table">

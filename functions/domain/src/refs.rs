@@ -157,6 +157,11 @@ impl Refs {
         }
     }
 
+    /// Whether the counter exists (a count of zero may be written; an absent one was never kept).
+    pub async fn is_kept(&self, ctx: &Ctx) -> Result<bool, DomainError> {
+        Ok(self.read(ctx).await?.1.is_some())
+    }
+
     /// How many references there are now.
     pub async fn count(&self, ctx: &Ctx) -> Result<u64, DomainError> {
         Ok(self.read(ctx).await?.0.count)

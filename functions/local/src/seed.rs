@@ -164,8 +164,13 @@ async fn quotes_in_play(demo: &Ctx, people: &[Client]) -> Result<(), DomainError
 /// Who the history says wrote the demo data.
 const SEED_PERSON: &str = "demo-data";
 
-/// Adds the demo data to each demo studio that has no clients yet, so restarts never duplicate it.
+/// Adds the demo data to each demo studio that has no clients yet, so restarts never duplicate it — after
+/// indexing the clients of a data file written before the client search index (its count included).
 pub async fn seed(services: &Services) -> Result<(), DomainError> {
+    for studio in [super::DEMO_STUDIO, super::OTHER_STUDIO] {
+        let ctx = Ctx::new(StudioId::parse(studio).expect("valid id"), services.clone());
+        clients::reindex(&ctx).await?;
+    }
     let demo = Ctx::new(
         StudioId::parse(super::DEMO_STUDIO).expect("valid id"),
         services.clone(),

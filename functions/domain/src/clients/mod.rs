@@ -242,6 +242,32 @@ pub async fn find(ctx: &Ctx, reference: &str) -> Result<Vec<Client>, DomainError
     ))
 }
 
+/// Writes every client's index terms and the kept count from the clients themselves, for a studio whose
+/// clients were written before the index existed; does nothing once the count is kept. Reads every client: run
+/// it before serving (the local stack does at start-up), not beside writes.
+pub async fn reindex(ctx: &Ctx) -> Result<usize, DomainError> {
+    let counter = Refs::studio_clients(ctx);
+    if counter.is_kept(ctx).await? {
+        return Ok(0);
+    }
+    let all = entity::all::<Client>(ctx, None, searchable).await?;
+    // At most 24 terms a client: four clients a transaction stay under its 100 operations.
+    for batch in all.chunks(4) {
+        let mut tx = Tx::default();
+        for client in batch {
+            INDEX.write(&mut tx, ctx, None, Some(client));
+        }
+        tx.commit(ctx).await?;
+    }
+    if !all.is_empty() {
+        let mut tx = Tx::default();
+        counter.add(&mut tx, ctx, all.len() as i64).await?;
+        tx.commit(ctx).await?;
+    }
+    tracing::info!(studio = %ctx.studio, clients = all.len(), "clients indexed");
+    Ok(all.len())
+}
+
 /// The clients service as the API mounts it.
 pub struct Clients;
 

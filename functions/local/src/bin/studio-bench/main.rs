@@ -285,16 +285,9 @@ async fn load_figure(on: &str, store: Arc<dyn Store>, duration: Duration) -> any
         .iter()
         .filter(|(_, notes)| notes.is_some())
         .count();
-    let statuses: Vec<String> = outcome
-        .statuses
-        .iter()
-        .map(|(s, n)| format!("{n}×{s}"))
-        .collect();
     println!(
-        "figure\tload, {on}: {} s mixed at concurrency {CONCURRENCY}\t{} requests ({}), {}\t{created} created and {updated} updated, read back; count {counted} = {before} + {created}: {}\t{} 5xx, {lost} lost writes (goal 0 and 0)",
+        "figure\tload, {on}: {} s mixed at concurrency {CONCURRENCY}\t{}\t{created} created and {updated} updated, read back; count {counted} = {before} + {created}: {}\t{} 5xx, {lost} lost writes (goal 0 and 0)",
         duration.as_secs(),
-        outcome.latencies.len(),
-        statuses.join(", "),
         http_summary(&mut outcome),
         if counted == before + created {
             "yes"
