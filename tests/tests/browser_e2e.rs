@@ -279,7 +279,10 @@ async fn the_clients_search_finds_words_by_their_start_and_says_when_nothing_mat
     search.send_keys("mar").await.unwrap();
     wait_text(&browser, "client-count", "2").await;
     let table = shown(&browser, "#clients-table").await;
-    assert!(table.contains("Léa Martin") && table.contains("Marc Dubois"), "{table}");
+    assert!(
+        table.contains("Léa Martin") && table.contains("Marc Dubois"),
+        "{table}"
+    );
 
     search.clear().await.unwrap();
     search.send_keys("artin").await.unwrap();
