@@ -76,14 +76,15 @@ pub async fn drive(base: &str, mix: Mix, duration: Duration, concurrency: usize)
         tokio::spawn(async move { client(&http, &base, mix, &worker, deadline).await })
     });
     let mut outcome = Outcome::default();
-    for worker in futures_join(workers).await {
+    for worker in join_clients(workers).await {
         outcome.merge(worker);
     }
     outcome.elapsed = started.elapsed();
     outcome
 }
 
-async fn futures_join(
+/// Waits for every load client, in order.
+async fn join_clients(
     handles: impl Iterator<Item = tokio::task::JoinHandle<Outcome>>,
 ) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
