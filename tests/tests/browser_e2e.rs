@@ -290,3 +290,33 @@ async fn the_clients_search_finds_words_by_their_start_and_says_when_nothing_mat
     assert_eq!(said, "No client has a word starting like this.");
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_a_page_of_clients_show_more_loads_the_next_ones() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    // 4 demo clients + 200: a page (200) and 4 more.
+    for i in 0..200 {
+        let client = studio_wire::NewClient {
+            name: format!("Zz Client {i:03}"),
+            ..Default::default()
+        };
+        clients::create(&stack.demo(), &client).await.unwrap();
+    }
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
+    wait_text(&browser, "client-count", "200+").await;
+    common::browser::click(&browser, Locator::Id("clients-more")).await;
+    wait_text(&browser, "client-count", "204").await;
+    let table = shown(&browser, "#clients-table").await;
+    assert!(table.contains("Zz Client 199"), "the last client is listed");
+    assert!(
+        browser.find(Locator::Id("clients-more")).await.is_err(),
+        "nothing more to show"
+    );
+    browser.close().await.unwrap();
+}

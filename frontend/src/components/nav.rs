@@ -21,7 +21,10 @@ pub fn Nav() -> Html {
     let count = clients
         .data
         .as_ref()
-        .map(|page| page.items.len().to_string())
+        .map(|page| {
+            let plus = if page.next_cursor.is_some() { "+" } else { "" };
+            format!("{}{plus}", page.items.len())
+        })
         .unwrap_or_default();
     let toggle = language.map(|language| {
         let next = if language.texts.lang == "fr" {

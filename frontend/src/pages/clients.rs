@@ -1,11 +1,12 @@
-//! The Clients page: count, search, table, create form, and delete with a confirmation.
+//! The Clients page: count, search, table (with "Show more" past a page), create form, and delete with a
+//! confirmation.
 
-use studio_wire::Client;
+use studio_wire::{Client, Page};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{Method, urls::CLIENTS},
+    api::{self, Method, urls::CLIENTS},
     components::{
         DeleteButton,
         choices::Choice,
@@ -15,6 +16,7 @@ use crate::{
     hooks::use_clients,
     i18n::use_texts,
     routes::Route,
+    store::use_resource_store,
 };
 
 #[function_component]
@@ -26,6 +28,39 @@ pub fn ClientsPage() -> Html {
     let creating = use_state(|| false);
     let form_key = use_state(|| 0u32);
     let notice = use_state(|| None::<&'static str>);
+    // The clients after the first page, fetched by "Show more", and the cursor past them; forgotten whenever the
+    // first page is fetched again (a write, another search).
+    let more = use_state(|| (Vec::<Client>::new(), None::<String>));
+    {
+        let more = more.clone();
+        use_effect_with(clients.data.clone(), move |first| {
+            more.set((
+                Vec::new(),
+                first.as_ref().and_then(|p| p.next_cursor.clone()),
+            ));
+        });
+    }
+    let on_more = {
+        let (more, q, store) = (more.clone(), q.clone(), use_resource_store());
+        Callback::from(move |_| {
+            let Some(cursor) = more.1.clone() else {
+                return;
+            };
+            let shown = more.0.clone();
+            more.set((shown.clone(), None));
+            let url = format!("{}&cursor={}", CLIENTS.list(&q), api::encode(&cursor));
+            let (more, request) = (more.clone(), store.fetch(&url, 0));
+            wasm_bindgen_futures::spawn_local(async move {
+                match request
+                    .await
+                    .and_then(|text| api::decode::<Page<Client>>(&text))
+                {
+                    Ok(page) => more.set(([shown, page.items].concat(), page.next_cursor)),
+                    Err(_) => more.set((shown, Some(cursor))),
+                }
+            });
+        })
+    };
 
     let on_create = {
         let (submit, notice, creating, form_key) = (
@@ -49,12 +84,16 @@ pub fn ClientsPage() -> Html {
         })
     };
 
-    let count = clients.data.as_ref().map(|p| p.items.len());
+    // "200+" while more can be shown.
+    let count = clients.data.as_ref().map(|p| {
+        let plus = if more.1.is_some() { "+" } else { "" };
+        format!("{}{plus}", p.items.len() + more.0.len())
+    });
     html! {
         <section class="clients">
             <header class="page-header">
                 <h1>{ texts.clients_title }{" "}
-                    <small><span id="client-count">{ count.map(|c| c.to_string()).unwrap_or_default() }</span>{" "}{ texts.clients_count }</small>
+                    <small><span id="client-count">{ count.unwrap_or_default() }</span>{" "}{ texts.clients_count }</small>
                 </h1>
                 <button id="new-client" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_client }</button>
             </header>
@@ -77,10 +116,13 @@ pub fn ClientsPage() -> Html {
                             <th>{ texts.col_name }</th><th>{ texts.col_email }</th><th>{ texts.col_phone }</th>
                             <th>{ texts.col_kind }</th><th></th>
                         </tr></thead>
-                        <tbody>{ for page.items.iter().map(|c| html! { <ClientRow key={c.id.clone()} client={c.clone()} /> }) }</tbody>
+                        <tbody>{ for page.items.iter().chain(&more.0).map(|c| html! { <ClientRow key={c.id.clone()} client={c.clone()} /> }) }</tbody>
                     </table>
                 }
             }) }
+            if more.1.is_some() {
+                <button id="clients-more" onclick={on_more}>{ texts.load_more }</button>
+            }
         </section>
     }
 }
