@@ -80,11 +80,11 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// every amount and date, the phone's day view and the assistant panel's examples, links and shortcut (385,750 B),
 /// then the history (Activity page with its filters, each entity's History), the assistant's proposal cards and Undo
 /// (+24 KB) and its conversation kept across reloads (+4 KB): 414,572 B; then the benchmark's "invalidate everything"
-/// switch and the clients search's no-match sentence (+499 B), then "Show more" past a page of clients (+2,038 B):
-/// measured on 2026-11-27 at 417,109 B — plus ≈ 600 B of slack (the same commit built from another checkout path
+/// switch and the clients search's no-match sentence (+499 B), then "Show more" past a page of clients (+2,515 B):
+/// measured on 2026-11-27 at 417,586 B — plus ≈ 600 B of slack (the same commit built from another checkout path
 /// once came out a byte larger). Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is
 /// 250 KB).
-const SPA_GZIP_BUDGET: u64 = 417_700;
+const SPA_GZIP_BUDGET: u64 = 418_200;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

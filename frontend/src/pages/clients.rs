@@ -31,9 +31,12 @@ pub fn ClientsPage() -> Html {
     // The clients after the first page, fetched by "Show more", and the cursor past them; forgotten whenever the
     // first page is fetched again (a write, another search).
     let more = use_state(|| (Vec::<Client>::new(), None::<String>));
+    // Counts the first page's fetches, so that a next page arriving after one is dropped, not mixed in.
+    let epoch = use_memo((), |_| std::cell::Cell::new(0u32));
     {
-        let more = more.clone();
+        let (more, epoch) = (more.clone(), epoch.clone());
         use_effect_with(clients.data.clone(), move |first| {
+            epoch.set(epoch.get() + 1);
             more.set((
                 Vec::new(),
                 first.as_ref().and_then(|p| p.next_cursor.clone()),
@@ -49,12 +52,16 @@ pub fn ClientsPage() -> Html {
             let shown = more.0.clone();
             more.set((shown.clone(), None));
             let url = format!("{}&cursor={}", CLIENTS.list(&q), api::encode(&cursor));
-            let (more, request) = (more.clone(), store.fetch(&url, 0));
+            let (more, epoch, asked) = (more.clone(), epoch.clone(), epoch.get());
+            let request = store.fetch(&url, 0);
             wasm_bindgen_futures::spawn_local(async move {
-                match request
+                let page = request
                     .await
-                    .and_then(|text| api::decode::<Page<Client>>(&text))
-                {
+                    .and_then(|text| api::decode::<Page<Client>>(&text));
+                if epoch.get() != asked {
+                    return;
+                }
+                match page {
                     Ok(page) => more.set(([shown, page.items].concat(), page.next_cursor)),
                     Err(_) => more.set((shown, Some(cursor))),
                 }
