@@ -6,8 +6,8 @@ mod common;
 
 use common::{
     browser::{
-        WAIT, browser, mark_page, page_was_not_reloaded, send_to_assistant, shown, start_stack,
-        text_of, wait_text,
+        WAIT, browser, mark_page, open_clients, page_was_not_reloaded, send_to_assistant, shown,
+        start_stack, text_of, wait_text,
     },
     eventually,
 };
@@ -195,11 +195,7 @@ async fn undo_in_the_panel_takes_a_write_back_and_the_activity_page_says_who_did
         return;
     };
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     mark_page(&browser).await;
     send_to_assistant(&browser, "Add a client named Nina Simone").await;
     wait_text(&browser, "client-count", "5").await;
@@ -271,11 +267,7 @@ async fn a_kept_conversation_the_server_no_longer_has_is_started_anew() {
         return;
     };
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    wait_text(&browser, "client-count", "4").await;
+    open_clients(&browser, &stack).await;
     // As after an expiry, or when the tab kept a conversation of another studio.
     let script = "sessionStorage.setItem('studio-assistant', JSON.stringify(['01ARZ3NDEKTSV4RRFFQ69G5FAV', []])); return null;";
     browser.execute(script, vec![]).await.unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::browser::{WAIT, browser, shown, start_stack};
+use common::browser::{WAIT, browser, open_clients, start_stack};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_injected_inline_script_is_blocked_and_reported() {
@@ -11,11 +11,7 @@ async fn an_injected_inline_script_is_blocked_and_reported() {
         return;
     };
     let browser = browser().await;
-    browser
-        .goto(&format!("{}/clients", stack.url))
-        .await
-        .unwrap();
-    shown(&browser, "h1").await;
+    open_clients(&browser, &stack).await;
     let ran = browser
         .execute(
             "window.injected = false;
