@@ -4,6 +4,7 @@
 //! The SPA keeps those words rather than decoding the refusal's data again, which would cost its wasm several
 //! KB.
 
+pub mod json;
 pub mod urls;
 
 use std::{cell::Cell, collections::BTreeMap};
@@ -87,7 +88,7 @@ async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, Api
     if (200..300).contains(&status) {
         return Ok(text);
     }
-    Err(match serde_json::from_str::<ErrorBody>(&text) {
+    Err(match json::from_str::<ErrorBody>(&text) {
         Ok(body) => ApiError::Http {
             status,
             code: body.error.code,
@@ -99,7 +100,7 @@ async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, Api
 }
 
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+    json::from_str(text).map_err(ApiError::Decode)
 }
 
 /// This browser's id, shared by its tabs (local storage): the change feed leaves out the writes made from it,
@@ -147,9 +148,9 @@ pub async fn send<B: Serialize, R: DeserializeOwned>(
     body: Option<&B>,
 ) -> Result<R, ApiError> {
     let body = body
-        .map(serde_json::to_string)
+        .map(json::to_string)
         .transpose()
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
+        .map_err(ApiError::Decode)?;
     decode(&send_text(method, url, body).await?)
 }
 

@@ -64,7 +64,7 @@ impl Log {
     fn restored() -> Self {
         let saved = session_storage().and_then(|s| s.get_item(SAVED).ok().flatten());
         let parsed =
-            saved.and_then(|text| serde_json::from_str::<(Option<String>, Vec<Entry>)>(&text).ok());
+            saved.and_then(|text| api::json::from_str::<(Option<String>, Vec<Entry>)>(&text).ok());
         let (conversation_id, entries) = parsed.unwrap_or_default();
         Log {
             entries,
@@ -75,7 +75,7 @@ impl Log {
 
     fn save(&self) {
         let saved = (&self.conversation_id, &self.entries);
-        if let (Some(storage), Ok(text)) = (session_storage(), serde_json::to_string(&saved)) {
+        if let (Some(storage), Ok(text)) = (session_storage(), api::json::to_string(&saved)) {
             let _ = storage.set_item(SAVED, &text);
         }
     }

@@ -62,7 +62,8 @@ async fn token_request(domain: &str, body: String) -> Result<Tokens, String> {
     if !response.ok() {
         return Err(format!("sign-in failed ({})", response.status()));
     }
-    response.json::<Tokens>().await.map_err(|e| e.to_string())
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    crate::api::json::from_str::<Tokens>(&text)
 }
 
 /// Renews the tokens a minute before they expire, for as long as the page lives.
@@ -87,7 +88,11 @@ fn keep_fresh(domain: String, client_id: String, tokens: Tokens) {
 
 async fn start() -> Phase {
     let config = match Request::get("/config.json").send().await {
-        Ok(response) if response.ok() => response.json::<RuntimeConfig>().await.ok(),
+        Ok(response) if response.ok() => response
+            .text()
+            .await
+            .ok()
+            .and_then(|text| crate::api::json::from_str::<RuntimeConfig>(&text).ok()),
         _ => None,
     };
     let auth = config.map(|c| c.auth).unwrap_or(AuthConfig::Dev {

@@ -1,7 +1,7 @@
 //! The domain's enums as form choices: their values are serde's own names (one source of truth with the API),
 //! their labels come from the catalogue.
 
-use serde::{Serialize, de::DeserializeOwned};
+use serde::{Serialize, de::DeserializeOwned, de::value::StrDeserializer};
 use studio_wire::{
     ClientKind, EquipmentCondition, EquipmentStatus, InvoiceStatus, PaymentMethod, ProjectKind,
     ProjectStatus, QuoteStatus, RoomKind, SessionStatus, TrackStatus,
@@ -17,14 +17,13 @@ pub trait Choice: Copy + PartialEq + Serialize + DeserializeOwned + 'static {
 
     /// The value on the wire (`out_of_service`).
     fn value(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
+        crate::api::json::to_string(&self)
+            .map(|text| text.trim_matches('"').to_owned())
             .unwrap_or_default()
     }
 
     fn from_value(value: &str) -> Option<Self> {
-        serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+        Self::deserialize(StrDeserializer::<serde::de::value::Error>::new(value)).ok()
     }
 }
 

@@ -65,9 +65,9 @@ impl ResourceStore {
         B: Serialize + 'static,
         T: DeserializeOwned + 'static,
     {
-        let body = match body.as_ref().map(serde_json::to_string).transpose() {
+        let body = match body.as_ref().map(api::json::to_string).transpose() {
             Ok(body) => body,
-            Err(e) => return done(Err(ApiError::Decode(e.to_string()))),
+            Err(e) => return done(Err(ApiError::Decode(e))),
         };
         self.mutate_text(
             method,

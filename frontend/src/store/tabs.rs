@@ -39,7 +39,7 @@ impl Tabs {
             let message = event
                 .data()
                 .as_string()
-                .and_then(|text| serde_json::from_str::<Message>(&text).ok());
+                .and_then(|text| crate::api::json::from_str::<Message>(&text).ok());
             if let Some(message) = message.filter(|m| m.who == who()) {
                 on_invalidations(message.invalidations);
             }
@@ -61,7 +61,11 @@ impl Tabs {
             who: who(),
             invalidations: invalidations.to_vec(),
         };
-        let _ = channel.post_message(&serde_json::to_string(&message).expect("serialises").into());
+        let _ = channel.post_message(
+            &crate::api::json::to_string(&message)
+                .expect("serialises")
+                .into(),
+        );
     }
 }
 

@@ -1,0 +1,36 @@
+//! JSON in and out of the SPA. In the browser, text is parsed and written by the browser's own `JSON` and
+//! serde reads and writes the JavaScript values (`serde-wasm-bindgen`): the wasm then carries no JSON parser
+//! or writer of its own, and each wire type's decoding is instantiated over one small deserializer rather than
+//! over serde_json's text reader (measured 2026-11-27: −55 KB of wasm, −12 KB gzip, for the API's responses
+//! alone). The host build (the unit tests) uses serde_json; both speak the same JSON for the same types.
+
+use serde::{Serialize, de::DeserializeOwned};
+
+/// Reads `text` as a `T`; the error says what did not fit.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// Writes `value` as JSON text (maps as objects, `None` as `null`, as the API expects).
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let value = value.serialize(&serializer).map_err(|e| e.to_string())?;
+        js_sys::JSON::stringify(&value)
+            .map(String::from)
+            .map_err(|_| "not serialisable".to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::to_string(value).map_err(|e| e.to_string())
+    }
+}
