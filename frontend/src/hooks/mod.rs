@@ -5,10 +5,7 @@
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
-use studio_wire::{
-    Client, Dashboard, Equipment, Invoice, Page, Payment, Project, Quote, Room, Session,
-    StudioSettings,
-};
+use studio_wire::{Client, Dashboard, Invoice, Page, Payment, Room, Session, StudioSettings};
 use yew::prelude::*;
 
 use crate::{
@@ -18,6 +15,9 @@ use crate::{
     },
     store::{Latest, ResourceKey, use_resource_store},
 };
+
+mod paged;
+pub use paged::{Paged, use_paged_list};
 
 /// The state of a fetched value. While re-fetching, the previous value stays on screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +61,7 @@ where
 /// The body at `url`: fetched through the store (shared with other views asking the same), again when the
 /// generation of what it shows moves; a response that started before a newer request never lands.
 #[hook]
-fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
+pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
     let store = use_resource_store();
     let generation = store.generation(shows);
     let state = use_state(|| Fetched {
@@ -134,25 +134,10 @@ pub fn use_rooms() -> Fetched<Page<Room>> {
     use_list(urls::ROOMS, String::new())
 }
 
-#[hook]
-pub fn use_equipment() -> Fetched<Page<Equipment>> {
-    use_list(urls::EQUIPMENT, String::new())
-}
-
 /// Sessions at `url` (see `urls::sessions_between`, `urls::client_sessions`).
 #[hook]
 pub fn use_sessions(url: String) -> Fetched<Page<Session>> {
     use_api(&[ResourceKey::List(urls::SESSIONS.name())], url)
-}
-
-#[hook]
-pub fn use_projects() -> Fetched<Page<Project>> {
-    use_list(urls::PROJECTS, String::new())
-}
-
-#[hook]
-pub fn use_quotes() -> Fetched<Page<Quote>> {
-    use_list(urls::QUOTES, String::new())
 }
 
 #[hook]

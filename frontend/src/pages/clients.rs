@@ -1,22 +1,21 @@
 //! The Clients page: count, search, table (with "Show more" past a page), create form, and delete with a
 //! confirmation.
 
-use studio_wire::{Client, Page};
+use studio_wire::Client;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{self, Method, urls::CLIENTS},
+    api::{Method, urls::CLIENTS},
     components::{
         DeleteButton,
         choices::Choice,
         forms::{ClientForm, ClientFormValues, edit, use_submit},
         loaded,
     },
-    hooks::use_clients,
+    hooks::use_paged_list,
     i18n::use_texts,
     routes::Route,
-    store::use_resource_store,
 };
 
 #[function_component]
@@ -24,50 +23,10 @@ pub fn ClientsPage() -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let q = use_state(String::new);
-    let clients = use_clients((*q).clone());
+    let clients = use_paged_list::<Client>(CLIENTS, (*q).clone());
     let creating = use_state(|| false);
     let form_key = use_state(|| 0u32);
     let notice = use_state(|| None::<&'static str>);
-    // The clients after the first page, fetched by "Show more", and the cursor past them; forgotten whenever the
-    // first page is fetched again (a write, another search).
-    let more = use_state(|| (Vec::<Client>::new(), None::<String>));
-    // Counts the first page's fetches, so that a next page arriving after one is dropped, not mixed in.
-    let epoch = use_memo((), |_| std::cell::Cell::new(0u32));
-    {
-        let (more, epoch) = (more.clone(), epoch.clone());
-        use_effect_with(clients.data.clone(), move |first| {
-            epoch.set(epoch.get() + 1);
-            more.set((
-                Vec::new(),
-                first.as_ref().and_then(|p| p.next_cursor.clone()),
-            ));
-        });
-    }
-    let on_more = {
-        let (more, q, store) = (more.clone(), q.clone(), use_resource_store());
-        Callback::from(move |_| {
-            let Some(cursor) = more.1.clone() else {
-                return;
-            };
-            let shown = more.0.clone();
-            more.set((shown.clone(), None));
-            let url = format!("{}&cursor={}", CLIENTS.list(&q), api::encode(&cursor));
-            let (more, epoch, asked) = (more.clone(), epoch.clone(), epoch.get());
-            let request = store.fetch(&url, 0);
-            wasm_bindgen_futures::spawn_local(async move {
-                let page = request
-                    .await
-                    .and_then(|text| api::decode::<Page<Client>>(&text));
-                if epoch.get() != asked {
-                    return;
-                }
-                match page {
-                    Ok(page) => more.set(([shown, page.items].concat(), page.next_cursor)),
-                    Err(_) => more.set((shown, Some(cursor))),
-                }
-            });
-        })
-    };
 
     let on_create = {
         let (submit, notice, creating, form_key) = (
@@ -91,16 +50,11 @@ pub fn ClientsPage() -> Html {
         })
     };
 
-    // "200+" while more can be shown.
-    let count = clients.data.as_ref().map(|p| {
-        let plus = if more.1.is_some() { "+" } else { "" };
-        format!("{}{plus}", p.items.len() + more.0.len())
-    });
     html! {
         <section class="clients">
             <header class="page-header">
                 <h1>{ texts.clients_title }{" "}
-                    <small><span id="client-count">{ count.unwrap_or_default() }</span>{" "}{ texts.clients_count }</small>
+                    <small><span id="client-count">{ clients.count().unwrap_or_default() }</span>{" "}{ texts.clients_count }</small>
                 </h1>
                 <button id="new-client" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_client }</button>
             </header>
@@ -114,7 +68,7 @@ pub fn ClientsPage() -> Html {
             }
             <input id="client-search" class="search" type="search" placeholder={texts.search_placeholder}
                 value={(*q).clone()} oninput={edit(&q, |q, s| *q = s)} />
-            { loaded(texts, &clients, |page| if page.items.is_empty() {
+            { loaded(texts, &clients.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ if q.trim().is_empty() { texts.empty } else { texts.no_match } }</p> }
             } else {
                 html! {
@@ -123,13 +77,11 @@ pub fn ClientsPage() -> Html {
                             <th>{ texts.col_name }</th><th>{ texts.col_email }</th><th>{ texts.col_phone }</th>
                             <th>{ texts.col_kind }</th><th></th>
                         </tr></thead>
-                        <tbody>{ for page.items.iter().chain(&more.0).map(|c| html! { <ClientRow key={c.id.clone()} client={c.clone()} /> }) }</tbody>
+                        <tbody>{ for page.items.iter().map(|c| html! { <ClientRow key={c.id.clone()} client={c.clone()} /> }) }</tbody>
                     </table>
                 }
             }) }
-            if more.1.is_some() {
-                <button id="clients-more" onclick={on_more}>{ texts.load_more }</button>
-            }
+            { clients.more_button(texts, "clients-more") }
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::{
         forms::{EquipmentForm, EquipmentFormValues, control_value, general_error, use_submit},
         loaded,
     },
-    hooks::{pairs, use_entity, use_equipment, use_rooms},
+    hooks::{pairs, use_entity, use_paged_list, use_rooms},
     i18n::use_texts,
     routes::{Route, use_go_to},
 };
@@ -25,7 +25,7 @@ pub fn EquipmentPage() -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let row_submit = use_submit();
-    let items = use_equipment();
+    let items = use_paged_list::<Equipment>(urls::EQUIPMENT, String::new());
     let rooms = use_rooms();
     let creating = use_state(|| false);
     let room_names: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.name)))
@@ -72,7 +72,7 @@ pub fn EquipmentPage() -> Html {
                     on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
             }
             { general_error(texts, &row_submit.error) }
-            { loaded(texts, &items, |page| html! {
+            { loaded(texts, &items.list, |page| html! {
                 <table class="table" id="equipment-table">
                     <thead><tr>
                         <th>{ texts.col_name }</th><th>{ texts.col_category }</th><th>{ texts.col_brand }</th><th>{ texts.col_model }</th>
@@ -98,6 +98,7 @@ pub fn EquipmentPage() -> Html {
                     </tbody>
                 </table>
             }) }
+            { items.more_button(texts, "equipment-more") }
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::{
         loaded, use_studio,
     },
     format,
-    hooks::{pairs, use_clients, use_invoices},
+    hooks::{pairs, use_clients, use_paged_list},
     i18n::{Texts, use_texts},
     routes::Route,
     time,
@@ -140,7 +140,7 @@ impl Filter {
 pub fn InvoicesPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
-    let invoices = use_invoices();
+    let invoices = use_paged_list::<Invoice>(urls::INVOICES, String::new());
     let filter = use_state(|| Filter::All);
     let creating = use_state(|| false);
     let on_filter = {
@@ -167,10 +167,11 @@ pub fn InvoicesPage() -> Html {
                     <option value="overdue" selected={*filter == Filter::Overdue}>{ b.overdue_only }</option>
                 </select>
             </label>
-            { loaded(texts, &invoices, |page| {
+            { loaded(texts, &invoices.list, |page| {
                 let shown: Vec<Invoice> = page.items.iter().filter(|i| filter.keeps(i)).cloned().rev().collect();
                 html! { <InvoiceTable invoices={shown} totals=true /> }
             }) }
+            { invoices.more_button(texts, "invoices-more") }
         </section>
     }
 }

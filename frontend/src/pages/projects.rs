@@ -17,7 +17,7 @@ use crate::{
         forms::{FormShell, edit, field, general_error, optional, pick_one, use_submit},
         loaded,
     },
-    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_projects, use_sessions},
+    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_paged_list, use_sessions},
     i18n::use_texts,
     routes::{Route, use_go_to},
 };
@@ -26,7 +26,7 @@ use crate::{
 pub fn ProjectsPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
-    let projects = use_projects();
+    let projects = use_paged_list::<Project>(urls::PROJECTS, String::new());
     let clients = use_clients(String::new());
     let creating = use_state(|| false);
     let clients_named = pairs(&clients.data, |c| Some((&c.id, &c.name)));
@@ -39,7 +39,7 @@ pub fn ProjectsPage() -> Html {
             if *creating {
                 <ProjectForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
             }
-            { loaded(texts, &projects, |page| if page.items.is_empty() {
+            { loaded(texts, &projects.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_projects }</p> }
             } else {
                 html! {
@@ -63,6 +63,7 @@ pub fn ProjectsPage() -> Html {
                     </table>
                 }
             }) }
+            { projects.more_button(texts, "projects-more") }
         </section>
     }
 }

@@ -8,7 +8,7 @@ use crate::{
     api::urls::QUOTES,
     components::{ActionButton, choices::Choice, loaded, use_studio},
     format,
-    hooks::{name_of, pairs, use_clients, use_quotes},
+    hooks::{name_of, pairs, use_clients, use_paged_list},
     i18n::use_texts,
     routes::Route,
 };
@@ -18,7 +18,7 @@ pub fn QuotesPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let quotes = use_quotes();
+    let quotes = use_paged_list::<Quote>(QUOTES, String::new());
     let clients = use_clients(String::new());
     let names = pairs(&clients.data, |c| Some((&c.id, &c.name)));
     let steps = |q: &Quote| {
@@ -45,7 +45,7 @@ pub fn QuotesPage() -> Html {
     html! {
         <section class="quotes">
             <header class="page-header"><h1>{ b.quotes_title }</h1></header>
-            { loaded(texts, &quotes, |page| if page.items.is_empty() {
+            { loaded(texts, &quotes.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_quotes }</p> }
             } else {
                 html! {
@@ -69,6 +69,7 @@ pub fn QuotesPage() -> Html {
                     </table>
                 }
             }) }
+            { quotes.more_button(texts, "quotes-more") }
         </section>
     }
 }
