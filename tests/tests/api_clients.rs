@@ -190,3 +190,33 @@ on_both_stores! {
         assert_eq!(call(&router, Method::DELETE, &format!("{uri}?version=1"), None, STUDIO_A).await.0, StatusCode::OK);
     }
 }
+
+on_both_stores! {
+    fn ids_name_the_clients_to_read_together_and_nothing_else(store) {
+        let router = router(store);
+        let mut ids = Vec::new();
+        for name in ["Ann", "Bob", "Cid"] {
+            let (_, created) = create(&router, json!({"name": name})).await;
+            ids.push(created["data"]["id"].as_str().unwrap().to_owned());
+        }
+        // In the order asked, an unknown id left out, another studio's client invisible.
+        let (_, other) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Theirs"})), STUDIO_B).await;
+        let unknown = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
+        let theirs = other["data"]["id"].as_str().unwrap();
+        let uri = format!("/api/clients?ids={},{unknown},{},{theirs}", ids[2], ids[0]);
+        let (status, page) = call(&router, Method::GET, &uri, None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let names: Vec<&str> = page["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["Cid", "Ann"]);
+        assert!(page["next_cursor"].is_null());
+
+        // Not an id, or more than a page of them: 422 on `ids`.
+        let (status, refused) = call(&router, Method::GET, "/api/clients?ids=nope", None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert!(refused["error"]["fields"]["ids"].as_str().unwrap().contains("nope"), "{refused}");
+        let many = vec![ids[0].as_str(); 201].join(",");
+        let (status, refused) = call(&router, Method::GET, &format!("/api/clients?ids={many}"), None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert!(refused["error"]["fields"]["ids"].is_string(), "{refused}");
+    }
+}

@@ -1,6 +1,8 @@
 //! Long lists: past the API's page (200), the equipment, projects, quotes and invoices pages show the first page
 //! and a "Show more" button that brings the rest with the API's cursor; a change to an item past the first page
-//! shows without a reload. (The clients page's own test, with its "200+" count, is in browser_e2e.)
+//! shows without a reload. A client past the first page can be chosen in a form (by searching) and is named
+//! wherever something of theirs is listed. (The clients page's own test, with its "200+" count, is in
+//! browser_e2e.)
 
 mod common;
 
@@ -10,7 +12,7 @@ use common::{
 };
 use fantoccini::{Client, Locator};
 use studio_domain::{ListQuery, clients, equipment, invoices, projects, quotes};
-use studio_wire::{NewEquipment, NewInvoice, NewProject, NewQuote};
+use studio_wire::{NewClient, NewEquipment, NewInvoice, NewProject, NewQuote};
 
 /// How many rows `css` finds, once it finds `expected`.
 async fn rows(browser: &Client, css: &str, expected: usize) {
@@ -107,5 +109,85 @@ async fn past_a_page_each_list_shows_more() {
         .for_element(Locator::Css(&format!("{row} .status-maintenance")))
         .await
         .unwrap();
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_past_the_first_page_is_chosen_by_searching_and_named_in_lists() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    // The demo's clients, then 200 more: the newest is past the first page of the list.
+    let mut last = None;
+    for i in 0..200 {
+        let client = NewClient {
+            name: format!("Zz Client {i:03}"),
+            ..Default::default()
+        };
+        last = Some(clients::create(&ctx, &client).await.unwrap().0);
+    }
+    let last = last.unwrap();
+    let first_page = clients::list(&ctx, &ListQuery::default()).await.unwrap();
+    assert!(first_page.items.iter().all(|c| c.id != last.id));
+
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/projects", stack.url))
+        .await
+        .unwrap();
+    click(&browser, Locator::Id("new-project")).await;
+    let search = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".project-form .picker-search"))
+        .await
+        .unwrap();
+    search.send_keys("Zz Client 199").await.unwrap();
+    eventually("the searched client to be offered", WAIT, || async {
+        let choice = browser
+            .find(Locator::Css(".project-form select[name=client_id]"))
+            .await
+            .ok()?;
+        choice.select_by_value(&last.id).await.ok()
+    })
+    .await;
+    browser
+        .find(Locator::Css(".project-form input[name=name]"))
+        .await
+        .unwrap()
+        .send_keys("Far Album")
+        .await
+        .unwrap();
+    click(&browser, Locator::Css(".project-form button[type=submit]")).await;
+
+    // Its page names the client, and so does the projects list.
+    eventually("the project's page to name its client", WAIT, || async {
+        let page = browser
+            .find(Locator::Css(".fields"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        page.contains("Zz Client 199").then_some(())
+    })
+    .await;
+    browser
+        .goto(&format!("{}/projects", stack.url))
+        .await
+        .unwrap();
+    eventually("the projects list to name the client", WAIT, || async {
+        let rows = browser
+            .find(Locator::Css(".projects-table"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        rows.contains("Far Album").then_some(())?;
+        rows.contains("Zz Client 199").then_some(())
+    })
+    .await;
     browser.close().await.unwrap();
 }

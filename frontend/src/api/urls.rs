@@ -39,6 +39,12 @@ impl Resource {
         }
     }
 
+    /// The entities `ids` name, read together.
+    pub fn named(self, ids: &[&str]) -> String {
+        let ids: Vec<String> = ids.iter().map(|id| encode(id)).collect();
+        format!("/api/{}?ids={}", self.0, ids.join(","))
+    }
+
     /// `GET`, `PATCH` one entity.
     pub fn one(self, id: &str) -> String {
         format!("/api/{}/{}", self.0, encode(id))

@@ -59,7 +59,8 @@ where
 }
 
 /// The body at `url`: fetched through the store (shared with other views asking the same), again when the
-/// generation of what it shows moves; a response that started before a newer request never lands.
+/// generation of what it shows moves; a response that started before a newer request never lands. An empty
+/// `url` asks for nothing (a view with nothing to look up yet).
 #[hook]
 pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
     let store = use_resource_store();
@@ -74,31 +75,39 @@ pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
         let state = state.clone();
         use_effect_with((url, generation), move |(url, generation)| {
             let ticket = latest.begin();
-            if !state.loading {
+            if url.is_empty() {
                 state.set(Fetched {
-                    loading: true,
-                    ..(*state).clone()
+                    data: None,
+                    error: None,
+                    loading: false,
                 });
-            }
-            let request = store.fetch(url, *generation);
-            let guard = latest.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = request.await;
-                if guard.is_current(ticket) {
-                    state.set(match result {
-                        Ok(text) => Fetched {
-                            data: Some(Rc::from(text)),
-                            error: None,
-                            loading: false,
-                        },
-                        Err(error) => Fetched {
-                            data: None,
-                            error: Some(error),
-                            loading: false,
-                        },
+            } else {
+                if !state.loading {
+                    state.set(Fetched {
+                        loading: true,
+                        ..(*state).clone()
                     });
                 }
-            });
+                let request = store.fetch(url, *generation);
+                let guard = latest.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = request.await;
+                    if guard.is_current(ticket) {
+                        state.set(match result {
+                            Ok(text) => Fetched {
+                                data: Some(Rc::from(text)),
+                                error: None,
+                                loading: false,
+                            },
+                            Err(error) => Fetched {
+                                data: None,
+                                error: Some(error),
+                                loading: false,
+                            },
+                        });
+                    }
+                });
+            }
             move || latest.cancel()
         });
     }
@@ -127,6 +136,29 @@ where
 #[hook]
 pub fn use_clients(q: String) -> Fetched<Page<Client>> {
     use_list(urls::CLIENTS, q)
+}
+
+/// The names of the clients `ids` name, as `(id, name)` pairs: for a view showing who its items are for, whatever
+/// the number of clients (the first page of their list would miss those past it). Re-fetched when one of these
+/// clients changes, not when another does; at most a page of distinct ids (the API's limit).
+#[hook]
+pub fn use_client_names(ids: Vec<&str>) -> Vec<(String, String)> {
+    let mut ids = ids;
+    ids.retain(|id| !id.is_empty());
+    ids.sort_unstable();
+    ids.dedup();
+    ids.truncate(urls::PAGE);
+    let url = if ids.is_empty() {
+        String::new()
+    } else {
+        urls::CLIENTS.named(&ids)
+    };
+    let shows: Vec<ResourceKey> = ids
+        .iter()
+        .map(|id| ResourceKey::Entity(urls::CLIENTS.name(), (*id).to_owned()))
+        .collect();
+    let clients = use_api::<Page<Client>>(&shows, url);
+    pairs(&clients.data, |c| Some((&c.id, &c.name)))
 }
 
 #[hook]

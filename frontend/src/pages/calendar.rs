@@ -13,7 +13,7 @@ use crate::{
     api::{Method, urls},
     components::forms::{SessionForm, SessionFormValues, edit, use_submit},
     format,
-    hooks::{pairs, use_clients, use_rooms, use_sessions},
+    hooks::{pairs, use_client_names, use_rooms, use_sessions},
     i18n::use_texts,
     routes::Route,
     time,
@@ -111,15 +111,16 @@ pub fn CalendarPage() -> Html {
         })
     };
     let rooms = use_rooms();
-    let clients = use_clients(String::new());
     let navigator = use_navigator();
 
     let colours: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.colour)))
         .into_iter()
         .collect();
-    let client_names: HashMap<String, String> = pairs(&clients.data, |c| Some((&c.id, &c.name)))
-        .into_iter()
-        .collect();
+    let shown_clients = sessions.data.iter().flat_map(|p| &p.items);
+    let client_names: HashMap<String, String> =
+        use_client_names(shown_clients.map(|s| s.client_id.as_str()).collect())
+            .into_iter()
+            .collect();
     let go = |weeks: i64| {
         let monday = monday.clone();
         Callback::from(move |_| {

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 use crate::{
     components::{loaded, use_studio},
     format,
-    hooks::{name_of, pairs, use_clients, use_dashboard, use_rooms},
+    hooks::{name_of, pairs, use_client_names, use_dashboard, use_rooms},
     i18n::{Texts, use_texts},
     routes::Route,
 };
@@ -47,11 +47,16 @@ fn Board(props: &BoardProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let clients = use_clients(String::new());
     let rooms = use_rooms();
     let board = &props.board;
+    let client_names = use_client_names(
+        board
+            .overdue_invoices
+            .iter()
+            .map(|i| i.client_id.as_str())
+            .collect(),
+    );
     let money = |m: Money| studio.money(m, texts);
-    let client_names = pairs(&clients.data, |c| Some((&c.id, &c.name)));
     let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
     let sessions = |list: &[Session], with_day: bool| -> Html {
         list.iter()

@@ -20,7 +20,7 @@ use crate::{
         loaded, use_studio,
     },
     format,
-    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_payments},
+    hooks::{name_of, use_client_names, use_entity, use_invoices, use_payments},
     i18n::use_texts,
     routes::{Route, use_go_to},
     time,
@@ -54,7 +54,6 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let clients = use_clients(String::new());
     let all = use_invoices();
     let notice = use_state(|| None::<&'static str>);
     let editing = use_state(|| false);
@@ -82,10 +81,8 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
         })
     };
     let money = |m: Money| studio.money(m, texts);
-    let client_name = name_of(
-        &pairs(&clients.data, |c| Some((&c.id, &c.name))),
-        &invoice.client_id,
-    );
+    let client_named = use_client_names(vec![invoice.client_id.as_str()]);
+    let client_name = name_of(&client_named, &invoice.client_id);
     let done = |message: &'static str| {
         let notice = notice.clone();
         Callback::from(move |()| notice.set(Some(message)))

@@ -10,12 +10,13 @@ use yew_router::prelude::*;
 use crate::{
     api::{Method, urls},
     components::{
+        ClientPicker,
         choices::Choice,
-        forms::{FormShell, edit, field, pick_one, refused, use_submit},
+        forms::{FormShell, edit, field, refused, use_submit},
         loaded, use_studio,
     },
     format,
-    hooks::{pairs, use_clients, use_paged_list},
+    hooks::{use_client_names, use_paged_list},
     i18n::{Texts, use_texts},
     routes::Route,
     time,
@@ -63,10 +64,15 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let clients = use_clients(String::new());
-    let names: HashMap<String, String> = pairs(&clients.data, |c| Some((&c.id, &c.name)))
-        .into_iter()
-        .collect();
+    let names: HashMap<String, String> = use_client_names(
+        props
+            .invoices
+            .iter()
+            .map(|i| i.client_id.as_str())
+            .collect(),
+    )
+    .into_iter()
+    .collect();
     if props.invoices.is_empty() {
         return html! { <p class="empty">{ b.no_invoices }</p> };
     }
@@ -193,7 +199,6 @@ struct FromSessionsProps {
 fn FromSessionsForm(props: &FromSessionsProps) -> Html {
     let texts = use_texts();
     let submit = use_submit();
-    let clients = use_clients(String::new());
     let navigator = use_navigator();
     let values = use_state(|| {
         let today = time::today();
@@ -240,9 +245,8 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
         <FormShell class="from-sessions" submit_label={texts.billing.create_draft} busy={*submit.busy} error={error.clone()}
             on_submit={on_submit} on_cancel={{ let d = props.on_done.clone(); Callback::from(move |()| d.emit(())) }}>
             { field(texts.col_client, "client_id", &error, html! {
-                <select name="client_id" required=true onchange={edit(&values, |v, s| v.client = s)}>
-                    { pick_one(texts, pairs(&clients.data, |c| Some((&c.id, &c.name))), &values.client) }
-                </select>
+                <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
+                    label={texts.col_client} none={texts.choose} required=true />
             }) }
             { field(texts.from_label, "from", &error, html! {
                 <input name="from" type="date" value={values.from.clone()} oninput={edit(&values, |v, s| v.from = s)} />

@@ -12,12 +12,12 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        DeleteButton,
+        ClientPicker, DeleteButton,
         choices::{Choice, options},
-        forms::{FormShell, edit, field, general_error, optional, pick_one, use_submit},
+        forms::{FormShell, edit, field, general_error, optional, use_submit},
         loaded,
     },
-    hooks::{name_of, pairs, use_clients, use_entity, use_invoices, use_paged_list, use_sessions},
+    hooks::{name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions},
     i18n::use_texts,
     routes::{Route, use_go_to},
 };
@@ -27,9 +27,9 @@ pub fn ProjectsPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let projects = use_paged_list::<Project>(urls::PROJECTS, String::new());
-    let clients = use_clients(String::new());
     let creating = use_state(|| false);
-    let clients_named = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    let listed = projects.list.data.iter().flat_map(|p| &p.items);
+    let clients_named = use_client_names(listed.map(|p| p.client_id.as_str()).collect());
     html! {
         <section class="projects">
             <header class="page-header">
@@ -87,7 +87,6 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let submit = use_submit();
-    let clients = use_clients(String::new());
     let navigator = use_navigator();
     let values = use_state(|| ProjectValues {
         client: String::new(),
@@ -124,9 +123,8 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
         <FormShell class="project-form" submit_label={texts.create} busy={*submit.busy} error={error.clone()}
             on_submit={on_submit} on_cancel={{ let d = props.on_done.clone(); Callback::from(move |()| d.emit(())) }}>
             { field(texts.col_client, "client_id", &error, html! {
-                <select name="client_id" required=true onchange={edit(&values, |v, s| v.client = s)}>
-                    { pick_one(texts, pairs(&clients.data, |c| Some((&c.id, &c.name))), &values.client) }
-                </select>
+                <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
+                    label={texts.col_client} none={texts.choose} required=true />
             }) }
             { field(texts.col_name, "name", &error, html! {
                 <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
@@ -185,9 +183,9 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let submit = use_submit();
-    let clients = use_clients(String::new());
     let on_deleted = use_go_to(Route::Projects);
     let project = &props.project;
+    let client_named = use_client_names(vec![project.client_id.as_str()]);
     let on_stage = {
         let (submit, id, version) = (submit.clone(), project.id.clone(), project.version);
         Callback::from(move |e: Event| {
@@ -215,10 +213,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
             );
         })
     };
-    let client = name_of(
-        &pairs(&clients.data, |c| Some((&c.id, &c.name))),
-        &project.client_id,
-    );
+    let client = name_of(&client_named, &project.client_id);
     html! {
         <>
             <header class="page-header">

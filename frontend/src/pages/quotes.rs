@@ -8,7 +8,7 @@ use crate::{
     api::urls::QUOTES,
     components::{ActionButton, choices::Choice, loaded, use_studio},
     format,
-    hooks::{name_of, pairs, use_clients, use_paged_list},
+    hooks::{name_of, use_client_names, use_paged_list},
     i18n::use_texts,
     routes::Route,
 };
@@ -19,8 +19,8 @@ pub fn QuotesPage() -> Html {
     let b = texts.billing;
     let studio = use_studio();
     let quotes = use_paged_list::<Quote>(QUOTES, String::new());
-    let clients = use_clients(String::new());
-    let names = pairs(&clients.data, |c| Some((&c.id, &c.name)));
+    let listed = quotes.list.data.iter().flat_map(|p| &p.items);
+    let names = use_client_names(listed.map(|q| q.client_id.as_str()).collect());
     let steps = |q: &Quote| {
         let step = |label, action| {
             html! {

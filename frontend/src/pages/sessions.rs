@@ -10,13 +10,13 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        DeleteButton,
+        ClientPicker, DeleteButton,
         choices::Choice,
         forms::{SessionForm, SessionFormValues, edit, general_error, use_submit},
         loaded, use_studio,
     },
     format,
-    hooks::{pairs, use_clients, use_entity, use_rooms, use_sessions},
+    hooks::{pairs, use_client_names, use_entity, use_rooms, use_sessions},
     i18n::use_texts,
     routes::{Route, use_go_to},
     time,
@@ -31,12 +31,17 @@ pub struct SessionTableProps {
 #[function_component]
 pub fn SessionTable(props: &SessionTableProps) -> Html {
     let texts = use_texts();
-    let clients = use_clients(String::new());
     let rooms = use_rooms();
     let studio = use_studio();
-    let client_names: HashMap<String, String> = pairs(&clients.data, |c| Some((&c.id, &c.name)))
-        .into_iter()
-        .collect();
+    let client_names: HashMap<String, String> = use_client_names(
+        props
+            .sessions
+            .iter()
+            .map(|s| s.client_id.as_str())
+            .collect(),
+    )
+    .into_iter()
+    .collect();
     let room_names: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.name)))
         .into_iter()
         .collect();
@@ -77,7 +82,6 @@ pub fn SessionsPage() -> Html {
     let client = use_state(String::new);
     let creating = use_state(|| false);
     let rooms = use_rooms();
-    let clients = use_clients(String::new());
     let range = time::parse_date(&from)
         .zip(time::parse_date(&to))
         .map(|(f, t)| (time::day_bounds(f).0, time::day_bounds(t).1));
@@ -118,10 +122,8 @@ pub fn SessionsPage() -> Html {
                     <option value="" selected={room.is_empty()}>{ texts.all_rooms }</option>
                     { for pairs(&rooms.data, |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == *room}>{ name }</option> }) }
                 </select>
-                <select aria-label={texts.col_client} onchange={edit(&client, |v, s| *v = s)}>
-                    <option value="" selected={client.is_empty()}>{ texts.col_client }</option>
-                    { for pairs(&clients.data, |c| Some((&c.id, &c.name))).into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == *client}>{ name }</option> }) }
-                </select>
+                <ClientPicker selected={(*client).clone()} onchange={edit(&client, |v, s| *v = s)}
+                    label={texts.col_client} none={texts.col_client} />
             </div>
             { loaded(texts, &sessions, |page| html! { <SessionTable sessions={page.items.clone()} /> }) }
         </section>

@@ -34,6 +34,9 @@ pub struct ListQuery {
     pub limit: Option<usize>,
     /// Matches the entity's searchable text, ignoring case and accents.
     pub q: Option<String>,
+    /// Only these entities (comma-separated ids, at most a page): for a page that shows the names of what its
+    /// items refer to. Overrides the other parameters.
+    pub ids: Option<String>,
 }
 
 /// Ids are ULIDs; anything else cannot name an entity (and can never reach into another key).
@@ -174,6 +177,9 @@ pub async fn list<E: Entity>(
     query: &ListQuery,
     text: impl Fn(&E) -> Vec<&str>,
 ) -> Result<Page<E>, DomainError> {
+    if let Some(ids) = &query.ids {
+        return by_ids(ctx, ids).await;
+    }
     let limit = page_limit(query)?;
     if query.cursor.as_deref().is_some_and(|c| !is_id(c)) {
         return Err(DomainError::field("cursor", FieldProblem::BadCursor));
@@ -226,6 +232,46 @@ pub async fn list<E: Entity>(
     }
 }
 
+/// The entities `ids` (comma-separated, at most a page) names, in that order, read together; an id naming none
+/// is left out (deleted since the page referring to it was read).
+pub async fn by_ids<E: Entity>(ctx: &Ctx, ids: &str) -> Result<Page<E>, DomainError> {
+    let ids: Vec<&str> = ids
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .collect();
+    if ids.len() > MAX_LIMIT {
+        return Err(DomainError::field(
+            "ids",
+            FieldProblem::OutOfRange {
+                min: 1,
+                max: MAX_LIMIT as i64,
+            },
+        ));
+    }
+    if let Some(bad) = ids.iter().find(|id| !is_id(id)) {
+        return Err(DomainError::field(
+            "ids",
+            FieldProblem::NoSuch {
+                resource: E::RESOURCE.to_owned(),
+                value: (*bad).to_owned(),
+            },
+        ));
+    }
+    let found = futures::future::try_join_all(ids.iter().map(|id| async move {
+        match get::<E>(ctx, id).await {
+            Ok(entity) => Ok(Some(entity)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    }))
+    .await?;
+    Ok(Page {
+        items: found.into_iter().flatten().collect(),
+        next_cursor: None,
+    })
+}
+
 /// Every entity whose searchable text contains `q` (all without it), reading page after page.
 pub async fn all<E: Entity>(
     ctx: &Ctx,
@@ -239,6 +285,7 @@ pub async fn all<E: Entity>(
             cursor,
             limit: Some(MAX_LIMIT),
             q: q.map(str::to_owned),
+            ids: None,
         };
         let page = list(ctx, &query, text).await?;
         found.extend(page.items);

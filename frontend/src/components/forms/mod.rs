@@ -127,11 +127,11 @@ pub fn field(
     }
 }
 
-/// `<option>`s to pick one of `items` (id, name) — "Choose…" first while none is — `selected` selected.
-pub fn pick_one(texts: &Texts, items: Vec<(String, String)>, selected: &str) -> Html {
+/// `<option>`s to pick one of `items` (id, name) — `none` first ("Choose…", "All clients") — `selected` selected.
+pub fn pick_one(none: &'static str, items: Vec<(String, String)>, selected: &str) -> Html {
     html! {
         <>
-            <option value="" selected={selected.is_empty()}>{ texts.choose }</option>
+            <option value="" selected={selected.is_empty()}>{ none }</option>
             { for items.into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == selected}>{ name }</option> }) }
         </>
     }

@@ -11,8 +11,11 @@ use yew::prelude::*;
 use super::{FormProps, FormShell, edit, field, optional, pick_one, refused, use_form};
 use crate::{
     api::ApiError,
-    components::choices::{Choice, options},
-    hooks::{pairs, use_clients, use_rooms},
+    components::{
+        ClientPicker,
+        choices::{Choice, options},
+    },
+    hooks::{pairs, use_rooms},
     i18n::use_texts,
     time,
 };
@@ -126,11 +129,9 @@ impl From<&Session> for SessionFormValues {
 #[function_component]
 pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
     let texts = use_texts();
-    let clients = use_clients(String::new());
     let rooms = use_rooms();
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    let client_options = pairs(&clients.data, |c| Some((&c.id, &c.name)));
     let current_room = values.room_id.clone();
     let room_options = pairs(&rooms.data, |r| {
         (r.active && r.bookable || r.id == current_room).then_some((r.id.as_str(), r.name.as_str()))
@@ -143,10 +144,11 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
                     oninput={edit(&values, |v, s| v.title = s)} />
             }) }
             { field(texts.col_client, "client_id", &error, html! {
-                <select name="client_id" onchange={edit(&values, |v, s| v.client_id = s)}>{ pick_one(texts, client_options, &values.client_id) }</select>
+                <ClientPicker selected={values.client_id.clone()} onchange={edit(&values, |v, s| v.client_id = s)}
+                    label={texts.col_client} none={texts.choose} />
             }) }
             { field(texts.col_room, "room_id", &error, html! {
-                <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ pick_one(texts, room_options, &values.room_id) }</select>
+                <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ pick_one(texts.choose, room_options, &values.room_id) }</select>
             }) }
             { field(texts.col_date, "date", &error, html! {
                 <input name="date" type="date" value={values.date.clone()} oninput={edit(&values, |v, s| v.date = s)} />

@@ -133,9 +133,9 @@ async fn read_many(env: &ToolEnv, tool: &str, args: &Value) -> ToolResult {
     }
     let limit = args.limit.unwrap_or(20).clamp(1, 50);
     let query = ListQuery {
-        cursor: None,
         limit: Some(limit),
         q: args.query.clone(),
+        ..ListQuery::default()
     };
     let page = clients::list(&env.ctx, &query).await.map_err(failed)?;
     let summary = match (&args.query, page.items.is_empty()) {

@@ -195,6 +195,9 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
 /// One page of clients: oldest first; with `q`, those it finds by the start of their words (name, email,
 /// phone), through the word index.
 pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Client>, DomainError> {
+    if let Some(ids) = &query.ids {
+        return entity::by_ids(ctx, ids).await;
+    }
     let limit = entity::page_limit(query)?;
     if let Some(q) = &query.q
         && let Some(page) = INDEX.search(ctx, q, query.cursor.as_deref(), limit).await?
