@@ -39,22 +39,29 @@ where
     let decoded = use_memo(text.data.clone(), |text| {
         text.as_deref().map(api::decode::<T>)
     });
-    match &*decoded {
-        Some(Ok(data)) => Fetched {
-            data: Some(data.clone()),
-            error: None,
-            loading: text.loading,
-        },
-        Some(Err(error)) => Fetched {
-            data: None,
-            error: Some(error.clone()),
-            loading: text.loading,
-        },
-        None => Fetched {
-            data: None,
-            error: text.error,
-            loading: text.loading,
-        },
+    Fetched::of(&decoded, text.error, text.loading)
+}
+
+impl<T: Clone> Fetched<T> {
+    /// What a view shows from its decoded response (if any), else from the fetch's own error and state.
+    fn of(decoded: &Option<Result<T, ApiError>>, error: Option<ApiError>, loading: bool) -> Self {
+        match decoded {
+            Some(Ok(data)) => Fetched {
+                data: Some(data.clone()),
+                error: None,
+                loading,
+            },
+            Some(Err(error)) => Fetched {
+                data: None,
+                error: Some(error.clone()),
+                loading,
+            },
+            None => Fetched {
+                data: None,
+                error,
+                loading,
+            },
+        }
     }
 }
 
@@ -138,27 +145,37 @@ pub fn use_clients(q: String) -> Fetched<Page<Client>> {
     use_list(urls::CLIENTS, q)
 }
 
-/// The names of the clients `ids` name, as `(id, name)` pairs: for a view showing who its items are for, whatever
-/// the number of clients (the first page of their list would miss those past it). Re-fetched when one of these
-/// clients changes, not when another does; at most a page of distinct ids (the API's limit).
+/// The names of the clients `ids` name, as `(id, name)` pairs, for a view showing who its items are for. They
+/// come from the first page of the clients list (the request every such view shares, as the navigation's
+/// count); only clients past it are asked for by id (`?ids=`, at most a page of them), a request that depends on
+/// those clients alone. So a studio of any size names every client, and one of up to a page fetches nothing more.
 #[hook]
 pub fn use_client_names(ids: Vec<&str>) -> Vec<(String, String)> {
-    let mut ids = ids;
-    ids.retain(|id| !id.is_empty());
-    ids.sort_unstable();
-    ids.dedup();
-    ids.truncate(urls::PAGE);
-    let url = if ids.is_empty() {
-        String::new()
-    } else {
-        urls::CLIENTS.named(&ids)
+    let first = use_list::<Client>(urls::CLIENTS, String::new());
+    let mut known = pairs(&first.data, |c| Some((&c.id, &c.name)));
+    let mut missing: Vec<&str> = match &first.data {
+        // Until the first page is here, nothing is known to be missing.
+        None => Vec::new(),
+        Some(_) => ids
+            .into_iter()
+            .filter(|id| !id.is_empty() && !known.iter().any(|(k, _)| k == id))
+            .collect(),
     };
-    let shows: Vec<ResourceKey> = ids
+    missing.sort_unstable();
+    missing.dedup();
+    missing.truncate(urls::PAGE);
+    let shows: Vec<ResourceKey> = missing
         .iter()
         .map(|id| ResourceKey::Entity(urls::CLIENTS.name(), (*id).to_owned()))
         .collect();
-    let clients = use_api::<Page<Client>>(&shows, url);
-    pairs(&clients.data, |c| Some((&c.id, &c.name)))
+    let url = if missing.is_empty() {
+        String::new()
+    } else {
+        urls::CLIENTS.named(&missing)
+    };
+    let more = use_api::<Page<Client>>(&shows, url);
+    known.extend(pairs(&more.data, |c| Some((&c.id, &c.name))));
+    known
 }
 
 #[hook]

@@ -65,25 +65,8 @@ where
                 })
         })
     });
-    let list = match &*list {
-        Some(Ok(page)) => Fetched {
-            data: Some(page.clone()),
-            error: None,
-            loading: pages.loading,
-        },
-        Some(Err(error)) => Fetched {
-            data: None,
-            error: Some(error.clone()),
-            loading: pages.loading,
-        },
-        None => Fetched {
-            data: None,
-            error: pages.error,
-            loading: pages.loading,
-        },
-    };
     Paged {
-        list,
+        list: Fetched::of(&list, pages.error, pages.loading),
         show_more: pages.show_more,
     }
 }
