@@ -12,7 +12,7 @@ use crate::{
     entity::{self, Entity},
     invoices, keys,
     store::{Condition, Item, WriteOp},
-    tx::Tx,
+    tx::{Tx, retry_contended},
     validate::{Errors, amount, optional},
 };
 
@@ -135,7 +135,7 @@ pub async fn record(ctx: &Ctx, input: &NewPayment) -> Result<(Payment, ChangeSet
         None => invoices::today(ctx).await?.0,
     };
     let id = ctx.new_id();
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let invoice = invoice_of(ctx, &input.invoice_id).await?;
         let owed = payable(&invoice)?;
         if paid > owed {
@@ -157,13 +157,9 @@ pub async fn record(ctx: &Ctx, input: &NewPayment) -> Result<(Payment, ChangeSet
             created_at: ctx.now(),
             version: 1,
         };
-        match commit(ctx, Tx::default(), &payment, &invoice).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok((_, changes)) => return Ok((payment, changes)),
-        }
-    }
-    Err(DomainError::contended())
+        let (_, changes) = commit(ctx, Tx::default(), &payment, &invoice).await?;
+        Ok((payment, changes))
+    })
 }
 
 /// Reverses a payment: a negative entry of the same amount, the invoice's paid amount and status and the
@@ -174,7 +170,7 @@ pub async fn reverse(
     version: u64,
 ) -> Result<(Payment, ChangeSet), DomainError> {
     let reversal_id = ctx.new_id();
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let original: Payment = entity::get(ctx, id).await?;
         if original.reverses.is_some() || original.reversed_by.is_some() {
             return Err(Problem::AlreadyReversed.into());
@@ -195,13 +191,9 @@ pub async fn reverse(
         reversed.reversed_by = Some(reversal.id.clone());
         let mut tx = Tx::default();
         entity::replace(&mut tx, ctx, &original, &mut reversed);
-        match commit(ctx, tx, &reversal, &invoice).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok((_, changes)) => return Ok((reversal, changes)),
-        }
-    }
-    Err(DomainError::contended())
+        let (_, changes) = commit(ctx, tx, &reversal, &invoice).await?;
+        Ok((reversal, changes))
+    })
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Payment, DomainError> {

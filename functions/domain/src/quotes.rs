@@ -18,7 +18,7 @@ use crate::{
     projects,
     refs::Refs,
     settings,
-    tx::Tx,
+    tx::{Tx, retry_contended},
 };
 
 impl Entity for Quote {
@@ -92,7 +92,7 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
         None => today.checked_add(VALIDITY_DAYS.days()).unwrap_or(today),
     };
     let (id, now) = (ctx.new_id(), ctx.now());
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let mut tx = Tx::default();
         let (number, take) = numbering::next(ctx, Series::Quotes, today.year()).await?;
         tx.push(take, DomainError::contended());
@@ -117,13 +117,9 @@ pub async fn create(ctx: &Ctx, input: &NewQuote) -> Result<(Quote, ChangeSet), D
         let project = quote.project_id.as_deref();
         Refs::move_ref(&mut tx, ctx, Refs::project_quotes, None, project).await?;
         entity::insert(&mut tx, ctx, &quote);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => return Ok((quote.clone(), changes.touching_client(&quote.client_id))),
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        Ok((quote.clone(), changes.touching_client(&quote.client_id)))
+    })
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Quote, DomainError> {

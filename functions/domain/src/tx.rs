@@ -146,3 +146,22 @@ impl Tx {
         }
     }
 }
+
+/// Runs the block `attempt` (an async block: `return` ends the attempt) again while it fails on contention —
+/// another write took the number, count or guard it was conditioned on, between its reads and its commit — at
+/// most `attempts` times, then answers "contended" (409). The loop of every write that takes what other writers
+/// may take at the same moment. (A macro, not a function taking an async closure: the API's handlers need the
+/// futures `Send`, which async closures borrowing their arguments cannot yet promise.)
+macro_rules! retry_contended {
+    ($attempts:expr, $attempt:block) => {{
+        let mut outcome = Err($crate::error::DomainError::contended());
+        for _ in 0..$attempts {
+            outcome = async $attempt.await;
+            if !matches!(&outcome, Err(e) if e.is_contended()) {
+                break;
+            }
+        }
+        outcome
+    }};
+}
+pub(crate) use retry_contended;

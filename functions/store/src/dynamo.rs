@@ -1,7 +1,11 @@
 //! The DynamoDB adapter: one table, `PK`/`SK` string keys, `v` (number) version, `data` (string) JSON document.
 //! Every write goes through `TransactWriteItems`, so conditions and writes are one atomic, serializable step.
 
-use std::{collections::HashMap, time::Duration};
+use std::{
+    collections::HashMap,
+    hash::{BuildHasher, RandomState},
+    time::Duration,
+};
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::{
@@ -28,6 +32,15 @@ pub struct DynamoStore {
 
 /// Attempts of a transaction that keeps losing to concurrent ones.
 const CONFLICT_ATTEMPTS: u32 = 4;
+
+/// The wait before the `attempt`-th retry of a conflicting transaction: 40, 80, 160 ms, each half fixed and half
+/// random ("equal jitter"), so that writers that lost the same race do not all retry at the same instant. The
+/// random part comes from std's per-instance hash keys (no generator to carry for a wait).
+fn backoff(attempt: u32) -> Duration {
+    let ceiling = 20u64 << attempt;
+    let random = RandomState::new().hash_one(attempt);
+    Duration::from_millis(ceiling / 2 + random % (ceiling / 2 + 1))
+}
 
 /// What a cancelled transaction's reasons mean: the first failed condition, else a conflict with concurrent
 /// transactions; `None` for anything else.
@@ -303,10 +316,29 @@ impl Store for DynamoStore {
             attempt += 1;
             match outcome {
                 Err(StoreError::Conflict) if attempt < CONFLICT_ATTEMPTS => {
-                    tokio::time::sleep(Duration::from_millis(20 << attempt)).await;
+                    tokio::time::sleep(backoff(attempt)).await;
                 }
                 other => return other,
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod backoff_tests {
+    use super::*;
+
+    #[test]
+    fn a_retry_waits_between_half_and_all_of_its_ceiling_and_not_in_step() {
+        for attempt in 1..CONFLICT_ATTEMPTS {
+            let ceiling = Duration::from_millis(20 << attempt);
+            let waits: Vec<Duration> = (0..50).map(|_| backoff(attempt)).collect();
+            assert!(
+                waits.iter().all(|w| *w >= ceiling / 2 && *w <= ceiling),
+                "{waits:?}"
+            );
+            let first = waits[0];
+            assert!(waits.iter().any(|w| *w != first), "all {first:?}");
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::{
     error::DomainError,
     refs::Refs,
     search::Index,
-    tx::Tx,
+    tx::{Tx, retry_contended},
 };
 
 impl Entity for Client {
@@ -90,7 +90,7 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
         version: 1,
     };
     fields.clone().write(&mut client);
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let mut tx = Tx::default();
         if let Some(email) = &fields.email {
             EMAILS.claim(
@@ -104,16 +104,10 @@ pub async fn create(ctx: &Ctx, input: &NewClient) -> Result<(Client, ChangeSet),
         entity::insert(&mut tx, ctx, &client);
         INDEX.write(&mut tx, ctx, None, Some(&client));
         Refs::studio_clients(ctx).add(&mut tx, ctx, 1).await?;
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => {
-                tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
-                return Ok((client, changes));
-            }
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        tracing::info!(studio = %ctx.studio, client = %client.id, "client created");
+        Ok((client.clone(), changes))
+    })
 }
 
 pub async fn get(ctx: &Ctx, id: &str) -> Result<Client, DomainError> {
@@ -155,7 +149,7 @@ pub async fn update(
 
 /// Deletes the client and frees its email. With `version`, only if nobody changed it since.
 pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let current: Client = entity::get(ctx, id).await?;
         entity::check_version(&current, version)?;
         let mut tx = Tx::default();
@@ -180,16 +174,10 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
         entity::remove(&mut tx, ctx, &current);
         INDEX.write(&mut tx, ctx, Some(&current), None);
         Refs::studio_clients(ctx).add(&mut tx, ctx, -1).await?;
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => {
-                tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
-                return Ok(changes);
-            }
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        tracing::info!(studio = %ctx.studio, client = %id, "client deleted");
+        Ok(changes)
+    })
 }
 
 /// One page of clients: oldest first; with `q`, those it finds by the start of their words (name, email,

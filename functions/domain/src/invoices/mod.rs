@@ -23,7 +23,7 @@ use crate::{
     refs::Refs,
     sessions, settings,
     store::{Condition, Item, WriteOp},
-    tx::Tx,
+    tx::{Tx, retry_contended},
 };
 
 impl Entity for Invoice {
@@ -202,7 +202,7 @@ pub async fn from_sessions(
         settings.values.default_vat_rate
     };
     let id = ctx.new_id();
-    for _ in 0..8 {
+    retry_contended!(8, {
         let mut open = Vec::new();
         for session in sessions::of_client(ctx, &request.client_id, Some((from, to))).await? {
             if ctx
@@ -272,15 +272,9 @@ pub async fn from_sessions(
             .add(&mut tx, ctx, 1)
             .await?;
         entity::insert(&mut tx, ctx, &invoice);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => {
-                return Ok((invoice.clone(), changes.touching_client(&invoice.client_id)));
-            }
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
+    })
 }
 
 /// Changes a draft, if `patch.version` is still the stored one.
@@ -391,7 +385,7 @@ pub(crate) async fn today(ctx: &Ctx) -> Result<(Date, i64), DomainError> {
 /// (consuming no number) if the draft has no line or changed since `version`.
 pub async fn issue(ctx: &Ctx, id: &str, version: u64) -> Result<(Invoice, ChangeSet), DomainError> {
     let (today, terms) = today(ctx).await?;
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let current: Invoice = entity::get(ctx, id).await?;
         draft(&current)?;
         entity::check_version(&current, Some(version))?;
@@ -409,15 +403,9 @@ pub async fn issue(ctx: &Ctx, id: &str, version: u64) -> Result<(Invoice, Change
         invoice.updated_at = ctx.now();
         balances::add(&mut tx, ctx, &invoice.client_id, invoice.totals.gross).await?;
         entity::replace(&mut tx, ctx, &current, &mut invoice);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => {
-                return Ok((invoice.clone(), changes.touching_client(&invoice.client_id)));
-            }
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
+    })
 }
 
 /// Cancels an issued invoice with a credit note (its own series, issued today), in one transaction that also
@@ -429,7 +417,7 @@ pub async fn credit_note(
 ) -> Result<(Invoice, ChangeSet), DomainError> {
     let (today, _) = today(ctx).await?;
     let note_id = ctx.new_id();
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let current: Invoice = entity::get(ctx, id).await?;
         match (current.kind, current.status) {
             (_, InvoiceStatus::Draft) => return Err(Problem::NotIssued.into()),
@@ -486,13 +474,9 @@ pub async fn credit_note(
         release_sessions(&mut tx, ctx, &current.lines);
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &current, &mut cancelled);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => return Ok((note.clone(), changes.touching_client(&note.client_id))),
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        Ok((note.clone(), changes.touching_client(&note.client_id)))
+    })
 }
 
 /// The invoices service as the API mounts it.

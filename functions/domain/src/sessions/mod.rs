@@ -29,7 +29,7 @@ use crate::{
     keys, projects,
     refs::Refs,
     store::{Condition, Item, Key, WriteOp},
-    tx::Tx,
+    tx::{Tx, retry_contended},
     validate::Errors,
 };
 
@@ -247,7 +247,7 @@ async fn stage(
 pub async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet), DomainError> {
     let fields = SessionFields::parse(input)?;
     let id = ctx.new_id();
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let placing = fields.status != SessionStatus::Cancelled;
         let (client, room) = references(ctx, &fields, placing).await?;
         projects::check_link(ctx, fields.project_id.as_deref(), &client.id).await?;
@@ -272,17 +272,11 @@ pub async fn create(ctx: &Ctx, input: &NewSession) -> Result<(Session, ChangeSet
         let mut tx = Tx::default();
         stage(ctx, &mut tx, &room, None, &session).await??;
         entity::insert(&mut tx, ctx, &session);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => {
-                tracing::info!(studio = %ctx.studio, session = %session.id, room = %session.room_id, "session booked");
-                let changes = with_cascades(changes, &session, None);
-                return Ok((session, changes));
-            }
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        tracing::info!(studio = %ctx.studio, session = %session.id, room = %session.room_id, "session booked");
+        let changes = with_cascades(changes, &session, None);
+        Ok((session, changes))
+    })
 }
 
 /// A session's write also makes its client's and room's detail views stale (they show its sessions).
@@ -307,7 +301,7 @@ pub async fn update(
     id: &str,
     patch: &SessionPatch,
 ) -> Result<(Session, ChangeSet), DomainError> {
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let current: Session = entity::get(ctx, id).await?;
         let after = SessionFields::stored(&current).patched(patch)?;
         let mut next = current.clone();
@@ -331,20 +325,14 @@ pub async fn update(
         let mut tx = Tx::default();
         stage(ctx, &mut tx, &room, Some(&current), &next).await??;
         entity::replace(&mut tx, ctx, &current, &mut next);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => {
-                return Ok((next.clone(), with_cascades(changes, &next, Some(&current))));
-            }
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        Ok((next.clone(), with_cascades(changes, &next, Some(&current))))
+    })
 }
 
 /// Deletes a session and frees its slot. With `version`, only if nobody changed it since.
 pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
-    for _ in 0..ATTEMPTS {
+    retry_contended!(ATTEMPTS, {
         let current: Session = entity::get(ctx, id).await?;
         entity::check_version(&current, version)?;
         let mut tx = Tx::default();
@@ -368,13 +356,9 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
             DomainError::contended(),
         );
         entity::remove(&mut tx, ctx, &current);
-        match tx.commit(ctx).await {
-            Err(e) if e.is_contended() => continue,
-            Err(e) => return Err(e),
-            Ok(changes) => return Ok(with_cascades(changes, &current, None)),
-        }
-    }
-    Err(DomainError::contended())
+        let changes = tx.commit(ctx).await?;
+        Ok(with_cascades(changes, &current, None))
+    })
 }
 
 /// Sessions in `[from, to)` (active ones, read from the calendar days, never a scan), optionally of one room,
