@@ -220,3 +220,26 @@ on_both_stores! {
         assert!(refused["error"]["fields"]["ids"].is_string(), "{refused}");
     }
 }
+
+on_both_stores! {
+    fn a_list_reads_from_its_newest_entity_page_by_page_with_order_newest(store) {
+        let router = router(store);
+        for name in ["Ann", "Bob", "Cid"] {
+            assert_eq!(create(&router, json!({"name": name})).await.0, StatusCode::CREATED);
+        }
+        let names = |page: &Value| page["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+        let (status, first) = call(&router, Method::GET, "/api/clients?order=newest&limit=2", None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "{first}");
+        assert_eq!(names(&first), ["Cid", "Bob"]);
+        let cursor = first["next_cursor"].as_str().expect("a next page");
+        let (_, second) = call(&router, Method::GET, &format!("/api/clients?order=newest&limit=2&cursor={cursor}"), None, STUDIO_A).await;
+        assert_eq!(names(&second), ["Ann"]);
+        assert!(second["next_cursor"].is_null());
+        let (_, oldest) = call(&router, Method::GET, "/api/clients?limit=2", None, STUDIO_A).await;
+        assert_eq!(names(&oldest), ["Ann", "Bob"]);
+
+        let (status, refused) = call(&router, Method::GET, "/api/clients?order=sideways", None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+        assert!(refused["error"]["message"].as_str().unwrap().contains("newest"), "{refused}");
+    }
+}

@@ -1,8 +1,8 @@
 //! Long lists: past the API's page (200), the equipment, projects, quotes and invoices pages show the first page
-//! and a "Show more" button that brings the rest with the API's cursor; a change to an item past the first page
-//! shows without a reload. A client past the first page can be chosen in a form (by searching) and is named
-//! wherever something of theirs is listed. (The clients page's own test, with its "200+" count, is in
-//! browser_e2e.)
+//! (quotes and invoices from their newest) and a "Show more" button that brings the rest with the API's cursor;
+//! a change to an item past the first page shows without a reload. A client past the first page can be chosen in
+//! a form (by searching) and is named wherever something of theirs is listed. (The clients page's own test, with
+//! its "200+" count, is in browser_e2e.)
 
 mod common;
 
@@ -39,6 +39,7 @@ async fn past_a_page_each_list_shows_more() {
         invoices::list(&ctx, &all).await.unwrap().items.len(),
     ];
     let mut last_item = String::new();
+    let mut last_quote = String::new();
     for i in 0..200 {
         let name = format!("Zz {i:03}");
         let item = NewEquipment {
@@ -57,7 +58,7 @@ async fn past_a_page_each_list_shows_more() {
             client_id: client.id.clone(),
             ..Default::default()
         };
-        quotes::create(&ctx, &quote).await.unwrap();
+        last_quote = quotes::create(&ctx, &quote).await.unwrap().0.number;
         let invoice = NewInvoice {
             client_id: client.id.clone(),
             ..Default::default()
@@ -88,6 +89,17 @@ async fn past_a_page_each_list_shows_more() {
             "{page}: nothing more to show"
         );
     }
+
+    // Quotes and invoices read from their newest: the latest quote heads the first page.
+    browser
+        .goto(&format!("{}/quotes", stack.url))
+        .await
+        .unwrap();
+    let first_row = common::browser::shown(&browser, ".quote-row").await;
+    assert!(
+        first_row.contains(&last_quote),
+        "{first_row} (newest: {last_quote})"
+    );
 
     // A change to an item past the first page shows there: the pages shown are read again, not only the first.
     browser

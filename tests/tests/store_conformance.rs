@@ -99,6 +99,23 @@ on_both_stores! {
         assert_eq!(second.last_key, None);
     }
 
+    fn a_query_from_the_newest_lists_one_prefix_backwards_by_pages(store) {
+        let mut ops: Vec<WriteOp> = (0..5).map(|i| put(item(&format!("CLIENT#{i}"), 1, "c"), Condition::None)).collect();
+        ops.push(put(item("CLIENTS#1", 1, "a longer prefix"), Condition::None));
+        ops.push(put(item("CONV#1", 1, "other prefix"), Condition::None));
+        ops.push(put(item("A#1", 1, "before the prefix"), Condition::None));
+        ops.push(WriteOp::Put { item: Item::new(Key::new("STUDIO#t", "CLIENT#9"), 1, "other studio".into()), condition: Condition::None });
+        store.transact(ops).await.unwrap();
+
+        let first = store.query_newest("STUDIO#s", "CLIENT#", None, 2).await.unwrap();
+        let keys = |page: &studio_domain::QueryPage| page.items.iter().map(|i| i.key.sk.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(&first), ["CLIENT#4", "CLIENT#3"]);
+        let last = first.last_key.expect("more pages");
+        let second = store.query_newest("STUDIO#s", "CLIENT#", Some(&last), 10).await.unwrap();
+        assert_eq!(keys(&second), ["CLIENT#2", "CLIENT#1", "CLIENT#0"]);
+        assert_eq!(second.last_key, None);
+    }
+
     fn racing_writers_of_one_guard_get_exactly_one_winner(store) {
         let attempts = (0..20).map(|i| {
             let store = store.clone();

@@ -8,6 +8,13 @@ use super::encode;
 /// How many items a list page asks for.
 pub const PAGE: usize = 200;
 
+/// The order of a list: as created, or from the latest (invoices, quotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Oldest,
+    Newest,
+}
+
 /// A resource mounted with the API's CRUD routes: `/api/<name>` and `/api/<name>/<id>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resource(pub &'static str);
@@ -36,6 +43,14 @@ impl Resource {
         match q.trim() {
             "" => format!("/api/{}?limit={PAGE}", self.0),
             q => format!("/api/{}?limit={PAGE}&q={}", self.0, encode(q)),
+        }
+    }
+
+    /// The first page in `order`.
+    pub fn list_in(self, q: &str, order: Order) -> String {
+        match order {
+            Order::Oldest => self.list(q),
+            Order::Newest => format!("{}&order=newest", self.list(q)),
         }
     }
 

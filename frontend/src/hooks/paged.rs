@@ -13,7 +13,10 @@ use yew::prelude::*;
 
 use super::{Fetched, use_text};
 use crate::{
-    api::{self, ApiError, urls::Resource},
+    api::{
+        self, ApiError,
+        urls::{Order, Resource},
+    },
     i18n::Texts,
     store::{Latest, ResourceKey, use_resource_store},
 };
@@ -45,13 +48,13 @@ impl<T> Paged<T> {
     }
 }
 
-/// The list of `resource` (searched by `q`), page after page on demand.
+/// The list of `resource` (searched by `q`) in `order`, page after page on demand.
 #[hook]
-pub fn use_paged_list<T>(resource: Resource, q: String) -> Paged<T>
+pub fn use_paged_list<T>(resource: Resource, q: String, order: Order) -> Paged<T>
 where
     T: DeserializeOwned + Clone + PartialEq + 'static,
 {
-    let pages = use_pages(resource, q);
+    let pages = use_pages(resource, q, order);
     let list = use_memo(pages.shown.clone(), |shown| {
         shown.as_ref().map(|shown| {
             shown
@@ -88,8 +91,8 @@ struct Pages {
 
 /// The untyped part of `use_paged_list`.
 #[hook]
-fn use_pages(resource: Resource, q: String) -> Pages {
-    let url = resource.list(&q);
+fn use_pages(resource: Resource, q: String, order: Order) -> Pages {
+    let url = resource.list_in(&q, order);
     let shows = [ResourceKey::List(resource.name())];
     let store = use_resource_store();
     let generation = store.generation(&shows);

@@ -6,7 +6,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::{Method, urls::CLIENTS},
+    api::{
+        Method,
+        urls::{CLIENTS, Order},
+    },
     components::{
         DeleteButton,
         choices::Choice,
@@ -23,7 +26,7 @@ pub fn ClientsPage() -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let q = use_state(String::new);
-    let clients = use_paged_list::<Client>(CLIENTS, (*q).clone());
+    let clients = use_paged_list::<Client>(CLIENTS, (*q).clone(), Order::Oldest);
     let creating = use_state(|| false);
     let form_key = use_state(|| 0u32);
     let notice = use_state(|| None::<&'static str>);

@@ -25,7 +25,7 @@ pub fn EquipmentPage() -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let row_submit = use_submit();
-    let items = use_paged_list::<Equipment>(urls::EQUIPMENT, String::new());
+    let items = use_paged_list::<Equipment>(urls::EQUIPMENT, String::new(), urls::Order::Oldest);
     let rooms = use_rooms();
     let creating = use_state(|| false);
     let room_names: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.name)))

@@ -146,7 +146,7 @@ impl Filter {
 pub fn InvoicesPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
-    let invoices = use_paged_list::<Invoice>(urls::INVOICES, String::new());
+    let invoices = use_paged_list::<Invoice>(urls::INVOICES, String::new(), urls::Order::Newest);
     let filter = use_state(|| Filter::All);
     let creating = use_state(|| false);
     let on_filter = {
@@ -174,7 +174,7 @@ pub fn InvoicesPage() -> Html {
                 </select>
             </label>
             { loaded(texts, &invoices.list, |page| {
-                let shown: Vec<Invoice> = page.items.iter().filter(|i| filter.keeps(i)).cloned().rev().collect();
+                let shown: Vec<Invoice> = page.items.iter().filter(|i| filter.keeps(i)).cloned().collect();
                 html! { <InvoiceTable invoices={shown} totals=true /> }
             }) }
             { invoices.more_button(texts, "invoices-more") }

@@ -26,7 +26,7 @@ use crate::{
 pub fn ProjectsPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
-    let projects = use_paged_list::<Project>(urls::PROJECTS, String::new());
+    let projects = use_paged_list::<Project>(urls::PROJECTS, String::new(), urls::Order::Oldest);
     let creating = use_state(|| false);
     let listed = projects.list.data.iter().flat_map(|p| &p.items);
     let clients_named = use_client_names(listed.map(|p| p.client_id.as_str()).collect());

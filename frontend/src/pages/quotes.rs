@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
-    api::urls::QUOTES,
+    api::urls::{Order, QUOTES},
     components::{ActionButton, choices::Choice, loaded, use_studio},
     format,
     hooks::{name_of, use_client_names, use_paged_list},
@@ -18,7 +18,7 @@ pub fn QuotesPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let quotes = use_paged_list::<Quote>(QUOTES, String::new());
+    let quotes = use_paged_list::<Quote>(QUOTES, String::new(), Order::Newest);
     let listed = quotes.list.data.iter().flat_map(|p| &p.items);
     let names = use_client_names(listed.map(|q| q.client_id.as_str()).collect());
     let steps = |q: &Quote| {
@@ -55,7 +55,7 @@ pub fn QuotesPage() -> Html {
                             <th class="money">{ b.col_gross }</th><th>{ texts.col_status }</th><th></th>
                         </tr></thead>
                         <tbody>
-                            { for page.items.iter().rev().map(|q| html! {
+                            { for page.items.iter().map(|q| html! {
                                 <tr class="quote-row">
                                     <td>{ &q.number }</td>
                                     <td>{ name_of(&names, &q.client_id) }</td>

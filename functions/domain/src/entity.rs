@@ -37,6 +37,17 @@ pub struct ListQuery {
     /// Only these entities (comma-separated ids, at most a page): for a page that shows the names of what its
     /// items refer to. Overrides the other parameters.
     pub ids: Option<String>,
+    /// `newest`: from the latest entity back (ids are time-ordered), for lists read from their end (invoices,
+    /// quotes). Oldest first otherwise.
+    pub order: Option<Order>,
+}
+
+/// The order of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    Oldest,
+    Newest,
 }
 
 /// Ids are ULIDs; anything else cannot name an entity (and can never reach into another key).
@@ -171,7 +182,7 @@ pub fn page_limit(query: &ListQuery) -> Result<usize, DomainError> {
     Ok(limit)
 }
 
-/// One page of entities, oldest first, keeping those whose searchable text contains `q`.
+/// One page of entities, oldest first (or newest), keeping those whose searchable text contains `q`.
 pub async fn list<E: Entity>(
     ctx: &Ctx,
     query: &ListQuery,
@@ -204,10 +215,14 @@ pub async fn list<E: Entity>(
         } else {
             limit - items.len()
         };
-        let page = ctx
-            .store()
-            .query(&partition, E::PREFIX, after.as_deref(), batch)
-            .await?;
+        let store = ctx.store();
+        let page = match query.order {
+            Some(Order::Newest) => {
+                store.query_newest(&partition, E::PREFIX, after.as_deref(), batch)
+            }
+            _ => store.query(&partition, E::PREFIX, after.as_deref(), batch),
+        }
+        .await?;
         let read = page.items.len();
         for (index, item) in page.items.iter().enumerate() {
             let entity: E = decode(item)?;
@@ -285,7 +300,7 @@ pub async fn all<E: Entity>(
             cursor,
             limit: Some(MAX_LIMIT),
             q: q.map(str::to_owned),
-            ids: None,
+            ..ListQuery::default()
         };
         let page = list(ctx, &query, text).await?;
         found.extend(page.items);

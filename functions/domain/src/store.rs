@@ -138,6 +138,16 @@ pub trait Store: Send + Sync {
         limit: usize,
     ) -> Result<QueryPage, StoreError>;
 
+    /// The same, newest first: items whose sort key starts with `prefix`, descending, before `before`
+    /// (exclusive) — for lists read from their latest entity (ids are time-ordered).
+    async fn query_newest(
+        &self,
+        pk: &str,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<QueryPage, StoreError>;
+
     /// All operations or none. At most 100 operations, each key at most once.
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError>;
 }

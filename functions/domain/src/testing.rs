@@ -27,22 +27,27 @@ impl Store for MemoryStore {
         limit: usize,
     ) -> Result<QueryPage, StoreError> {
         let items = self.0.lock().unwrap();
-        let mut page: Vec<Item> = items
+        let page = items
             .values()
             .filter(|i| i.key.pk == pk && i.key.sk.starts_with(prefix))
-            .filter(|i| after.is_none_or(|a| i.key.sk.as_str() > a))
-            .take(limit + 1)
-            .cloned()
-            .collect();
-        let more = page.len() > limit;
-        page.truncate(limit);
-        let last_key = more
-            .then(|| page.last().map(|i| i.key.sk.clone()))
-            .flatten();
-        Ok(QueryPage {
-            items: page,
-            last_key,
-        })
+            .filter(|i| after.is_none_or(|a| i.key.sk.as_str() > a));
+        Ok(page_of(page, limit))
+    }
+
+    async fn query_newest(
+        &self,
+        pk: &str,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<QueryPage, StoreError> {
+        let items = self.0.lock().unwrap();
+        let page = items
+            .values()
+            .rev()
+            .filter(|i| i.key.pk == pk && i.key.sk.starts_with(prefix))
+            .filter(|i| before.is_none_or(|b| i.key.sk.as_str() < b));
+        Ok(page_of(page, limit))
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {
@@ -66,6 +71,20 @@ impl Store for MemoryStore {
             }
         }
         Ok(())
+    }
+}
+
+/// The first `limit` of `items`, and the key to read on from when there are more.
+fn page_of<'a>(items: impl Iterator<Item = &'a Item>, limit: usize) -> QueryPage {
+    let mut page: Vec<Item> = items.take(limit + 1).cloned().collect();
+    let more = page.len() > limit;
+    page.truncate(limit);
+    let last_key = more
+        .then(|| page.last().map(|i| i.key.sk.clone()))
+        .flatten();
+    QueryPage {
+        items: page,
+        last_key,
     }
 }
 

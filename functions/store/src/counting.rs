@@ -48,6 +48,19 @@ impl Store for CountingStore {
         Ok(page)
     }
 
+    async fn query_newest(
+        &self,
+        pk: &str,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<QueryPage, StoreError> {
+        let page = self.inner.query_newest(pk, prefix, before, limit).await?;
+        self.read
+            .fetch_add(page.items.len().max(1) as u64, Ordering::Relaxed);
+        Ok(page)
+    }
+
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {
         self.inner.transact(ops).await
     }

@@ -222,6 +222,43 @@ impl DynamoStore {
             Err(e) => Err(sdk_error(e)),
         }
     }
+
+    /// A page of `prefix` in partition `pk` from the key `from` (exclusive), ascending or descending.
+    async fn query_in(
+        &self,
+        pk: &str,
+        prefix: &str,
+        from: Option<&str>,
+        limit: usize,
+        ascending: bool,
+    ) -> Result<QueryPage, StoreError> {
+        let start = from.map(|sk| key_attrs(&Key::new(pk, sk)));
+        let out = self
+            .client
+            .query()
+            .table_name(&self.table)
+            .key_condition_expression("PK = :pk AND begins_with(SK, :prefix)")
+            .expression_attribute_values(":pk", AttributeValue::S(pk.to_owned()))
+            .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned()))
+            .set_exclusive_start_key(start)
+            .scan_index_forward(ascending)
+            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(sdk_error)?;
+        let items = out
+            .items()
+            .iter()
+            .map(decode)
+            .collect::<Result<Vec<_>, _>>()?;
+        let last_key = out
+            .last_evaluated_key
+            .as_ref()
+            .map(|k| string(k, "SK"))
+            .transpose()?;
+        Ok(QueryPage { items, last_key })
+    }
 }
 
 #[async_trait]
@@ -246,31 +283,17 @@ impl Store for DynamoStore {
         after: Option<&str>,
         limit: usize,
     ) -> Result<QueryPage, StoreError> {
-        let start = after.map(|sk| key_attrs(&Key::new(pk, sk)));
-        let out = self
-            .client
-            .query()
-            .table_name(&self.table)
-            .key_condition_expression("PK = :pk AND begins_with(SK, :prefix)")
-            .expression_attribute_values(":pk", AttributeValue::S(pk.to_owned()))
-            .expression_attribute_values(":prefix", AttributeValue::S(prefix.to_owned()))
-            .set_exclusive_start_key(start)
-            .limit(i32::try_from(limit).unwrap_or(i32::MAX))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(sdk_error)?;
-        let items = out
-            .items()
-            .iter()
-            .map(decode)
-            .collect::<Result<Vec<_>, _>>()?;
-        let last_key = out
-            .last_evaluated_key
-            .as_ref()
-            .map(|k| string(k, "SK"))
-            .transpose()?;
-        Ok(QueryPage { items, last_key })
+        self.query_in(pk, prefix, after, limit, true).await
+    }
+
+    async fn query_newest(
+        &self,
+        pk: &str,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<QueryPage, StoreError> {
+        self.query_in(pk, prefix, before, limit, false).await
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {

@@ -42,6 +42,62 @@ impl EmbeddedStore {
             .await
             .map_err(unavailable)?
     }
+
+    /// A page of `prefix` in partition `pk` from the key `from` (exclusive), ascending or descending.
+    async fn query_in(
+        &self,
+        pk: &str,
+        prefix: &str,
+        from: Option<&str>,
+        limit: usize,
+        ascending: bool,
+    ) -> Result<QueryPage, StoreError> {
+        let (pk, prefix, from) = (pk.to_owned(), prefix.to_owned(), from.map(str::to_owned));
+        // Every sort key starting with `prefix` sorts before this one.
+        let end = format!("{prefix}{}", char::MAX);
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(unavailable)?;
+            let table = txn.open_table(ITEMS).map_err(unavailable)?;
+            let from = from.as_deref().map(|sk| Bound::Excluded((pk.as_str(), sk)));
+            let range = if ascending {
+                let lower = from.unwrap_or(Bound::Included((pk.as_str(), prefix.as_str())));
+                table.range::<(&str, &str)>((lower, Bound::Unbounded))
+            } else {
+                let upper = from.unwrap_or(Bound::Excluded((pk.as_str(), end.as_str())));
+                table
+                    .range::<(&str, &str)>((Bound::Included((pk.as_str(), prefix.as_str())), upper))
+            }
+            .map_err(unavailable)?;
+            let entries: Box<dyn Iterator<Item = _>> = if ascending {
+                Box::new(range)
+            } else {
+                Box::new(range.rev())
+            };
+            let mut items = Vec::new();
+            let mut last_key = None;
+            for entry in entries {
+                let (key, value) = entry.map_err(unavailable)?;
+                let (item_pk, item_sk) = key.value();
+                if item_pk != pk || !item_sk.starts_with(prefix.as_str()) {
+                    break;
+                }
+                if items.len() == limit {
+                    last_key = items.last().map(|i: &Item| i.key.sk.clone());
+                    break;
+                }
+                let (version, expires_at, data) = value.value();
+                let key = Key::new(item_pk, item_sk);
+                items.push(Item {
+                    key,
+                    version,
+                    data: data.to_owned(),
+                    expires_at,
+                });
+            }
+            Ok(QueryPage { items, last_key })
+        })
+        .await
+    }
 }
 
 #[async_trait]
@@ -74,41 +130,17 @@ impl Store for EmbeddedStore {
         after: Option<&str>,
         limit: usize,
     ) -> Result<QueryPage, StoreError> {
-        let (pk, prefix, after) = (pk.to_owned(), prefix.to_owned(), after.map(str::to_owned));
-        self.blocking(move |db| {
-            let txn = db.begin_read().map_err(unavailable)?;
-            let table = txn.open_table(ITEMS).map_err(unavailable)?;
-            let lower = match &after {
-                Some(sk) => Bound::Excluded((pk.as_str(), sk.as_str())),
-                None => Bound::Included((pk.as_str(), prefix.as_str())),
-            };
-            let range = table
-                .range::<(&str, &str)>((lower, Bound::Unbounded))
-                .map_err(unavailable)?;
-            let mut items = Vec::new();
-            let mut last_key = None;
-            for entry in range {
-                let (key, value) = entry.map_err(unavailable)?;
-                let (item_pk, item_sk) = key.value();
-                if item_pk != pk || !item_sk.starts_with(prefix.as_str()) {
-                    break;
-                }
-                if items.len() == limit {
-                    last_key = items.last().map(|i: &Item| i.key.sk.clone());
-                    break;
-                }
-                let (version, expires_at, data) = value.value();
-                let key = Key::new(item_pk, item_sk);
-                items.push(Item {
-                    key,
-                    version,
-                    data: data.to_owned(),
-                    expires_at,
-                });
-            }
-            Ok(QueryPage { items, last_key })
-        })
-        .await
+        self.query_in(pk, prefix, after, limit, true).await
+    }
+
+    async fn query_newest(
+        &self,
+        pk: &str,
+        prefix: &str,
+        before: Option<&str>,
+        limit: usize,
+    ) -> Result<QueryPage, StoreError> {
+        self.query_in(pk, prefix, before, limit, false).await
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {
