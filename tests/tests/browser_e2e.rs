@@ -3,9 +3,20 @@
 
 mod common;
 
-use common::browser::{
-    WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded, requests,
-    requests_since, send_to_assistant, shown, start_stack, text_of, wait_text,
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use common::{
+    browser::{
+        WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded, requests,
+        requests_since, send_to_assistant, shown, start_stack, text_of, wait_text,
+    },
+    eventually,
 };
 use fantoccini::Locator;
 use serde_json::{Value, json};
@@ -249,6 +260,67 @@ async fn another_users_write_reaches_this_page_through_the_change_feed() {
     wait_text(&mine, "client-count", "5").await;
     assert!(page_was_not_reloaded(&mine).await);
     mine.close().await.unwrap();
+}
+
+/// Ids (and so change ids) made a while before now: writes dated that long ago.
+struct Earlier(Duration, AtomicU64);
+
+impl studio_domain::IdGen for Earlier {
+    fn new_id(&self) -> String {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+        let made = (now - self.0).as_millis() as u64;
+        ulid::Ulid::from_parts(made, u128::from(self.1.fetch_add(1, Ordering::Relaxed))).to_string()
+    }
+}
+
+/// How many times the page has pulled the change feed.
+async fn feed_pulls(browser: &fantoccini::Client) -> usize {
+    let script = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname == '/api/changes').length;";
+    let value = browser.execute(script, vec![]).await.unwrap();
+    value.as_u64().unwrap() as usize
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_made_just_before_the_page_opened_makes_no_view_fetch_again() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    // Someone else added a client 5 s ago: inside the feed's overlap, before the page's views were fetched.
+    let mut services = stack.services.clone();
+    services.ids = Arc::new(Earlier(Duration::from_secs(5), AtomicU64::new(0)));
+    let ctx =
+        studio_domain::Ctx::new(stack.demo().studio, services).with_origin(Some("their-browser"));
+    let client = studio_wire::NewClient {
+        name: "Just Before".into(),
+        ..Default::default()
+    };
+    clients::create(&ctx, &client).await.unwrap();
+
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/clients", stack.url))
+        .await
+        .unwrap();
+    wait_text(&browser, "client-count", "5").await;
+    // The first pull (at load) and the next (10 s later) bring the write; the one after proves both were handled.
+    for pulls in [2, 3] {
+        eventually(&format!("{pulls} pulls of the feed"), WAIT, || async {
+            (feed_pulls(&browser).await >= pulls).then_some(())
+        })
+        .await;
+    }
+    let lists: Vec<String> = requests(&browser)
+        .await
+        .into_iter()
+        .map(|(path, ..)| path)
+        .filter(|path| path.starts_with("/api/clients?"))
+        .collect();
+    assert_eq!(
+        lists,
+        ["/api/clients?limit=200"],
+        "the list was fetched once"
+    );
+    browser.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,6 +1,9 @@
 //! Other people's writes: the studio's change feed, pulled every few seconds while the page is visible and
 //! whenever the window regains focus; each change not seen yet is applied like a local write (without being
 //! posted to the other tabs, which pull the feed themselves). The browser's own writes are left out by the API.
+//! The first pull, made as the page opens, brings the writes of the feed's overlap before "now": the views about
+//! to be fetched already show them, so they only count as seen — but for those of the last `FRESH_MS`, which a
+//! view's request may have just missed, and which are applied.
 
 use std::{
     cell::RefCell,
@@ -18,6 +21,17 @@ use crate::api;
 pub const EVERY_MS: u32 = 10_000;
 /// Change ids remembered to drop the repeats that the feed's overlap brings.
 const REMEMBER: usize = 1_000;
+/// On the first pull, the changes this close to its cursor are applied (see the module's note).
+const FRESH_MS: u64 = 2_000;
+
+/// The millisecond a ULID (a change's id, a cursor) was made at: its first ten characters, in base 32.
+fn made_at(ulid: &str) -> Option<u64> {
+    const DIGITS: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    ulid.get(..10)?.bytes().try_fold(0u64, |ms, c| {
+        let digit = DIGITS.iter().position(|d| *d == c.to_ascii_uppercase())?;
+        Some(ms * 32 + digit as u64)
+    })
+}
 
 #[derive(Default)]
 struct State {
@@ -28,16 +42,24 @@ struct State {
 }
 
 impl State {
-    /// The invalidations of the changes not seen before.
+    /// The invalidations of the changes not seen before (on the first pull, of its fresh ones only).
     fn fresh(&mut self, feed: ChangeFeed) -> Vec<Invalidation> {
-        self.cursor = Some(feed.cursor);
+        let first = self.cursor.is_none();
+        let opened = made_at(&feed.cursor);
+        let shown_already = |id: &str| {
+            first
+                && matches!((made_at(id), opened), (Some(at), Some(opened)) if at + FRESH_MS < opened)
+        };
         let mut invalidations = Vec::new();
         for change in feed.changes {
             if self.seen.insert(change.id.clone()) {
+                if !shown_already(&change.id) {
+                    invalidations.extend(change.invalidations);
+                }
                 self.order.push_back(change.id);
-                invalidations.extend(change.invalidations);
             }
         }
+        self.cursor = Some(feed.cursor);
         while self.order.len() > REMEMBER {
             if let Some(old) = self.order.pop_front() {
                 self.seen.remove(&old);
@@ -121,11 +143,54 @@ mod tests {
         }
     }
 
+    /// A ULID made `ms` after the epoch (the rest of its characters: zeros).
+    fn at(ms: u64) -> String {
+        const DIGITS: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        let time: String = (0..10)
+            .rev()
+            .map(|i| DIGITS[((ms >> (5 * i)) & 31) as usize] as char)
+            .collect();
+        format!("{time}0000000000000000")
+    }
+
+    #[test]
+    fn a_ulid_says_when_it_was_made() {
+        // The ULID specification's example.
+        assert_eq!(
+            made_at("01ARZ3NDEKTSV4RRFFQ69G5FAV"),
+            Some(1_469_922_850_259)
+        );
+        assert_eq!(made_at(&at(1_800_000_000_123)), Some(1_800_000_000_123));
+        assert_eq!(made_at("not a ulid"), None);
+    }
+
     #[test]
     fn a_change_the_overlap_brings_again_is_applied_once() {
         let mut state = State::default();
-        assert_eq!(state.fresh(feed(&["a", "b"])).len(), 2);
-        assert_eq!(state.fresh(feed(&["b", "c"])).len(), 1);
-        assert_eq!(state.cursor.as_deref(), Some("c"));
+        state.fresh(feed(&[]));
+        let (a, b, c) = (at(1_000_000), at(1_000_001), at(1_000_002));
+        assert_eq!(state.fresh(feed(&[&a, &b])).len(), 2);
+        assert_eq!(state.fresh(feed(&[&b, &c])).len(), 1);
+        assert_eq!(state.cursor.as_deref(), Some(c.as_str()));
+    }
+
+    #[test]
+    fn the_first_pull_applies_only_the_changes_of_its_last_two_seconds_and_counts_all_as_seen() {
+        let mut state = State::default();
+        let now = 1_800_000_000_000;
+        let (old, recent) = (at(now - 5_000), at(now - 1_000));
+        let first = ChangeFeed {
+            cursor: at(now),
+            ..feed(&[&old, &recent])
+        };
+        assert_eq!(
+            state.fresh(first).len(),
+            1,
+            "only the recent change is applied"
+        );
+        assert!(
+            state.fresh(feed(&[&old, &recent])).is_empty(),
+            "both are seen"
+        );
     }
 }

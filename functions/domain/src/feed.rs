@@ -41,19 +41,18 @@ fn parse_cursor(cursor: &str) -> Result<ulid::Ulid, DomainError> {
         .map_err(|_| DomainError::field("since", FieldProblem::BadCursor))
 }
 
-/// The changes after `since` not made from `origin`. Without `since`, none, and a cursor for "now".
+/// The changes after `since` not made from `origin` (from a little before it: the overlap). Without `since`,
+/// a reader's first read: a cursor for "now", with the changes of the overlap before it — which the reader
+/// counts as seen, so that reading from its cursor later does not bring them back as new.
 pub async fn since(
     ctx: &Ctx,
     since: Option<&str>,
     origin: Option<&str>,
 ) -> Result<ChangeFeed, DomainError> {
-    let Some(since) = since else {
-        return Ok(ChangeFeed {
-            changes: vec![],
-            cursor: ctx.new_id(),
-        });
+    let cursor = match since {
+        Some(since) => parse_cursor(since)?,
+        None => parse_cursor(&ctx.new_id())?,
     };
-    let cursor = parse_cursor(since)?;
     let from = ulid::Ulid::from_parts(cursor.timestamp_ms().saturating_sub(OVERLAP_MS), 0);
     let mut after = Some(format!("{PREFIX}{from}"));
     let now = ctx.now().as_second();
