@@ -156,14 +156,20 @@ async fn a_client_past_the_first_page_is_chosen_by_searching_and_named_in_lists(
         .await
         .unwrap();
     search.send_keys("Zz Client 199").await.unwrap();
-    eventually("the searched client to be offered", WAIT, || async {
-        let choice = browser
-            .find(Locator::Css(".project-form select[name=client_id]"))
+    // Offered: "Choose…" and what the search finds, nothing else.
+    eventually("only the searched client to be offered", WAIT, || async {
+        let options = browser
+            .find_all(Locator::Css(".project-form select[name=client_id] option"))
             .await
             .ok()?;
-        choice.select_by_value(&last.id).await.ok()
+        (options.len() == 2).then_some(())
     })
     .await;
+    let choice = browser
+        .find(Locator::Css(".project-form select[name=client_id]"))
+        .await
+        .unwrap();
+    choice.select_by_value(&last.id).await.unwrap();
     browser
         .find(Locator::Css(".project-form input[name=name]"))
         .await

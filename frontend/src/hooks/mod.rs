@@ -145,24 +145,34 @@ pub fn use_clients(q: String) -> Fetched<Page<Client>> {
     use_list(urls::CLIENTS, q)
 }
 
-/// The names of the clients `ids` name, as `(id, name)` pairs, for a view showing who its items are for. They
+/// The names of the clients `ids` name (only those), as `(id, name)` pairs, for a view showing who its items are for. They
 /// come from the first page of the clients list (the request every such view shares, as the navigation's
 /// count); only clients past it are asked for by id (`?ids=`, at most a page of them), a request that depends on
 /// those clients alone. So a studio of any size names every client, and one of up to a page fetches nothing more.
 #[hook]
 pub fn use_client_names(ids: Vec<&str>) -> Vec<(String, String)> {
+    let mut ids = ids;
+    ids.retain(|id| !id.is_empty());
+    ids.sort_unstable();
+    ids.dedup();
     let first = use_list::<Client>(urls::CLIENTS, String::new());
-    let mut known = pairs(&first.data, |c| Some((&c.id, &c.name)));
+    let asked = |page: &Option<Page<Client>>| {
+        let all = pairs(page, |c| Some((&c.id, &c.name)));
+        let asked = all
+            .into_iter()
+            .filter(|(id, _)| ids.binary_search(&id.as_str()).is_ok());
+        asked.collect::<Vec<_>>()
+    };
+    let mut known = asked(&first.data);
     let mut missing: Vec<&str> = match &first.data {
         // Until the first page is here, nothing is known to be missing.
         None => Vec::new(),
         Some(_) => ids
-            .into_iter()
-            .filter(|id| !id.is_empty() && !known.iter().any(|(k, _)| k == id))
+            .iter()
+            .copied()
+            .filter(|id| !known.iter().any(|(k, _)| k == id))
             .collect(),
     };
-    missing.sort_unstable();
-    missing.dedup();
     missing.truncate(urls::PAGE);
     let shows: Vec<ResourceKey> = missing
         .iter()
@@ -174,7 +184,7 @@ pub fn use_client_names(ids: Vec<&str>) -> Vec<(String, String)> {
         urls::CLIENTS.named(&missing)
     };
     let more = use_api::<Page<Client>>(&shows, url);
-    known.extend(pairs(&more.data, |c| Some((&c.id, &c.name))));
+    known.extend(asked(&more.data));
     known
 }
 
