@@ -273,14 +273,8 @@ pub async fn by_ids<E: Entity>(ctx: &Ctx, ids: &str) -> Result<Page<E>, DomainEr
             },
         ));
     }
-    let found = futures::future::try_join_all(ids.iter().map(|id| async move {
-        match get::<E>(ctx, id).await {
-            Ok(entity) => Ok(Some(entity)),
-            Err(e) if e.is_not_found() => Ok(None),
-            Err(e) => Err(e),
-        }
-    }))
-    .await?;
+    let found =
+        futures::future::try_join_all(ids.iter().map(|id| get_if_any::<E>(ctx, id))).await?;
     Ok(Page {
         items: found.into_iter().flatten().collect(),
         next_cursor: None,
@@ -335,9 +329,16 @@ pub(crate) async fn find_by_id<E: Entity>(
     if !is_id(reference) {
         return Ok(None);
     }
-    match get::<E>(ctx, reference).await {
-        Ok(entity) => Ok(Some(vec![entity])),
-        Err(e) if e.is_not_found() => Ok(Some(vec![])),
+    Ok(Some(
+        get_if_any::<E>(ctx, reference).await?.into_iter().collect(),
+    ))
+}
+
+/// The entity `id` names, or nothing if none does.
+async fn get_if_any<E: Entity>(ctx: &Ctx, id: &str) -> Result<Option<E>, DomainError> {
+    match get::<E>(ctx, id).await {
+        Ok(entity) => Ok(Some(entity)),
+        Err(e) if e.is_not_found() => Ok(None),
         Err(e) => Err(e),
     }
 }
