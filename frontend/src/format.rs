@@ -25,10 +25,19 @@ pub fn money(amount: Money, currency: &str, locale: Locale) -> String {
     .unwrap_or_else(|| amount.display(currency, locale))
 }
 
-/// "7,5", "7.5": at most one decimal.
-pub fn decimal(value: f64, locale: Locale) -> String {
-    intl::number(tag(locale), &[("maximumFractionDigits", "1")], value)
-        .unwrap_or_else(|| format!("{value:.1}"))
+/// "7,5", "7.5": `minutes` as hours, to the nearest tenth. (Rounded in integers: the fallback never formats a
+/// float, which would bring the float printer into the wasm.)
+pub fn hours(minutes: i64, locale: Locale) -> String {
+    let tenths = (minutes * 10 + 30).div_euclid(60);
+    intl::number(
+        tag(locale),
+        &[("maximumFractionDigits", "1")],
+        tenths as f64 / 10.0,
+    )
+    .unwrap_or_else(|| match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        tenth => format!("{}.{}", tenths / 10, tenth.abs()),
+    })
 }
 
 /// "27 nov. 2026", "27 Nov 2026": a day (no time zone involved).
@@ -107,7 +116,10 @@ mod intl {
     }
 
     fn formatter(kind: &str, tag: &str, options: &[(&str, &str)]) -> Option<JsValue> {
-        let key = format!("{kind}|{tag}|{options:?}");
+        let mut key = format!("{kind}|{tag}");
+        for (name, value) in options {
+            key.extend(["|", name, "=", value]);
+        }
         if let Some(made) = MADE.with(|m| m.borrow().get(&key).cloned()) {
             return Some(made);
         }
@@ -149,5 +161,21 @@ mod intl {
 
     pub fn date_time(_: &str, _: &[(&str, &str)], _: f64) -> Option<String> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use studio_wire::Locale;
+
+    #[test]
+    fn hours_are_rounded_to_the_nearest_tenth() {
+        let hours = |minutes| super::hours(minutes, Locale::En);
+        assert_eq!(hours(0), "0");
+        assert_eq!(hours(60), "1");
+        assert_eq!(hours(90), "1.5");
+        assert_eq!(hours(95), "1.6");
+        assert_eq!(hours(92), "1.5");
+        assert_eq!(hours(600), "10");
     }
 }

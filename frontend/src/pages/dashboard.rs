@@ -120,7 +120,7 @@ fn Board(props: &BoardProps) -> Html {
                     { for board.busiest_rooms.iter().map(|r| html! {
                         <>
                             <dt>{ &r.name }</dt>
-                            <dd>{ bar(r.minutes, busiest) }<span>{ format!("{} {}", format::decimal(r.minutes as f64 / 60.0, texts.locale), b.hours_short) }</span></dd>
+                            <dd>{ bar(r.minutes, busiest) }<span>{ format!("{} {}", format::hours(r.minutes, texts.locale), b.hours_short) }</span></dd>
                         </>
                     }) }
                 </dl>
