@@ -2,7 +2,6 @@
 //! version the page showed, after a confirmation when the step cannot be undone. The one control behind every
 //! such step, `DeleteButton` included.
 
-use serde::de::IgnoredAny;
 use studio_wire::VersionOnly;
 use yew::prelude::*;
 
@@ -59,7 +58,7 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
                 }
             };
             match version {
-                Some(version) => submit.send::<_, IgnoredAny>(
+                Some(version) => submit.send(
                     method,
                     url.clone(),
                     Ok(VersionOnly { version }),

@@ -29,9 +29,20 @@ pub trait Choice: Copy + PartialEq + Serialize + DeserializeOwned + 'static {
 
 /// `<option>`s for every value of `C`, `current` selected.
 pub fn options<C: Choice>(texts: &Texts, current: C) -> Html {
-    C::all()
-        .iter()
-        .map(|c| html! { <option value={c.value()} selected={*c == current}>{ c.label(texts) }</option> })
+    option_list(
+        C::all()
+            .iter()
+            .map(|c| (c.value(), c.label(texts), *c == current))
+            .collect(),
+    )
+}
+
+/// The `<option>`s of (value, label, selected): one copy in the wasm for every `Choice`.
+#[inline(never)]
+fn option_list(choices: Vec<(String, &'static str, bool)>) -> Html {
+    choices
+        .into_iter()
+        .map(|(value, label, selected)| html! { <option {value} {selected}>{ label }</option> })
         .collect()
 }
 

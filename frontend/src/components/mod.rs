@@ -17,6 +17,6 @@ pub use assistant::AssistantPanel;
 pub use auth_gate::{AuthGate, Identity};
 pub use client_picker::ClientPicker;
 pub use delete_button::DeleteButton;
-pub use loaded::loaded;
+pub use loaded::{head, loaded};
 pub use nav::Nav;
 pub use studio::{Studio, StudioProvider, use_studio};

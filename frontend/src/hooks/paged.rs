@@ -39,12 +39,18 @@ impl<T> Paged<T> {
 
     /// The "Show more" button (`id`), while there is more.
     pub fn more_button(&self, texts: &Texts, id: &'static str) -> Html {
-        match &self.show_more {
-            Some(onclick) => html! {
-                <button type="button" id={id} class="show-more" onclick={onclick.clone()}>{ texts.load_more }</button>
-            },
-            None => html! {},
-        }
+        more_button(self.show_more.as_ref(), texts, id)
+    }
+}
+
+/// Not generic: one copy in the wasm for every list.
+#[inline(never)]
+fn more_button(show_more: Option<&Callback<MouseEvent>>, texts: &Texts, id: &'static str) -> Html {
+    match show_more {
+        Some(onclick) => html! {
+            <button type="button" {id} class="show-more" onclick={onclick.clone()}>{ texts.load_more }</button>
+        },
+        None => html! {},
     }
 }
 

@@ -7,8 +7,6 @@ use jiff::civil::Date;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use studio_wire::Session;
-
 use crate::{
     api::{Method, urls},
     components::forms::{SessionForm, SessionFormValues, edit, use_submit},
@@ -102,7 +100,7 @@ pub fn CalendarPage() -> Html {
         let (submit, new_slot) = (submit.clone(), new_slot.clone());
         Callback::from(move |values: SessionFormValues| {
             let new_slot = new_slot.clone();
-            submit.send::<_, Session>(
+            submit.send(
                 Method::Post,
                 urls::SESSIONS.collection(),
                 values.to_new(),

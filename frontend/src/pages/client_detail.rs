@@ -64,7 +64,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
         Callback::from(move |values: ClientFormValues| {
             let (editing, notice) = (editing.clone(), notice.clone());
             let patch = values.to_patch(&client);
-            submit.send::<_, Client>(
+            submit.send(
                 Method::Patch,
                 urls::CLIENTS.one(&client.id),
                 Ok(patch),

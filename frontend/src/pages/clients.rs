@@ -14,7 +14,7 @@ use crate::{
         DeleteButton,
         choices::Choice,
         forms::{ClientForm, ClientFormValues, edit, use_submit},
-        loaded,
+        head, loaded,
     },
     hooks::use_paged_list,
     i18n::use_texts,
@@ -40,7 +40,7 @@ pub fn ClientsPage() -> Html {
         );
         Callback::from(move |values: ClientFormValues| {
             let (notice, creating, form_key) = (notice.clone(), creating.clone(), form_key.clone());
-            submit.send::<_, Client>(
+            submit.send(
                 Method::Post,
                 CLIENTS.collection(),
                 Ok(values.to_new()),
@@ -76,10 +76,7 @@ pub fn ClientsPage() -> Html {
             } else {
                 html! {
                     <table class="table" id="clients-table">
-                        <thead><tr>
-                            <th>{ texts.col_name }</th><th>{ texts.col_email }</th><th>{ texts.col_phone }</th>
-                            <th>{ texts.col_kind }</th><th></th>
-                        </tr></thead>
+                        { head(&[(texts.col_name, ""), (texts.col_email, ""), (texts.col_phone, ""), (texts.col_kind, ""), ("", "")]) }
                         <tbody>{ for page.items.iter().map(|c| html! { <ClientRow key={c.id.clone()} client={c.clone()} /> }) }</tbody>
                     </table>
                 }

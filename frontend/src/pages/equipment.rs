@@ -13,7 +13,7 @@ use crate::{
         DeleteButton,
         choices::{Choice, options},
         forms::{EquipmentForm, EquipmentFormValues, control_value, general_error, use_submit},
-        loaded,
+        head, loaded,
     },
     hooks::{pairs, use_entity, use_paged_list, use_rooms},
     i18n::use_texts,
@@ -35,7 +35,7 @@ pub fn EquipmentPage() -> Html {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: EquipmentFormValues| {
             let creating = creating.clone();
-            submit.send::<_, Equipment>(
+            submit.send(
                 Method::Post,
                 urls::EQUIPMENT.collection(),
                 Ok(values.to_new()),
@@ -52,12 +52,7 @@ pub fn EquipmentPage() -> Html {
                 status: EquipmentStatus::from_value(&value),
                 ..EquipmentPatch::default()
             };
-            row_submit.send::<_, Equipment>(
-                Method::Patch,
-                urls::EQUIPMENT.one(&id),
-                Ok(patch),
-                |_| (),
-            );
+            row_submit.send(Method::Patch, urls::EQUIPMENT.one(&id), Ok(patch), |_| ());
         })
     };
     html! {
@@ -74,10 +69,7 @@ pub fn EquipmentPage() -> Html {
             { general_error(texts, &row_submit.error) }
             { loaded(texts, &items.list, |page| html! {
                 <table class="table" id="equipment-table">
-                    <thead><tr>
-                        <th>{ texts.col_name }</th><th>{ texts.col_category }</th><th>{ texts.col_brand }</th><th>{ texts.col_model }</th>
-                        <th>{ texts.col_room }</th><th>{ texts.col_condition }</th><th>{ texts.col_status }</th>
-                    </tr></thead>
+                    { head(&[(texts.col_name, ""), (texts.col_category, ""), (texts.col_brand, ""), (texts.col_model, ""), (texts.col_room, ""), (texts.col_condition, ""), (texts.col_status, "")]) }
                     <tbody>
                         { for page.items.iter().map(|item| html! {
                             <tr class="equipment-row" id={format!("equipment-{}", item.id)}>
@@ -137,7 +129,7 @@ fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
         let (submit, item) = (submit.clone(), item.clone());
         Callback::from(move |values: EquipmentFormValues| {
             let patch = values.to_patch(&item);
-            submit.send::<_, Equipment>(
+            submit.send(
                 Method::Patch,
                 urls::EQUIPMENT.one(&item.id),
                 Ok(patch),

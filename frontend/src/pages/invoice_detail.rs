@@ -17,7 +17,7 @@ use crate::{
         forms::{
             FormShell, LinesForm, LinesFormValues, edit, field, optional, refused, use_submit,
         },
-        loaded, use_studio,
+        head, loaded, use_studio,
     },
     format,
     hooks::{name_of, use_client_names, use_entity, use_invoices, use_payments},
@@ -69,7 +69,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
         );
         Callback::from(move |values: LinesFormValues| {
             let (editing, notice) = (editing.clone(), notice.clone());
-            submit.send::<_, Invoice>(
+            submit.send(
                 Method::Patch,
                 urls::INVOICES.one(&invoice.id),
                 values.to_patch(&invoice),
@@ -142,11 +142,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             }
             if !*editing {
                 <table class="table lines-table">
-                    <thead><tr>
-                        <th>{ b.col_description }</th><th class="money">{ b.col_quantity }</th>
-                        <th class="money">{ b.col_unit_price }</th><th class="money">{ b.col_vat }</th>
-                        <th class="money">{ b.col_net }</th>
-                    </tr></thead>
+                    { head(&[(b.col_description, ""), (b.col_quantity, "money"), (b.col_unit_price, "money"), (b.col_vat, "money"), (b.col_net, "money")]) }
                     <tbody>
                         { for invoice.lines.iter().map(|l| html! {
                             <tr>
@@ -250,10 +246,7 @@ fn Payments(props: &PaymentsProps) -> Html {
         }
         html! {
             <table class="table payments-table">
-                <thead><tr>
-                    <th>{ texts.col_date }</th><th>{ b.col_method }</th><th>{ b.col_reference }</th>
-                    <th class="money">{ b.col_amount }</th>
-                </tr></thead>
+                { head(&[(texts.col_date, ""), (b.col_method, ""), (b.col_reference, ""), (b.col_amount, "money")]) }
                 <tbody>
                     { for page.items.iter().map(|p| html! {
                         <tr class="payment-row">
@@ -315,12 +308,9 @@ fn PaymentForm(props: &PaymentFormProps) -> Html {
                     reference: optional(&values.reference),
                 })
                 .map_err(|problem| refused([("amount".to_owned(), problem)].into()));
-            submit.send::<_, studio_wire::Payment>(
-                Method::Post,
-                urls::PAYMENTS.collection(),
-                body,
-                move |_| done.emit(()),
-            );
+            submit.send(Method::Post, urls::PAYMENTS.collection(), body, move |_| {
+                done.emit(())
+            });
         })
     };
     let error = (*submit.error).clone();

@@ -13,7 +13,7 @@ use crate::{
         ClientPicker,
         choices::Choice,
         forms::{FormShell, edit, field, refused, use_submit},
-        loaded, use_studio,
+        head, loaded, use_studio,
     },
     format,
     hooks::{use_client_names, use_paged_list},
@@ -83,11 +83,7 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
     let day = |d: Option<jiff::civil::Date>| d.map(|d| format::date(d, texts.locale));
     html! {
         <table class="table invoices-table">
-            <thead><tr>
-                <th>{ b.col_number }</th><th>{ texts.col_client }</th><th>{ b.col_issued }</th><th>{ b.col_due }</th>
-                <th class="money">{ b.col_net }</th><th class="money">{ b.col_gross }</th>
-                <th class="money">{ b.col_balance }</th><th>{ texts.col_status }</th>
-            </tr></thead>
+            { head(&[(b.col_number, ""), (texts.col_client, ""), (b.col_issued, ""), (b.col_due, ""), (b.col_net, "money"), (b.col_gross, "money"), (b.col_balance, "money"), (texts.col_status, "")]) }
             <tbody>
                 { for props.invoices.iter().map(|i| html! {
                     <tr class="invoice-row">
@@ -227,14 +223,14 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
                     to: day("to", &values.to)?,
                 })
             });
-            submit.send::<_, Invoice>(
+            submit.send(
                 Method::Post,
                 urls::INVOICE_FROM_SESSIONS.to_owned(),
                 body,
                 move |made| {
                     done.emit(());
-                    if let (Some(invoice), Some(navigator)) = (made, navigator) {
-                        navigator.push(&Route::Invoice { id: invoice.id });
+                    if let (Some(id), Some(navigator)) = (made, navigator) {
+                        navigator.push(&Route::Invoice { id });
                     }
                 },
             );

@@ -15,7 +15,7 @@ use crate::{
         ClientPicker, DeleteButton,
         choices::{Choice, options},
         forms::{FormShell, edit, field, general_error, optional, use_submit},
-        loaded,
+        head, loaded,
     },
     hooks::{name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions},
     i18n::use_texts,
@@ -44,10 +44,7 @@ pub fn ProjectsPage() -> Html {
             } else {
                 html! {
                     <table class="table projects-table">
-                        <thead><tr>
-                            <th>{ texts.col_name }</th><th>{ b.col_artist }</th><th>{ texts.col_client }</th>
-                            <th>{ texts.col_kind }</th><th>{ texts.col_status }</th><th>{ b.tracks }</th>
-                        </tr></thead>
+                        { head(&[(texts.col_name, ""), (b.col_artist, ""), (texts.col_client, ""), (texts.col_kind, ""), (texts.col_status, ""), (b.tracks, "")]) }
                         <tbody>
                             { for page.items.iter().map(|p| html! {
                                 <tr class="project-row">
@@ -105,14 +102,14 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
                 kind: values.kind,
                 ..NewProject::default()
             };
-            submit.send::<_, Project>(
+            submit.send(
                 Method::Post,
                 urls::PROJECTS.collection(),
                 Ok(body),
                 move |made| {
                     done.emit(());
-                    if let (Some(project), Some(navigator)) = (made, navigator) {
-                        navigator.push(&Route::Project { id: project.id });
+                    if let (Some(id), Some(navigator)) = (made, navigator) {
+                        navigator.push(&Route::Project { id });
                     }
                 },
             );
@@ -194,7 +191,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                 status: ProjectStatus::from_value(&crate::components::forms::control_value(&e)),
                 ..ProjectPatch::default()
             };
-            submit.send::<_, Project>(Method::Patch, urls::PROJECTS.one(&id), Ok(patch), |_| {});
+            submit.send(Method::Patch, urls::PROJECTS.one(&id), Ok(patch), |_| {});
         })
     };
     let on_track = |track: String| {
@@ -205,7 +202,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                 status: TrackStatus::from_value(&crate::components::forms::control_value(&e)),
                 ..TrackPatch::default()
             };
-            submit.send::<_, Project>(
+            submit.send(
                 Method::Patch,
                 urls::project_track(&id, &track),
                 Ok(patch),
@@ -236,7 +233,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                 <p class="empty">{ b.no_tracks }</p>
             } else {
                 <table class="table tracks-table">
-                    <thead><tr><th>{ b.col_number }</th><th>{ texts.col_title }</th><th>{ texts.col_status }</th></tr></thead>
+                    { head(&[(b.col_number, ""), (texts.col_title, ""), (texts.col_status, "")]) }
                     <tbody>
                         { for project.tracks.iter().map(|t| html! {
                             <tr class="track-row">

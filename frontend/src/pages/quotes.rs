@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::urls::{Order, QUOTES},
-    components::{ActionButton, choices::Choice, loaded, use_studio},
+    components::{ActionButton, choices::Choice, head, loaded, use_studio},
     format,
     hooks::{name_of, use_client_names, use_paged_list},
     i18n::use_texts,
@@ -50,10 +50,7 @@ pub fn QuotesPage() -> Html {
             } else {
                 html! {
                     <table class="table quotes-table">
-                        <thead><tr>
-                            <th>{ b.col_number }</th><th>{ texts.col_client }</th><th>{ b.col_valid_until }</th>
-                            <th class="money">{ b.col_gross }</th><th>{ texts.col_status }</th><th></th>
-                        </tr></thead>
+                        { head(&[(b.col_number, ""), (texts.col_client, ""), (b.col_valid_until, ""), (b.col_gross, "money"), (texts.col_status, ""), ("", "")]) }
                         <tbody>
                             { for page.items.iter().map(|q| html! {
                                 <tr class="quote-row">

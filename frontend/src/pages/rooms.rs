@@ -12,7 +12,7 @@ use crate::{
         DeleteButton,
         choices::Choice,
         forms::{RoomForm, RoomFormValues, use_submit},
-        loaded, use_studio,
+        head, loaded, use_studio,
     },
     hooks::{use_entity, use_rooms, use_sessions},
     i18n::use_texts,
@@ -31,7 +31,7 @@ pub fn RoomsPage() -> Html {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: RoomFormValues| {
             let creating = creating.clone();
-            submit.send::<_, Room>(
+            submit.send(
                 Method::Post,
                 urls::ROOMS.collection(),
                 values.to_new(),
@@ -52,10 +52,7 @@ pub fn RoomsPage() -> Html {
             }
             { loaded(texts, &rooms, |page| html! {
                 <table class="table" id="rooms-table">
-                    <thead><tr>
-                        <th>{ texts.col_name }</th><th>{ texts.col_kind }</th><th>{ texts.col_rate }</th>
-                        <th>{ texts.col_half_day }</th><th>{ texts.col_day }</th><th>{ texts.col_bookable }</th>
-                    </tr></thead>
+                    { head(&[(texts.col_name, ""), (texts.col_kind, ""), (texts.col_rate, ""), (texts.col_half_day, ""), (texts.col_day, ""), (texts.col_bookable, "")]) }
                     <tbody>
                         { for page.items.iter().map(|r| html! {
                             <tr class="room-row">
@@ -116,7 +113,7 @@ fn RoomEditor(props: &RoomEditorProps) -> Html {
     let on_save = {
         let (submit, room) = (submit.clone(), room.clone());
         Callback::from(move |values: RoomFormValues| {
-            submit.send::<_, Room>(
+            submit.send(
                 Method::Patch,
                 urls::ROOMS.one(&room.id),
                 values.to_patch(&room),

@@ -13,7 +13,7 @@ use crate::{
         ClientPicker, DeleteButton,
         choices::Choice,
         forms::{SessionForm, SessionFormValues, edit, general_error, use_submit},
-        loaded, use_studio,
+        head, loaded, use_studio,
     },
     format,
     hooks::{pairs, use_client_names, use_entity, use_rooms, use_sessions},
@@ -50,10 +50,7 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
     }
     html! {
         <table class="table sessions-table">
-            <thead><tr>
-                <th>{ texts.col_title }</th><th>{ texts.col_start }</th><th>{ texts.col_end }</th>
-                <th>{ texts.col_room }</th><th>{ texts.col_client }</th><th>{ texts.col_status }</th><th>{ texts.col_price }</th>
-            </tr></thead>
+            { head(&[(texts.col_title, ""), (texts.col_start, ""), (texts.col_end, ""), (texts.col_room, ""), (texts.col_client, ""), (texts.col_status, ""), (texts.col_price, "")]) }
             <tbody>
                 { for props.sessions.iter().map(|s| html! {
                     <tr class="session-row">
@@ -96,7 +93,7 @@ pub fn SessionsPage() -> Html {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: SessionFormValues| {
             let creating = creating.clone();
-            submit.send::<_, Session>(
+            submit.send(
                 Method::Post,
                 urls::SESSIONS.collection(),
                 values.to_new(),
@@ -164,7 +161,7 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
     let on_save = {
         let (submit, session) = (submit.clone(), s.clone());
         Callback::from(move |values: SessionFormValues| {
-            submit.send::<_, Session>(
+            submit.send(
                 Method::Patch,
                 urls::SESSIONS.one(&session.id),
                 values.to_patch(&session),
@@ -180,12 +177,7 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
                 status: Some(SessionStatus::Cancelled),
                 ..SessionPatch::default()
             };
-            cancel_submit.send::<_, Session>(
-                Method::Patch,
-                urls::SESSIONS.one(&id),
-                Ok(patch),
-                |_| (),
-            );
+            cancel_submit.send(Method::Patch, urls::SESSIONS.one(&id), Ok(patch), |_| ());
         })
     };
     html! {

@@ -39,7 +39,7 @@ fn SettingsEditor(props: &SettingsEditorProps) -> Html {
         let (submit, settings, notice) = (submit.clone(), props.settings.clone(), notice.clone());
         Callback::from(move |values: SettingsFormValues| {
             let notice = notice.clone();
-            submit.send::<_, StudioSettings>(
+            submit.send(
                 Method::Put,
                 urls::SETTINGS.to_owned(),
                 values.to_patch(&settings),

@@ -12,16 +12,20 @@ use std::rc::Rc;
 pub use generations::{Apply, Generations, ResourceKey};
 pub use inflight::{Inflight, SharedRequest};
 pub use latest::{Latest, Ticket};
-use serde::{
-    Serialize,
-    de::{DeserializeOwned, IgnoredAny},
-};
+use serde::Deserialize;
 use studio_wire::{Invalidation, Mutation};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError, Method};
 
 pub type FetchResult = Result<String, ApiError>;
+
+/// Of the entity a write answers, the id (the studio's settings have none).
+#[derive(Deserialize)]
+struct Written {
+    #[serde(default)]
+    id: Option<String>,
+}
 
 /// The context value. It carries a snapshot of the counters taken when the provider rendered: comparing
 /// snapshots is what tells the context to notify its consumers (a reducer handle reads the live state, so two
@@ -53,51 +57,26 @@ impl ResourceStore {
         self.dispatch.dispatch(Apply(invalidations));
     }
 
-    /// Sends a write and, once it succeeded, applies the invalidations of its response — the path every form
-    /// takes. `done` gets the written entity (if any) or the error to show.
-    pub fn mutate<B, T>(
-        &self,
-        method: Method,
-        url: String,
-        body: Option<B>,
-        done: impl FnOnce(Result<Option<T>, ApiError>) + 'static,
-    ) where
-        B: Serialize + 'static,
-        T: DeserializeOwned + 'static,
-    {
-        let body = match body.as_ref().map(api::json::to_string).transpose() {
-            Ok(body) => body,
-            Err(e) => return done(Err(ApiError::Decode(e))),
-        };
-        self.mutate_text(
-            method,
-            url,
-            body,
-            Box::new(move |answer| {
-                done(answer.and_then(|text| api::decode::<Mutation<T>>(&text).map(|m| m.data)))
-            }),
-        );
-    }
-
-    /// The untyped part of `mutate` (one copy in the wasm for every entity type): send, apply what the
-    /// response says became stale, hand its text on.
-    fn mutate_text(
+    /// Sends a write (its JSON `body`, if any) and, once it succeeded, applies the invalidations of its
+    /// response — the path every form takes. `done` gets the written entity's id (if it has one) or the error
+    /// to show. Untyped: one copy in the wasm whatever the entity.
+    pub fn mutate(
         &self,
         method: Method,
         url: String,
         body: Option<String>,
-        done: Box<dyn FnOnce(Result<String, ApiError>)>,
+        done: Box<dyn FnOnce(Result<Option<String>, ApiError>)>,
     ) {
         let store = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = api::send_text(method, &url, body).await;
-            if let Ok(written) = answer.as_deref().map(api::decode::<Mutation<IgnoredAny>>) {
-                match written {
-                    Ok(written) => store.apply(written.invalidations),
-                    Err(e) => return done(Err(e)),
-                }
-            }
-            done(answer);
+            let written = match api::send_text(method, &url, body).await {
+                Ok(text) => api::decode::<Mutation<Written>>(&text),
+                Err(e) => Err(e),
+            };
+            done(written.map(|written| {
+                store.apply(written.invalidations);
+                written.data.and_then(|entity| entity.id)
+            }));
         });
     }
 

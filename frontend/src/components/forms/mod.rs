@@ -16,10 +16,7 @@ pub use client::{ClientForm, ClientFormValues};
 pub use equipment::{EquipmentForm, EquipmentFormValues};
 pub use lines::{LinesForm, LinesFormValues};
 pub use room::{RoomForm, RoomFormValues};
-use serde::{
-    Serialize,
-    de::{DeserializeOwned, IgnoredAny},
-};
+use serde::Serialize;
 pub use session::{SessionForm, SessionFormValues};
 pub use settings::{SettingsForm, SettingsFormValues};
 use studio_wire::{FieldProblem, Money, Problem, messages};
@@ -193,51 +190,50 @@ pub struct Submit {
 }
 
 impl Submit {
-    /// Sends `body` (or shows the refusal found before sending); `done` gets the saved entity.
-    pub fn send<B, R>(
+    /// Sends `body` (or shows the refusal found before sending); `done` gets the saved entity's id.
+    pub fn send<B: Serialize>(
         &self,
         method: Method,
         url: String,
         body: Result<B, ApiError>,
-        done: impl FnOnce(Option<R>) + 'static,
-    ) where
-        B: Serialize + 'static,
-        R: DeserializeOwned + 'static,
-    {
-        let body = match body {
-            Ok(body) => body,
-            Err(refusal) => return self.error.set(Some(refusal)),
-        };
-        let (busy, error) = (self.busy.clone(), self.error.clone());
-        busy.set(true);
-        self.store
-            .mutate::<B, R>(method, url, Some(body), move |result| {
-                busy.set(false);
-                match result {
-                    Ok(saved) => {
-                        error.set(None);
-                        done(saved);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            });
+        done: impl FnOnce(Option<String>) + 'static,
+    ) {
+        match body.and_then(|body| crate::api::json::to_string(&body).map_err(ApiError::Decode)) {
+            Ok(body) => self.write(method, url, Some(body), Box::new(done)),
+            Err(refusal) => self.error.set(Some(refusal)),
+        }
     }
 
     /// Sends a request without a body (a delete: the version is in its URL), then runs `done`.
     pub fn send_empty(&self, method: Method, url: String, done: impl FnOnce() + 'static) {
+        self.write(method, url, None, Box::new(move |_| done()));
+    }
+
+    /// The untyped part of every write (one copy in the wasm): busy while in flight, then the refusal or `done`.
+    fn write(
+        &self,
+        method: Method,
+        url: String,
+        body: Option<String>,
+        done: Box<dyn FnOnce(Option<String>)>,
+    ) {
         let (busy, error) = (self.busy.clone(), self.error.clone());
         busy.set(true);
-        self.store
-            .mutate::<(), IgnoredAny>(method, url, None, move |result| {
+        self.store.mutate(
+            method,
+            url,
+            body,
+            Box::new(move |result| {
                 busy.set(false);
                 match result {
-                    Ok(_) => {
+                    Ok(id) => {
                         error.set(None);
-                        done();
+                        done(id);
                     }
                     Err(e) => error.set(Some(e)),
                 }
-            });
+            }),
+        );
     }
 }
 
