@@ -11,13 +11,12 @@ use studio_wire::{
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{ActionButton, Studio, history, use_studio};
 use crate::{
     api::{self, ApiError, Method, urls},
     i18n::{Texts, error_message, use_texts},
-    routes::Route,
+    routes::{Route, link},
     store::{ResourceStore, use_resource_store},
 };
 
@@ -399,7 +398,7 @@ fn render_entry(entry: &Entry, panel: &Panel) -> Html {
                         { for actions.iter().filter(|a| a.wrote).map(|a| html! {
                             <li class="ok">{ "✓ " }
                                 if let Some(route) = a.shows.as_ref().and_then(Route::showing) {
-                                    <Link<Route> to={route}>{ &a.summary }</Link<Route>>
+                                    { link(route, &a.summary) }
                                 } else {
                                     { &a.summary }
                                 }

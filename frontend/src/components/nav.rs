@@ -7,7 +7,7 @@ use super::{Identity, use_studio};
 use crate::{
     hooks::use_clients,
     i18n::{EN, FR, Language, Texts, use_texts},
-    routes::Route,
+    routes::{Route, link},
 };
 
 #[function_component]
@@ -37,19 +37,21 @@ pub fn Nav() -> Html {
     html! {
         <nav class="nav">
             <span class="brand">{ studio.settings.display_name.clone() }</span>
-            <Link<Route> to={Route::Home}>{ texts.nav_home }</Link<Route>>
+            { link(Route::Home, texts.nav_home) }
             <Link<Route> to={Route::Clients}>
                 { texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span>
             </Link<Route>>
-            <Link<Route> to={Route::Calendar}>{ texts.nav_calendar }</Link<Route>>
-            <Link<Route> to={Route::Sessions}>{ texts.nav_sessions }</Link<Route>>
-            <Link<Route> to={Route::Rooms}>{ texts.nav_rooms }</Link<Route>>
-            <Link<Route> to={Route::Equipment}>{ texts.nav_equipment }</Link<Route>>
-            <Link<Route> to={Route::Projects}>{ texts.billing.nav_projects }</Link<Route>>
-            <Link<Route> to={Route::Quotes}>{ texts.billing.nav_quotes }</Link<Route>>
-            <Link<Route> to={Route::Invoices}>{ texts.billing.nav_invoices }</Link<Route>>
-            <Link<Route> to={Route::Activity}>{ texts.history.nav_activity }</Link<Route>>
-            <Link<Route> to={Route::Settings}>{ texts.nav_settings }</Link<Route>>
+            { for [
+                (Route::Calendar, texts.nav_calendar),
+                (Route::Sessions, texts.nav_sessions),
+                (Route::Rooms, texts.nav_rooms),
+                (Route::Equipment, texts.nav_equipment),
+                (Route::Projects, texts.billing.nav_projects),
+                (Route::Quotes, texts.billing.nav_quotes),
+                (Route::Invoices, texts.billing.nav_invoices),
+                (Route::Activity, texts.history.nav_activity),
+                (Route::Settings, texts.nav_settings),
+            ].into_iter().map(|(to, text)| link(to, text)) }
             <span class="spacer"></span>
             { identity_controls(texts, identity) }
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>

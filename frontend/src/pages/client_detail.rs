@@ -2,7 +2,6 @@
 
 use studio_wire::Client;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
@@ -17,7 +16,7 @@ use crate::{
     hooks::{use_entity, use_sessions},
     i18n::use_texts,
     pages::SessionTable,
-    routes::{Route, use_go_to},
+    routes::{Route, link, use_go_to},
 };
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +31,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let sessions = use_sessions(urls::client_sessions(&props.id));
     html! {
         <section class="client-detail">
-            <Link<Route> to={Route::Clients}>{ texts.back_to_clients }</Link<Route>>
+            { link(Route::Clients, texts.back_to_clients) }
             { loaded(texts, &fetched, |client| html! { <ClientView client={client.clone()} /> }) }
             <h2>{ texts.client_sessions }</h2>
             <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />

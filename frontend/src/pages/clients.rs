@@ -3,7 +3,6 @@
 
 use studio_wire::Client;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     api::{
@@ -18,7 +17,7 @@ use crate::{
     },
     hooks::use_paged_list,
     i18n::use_texts,
-    routes::Route,
+    routes::{Route, link},
 };
 
 #[function_component]
@@ -97,7 +96,7 @@ fn ClientRow(props: &ClientRowProps) -> Html {
     let client = &props.client;
     html! {
         <tr class="client-row">
-            <td><Link<Route> to={Route::Client { id: client.id.clone() }}>{ &client.name }</Link<Route>></td>
+            <td>{ link(Route::Client { id: client.id.clone() }, &client.name) }</td>
             <td>{ client.email.clone().unwrap_or_default() }</td>
             <td>{ client.phone.clone().unwrap_or_default() }</td>
             <td>{ client.kind.label(texts) }</td>

@@ -5,14 +5,13 @@
 
 use studio_wire::{Dashboard, Money, Session};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     components::{loaded, use_studio},
     format,
     hooks::{name_of, pairs, use_client_names, use_dashboard, use_rooms},
     i18n::{Texts, use_texts},
-    routes::Route,
+    routes::{Route, link},
 };
 
 #[function_component]
@@ -64,11 +63,15 @@ fn Board(props: &BoardProps) -> Html {
                 let when = if with_day {
                     format::date_time(s.start, texts.locale)
                 } else {
-                    format!("{}–{}", format::clock(s.start, texts.locale), format::clock(s.end, texts.locale))
+                    format!(
+                        "{}–{}",
+                        format::clock(s.start, texts.locale),
+                        format::clock(s.end, texts.locale)
+                    )
                 };
                 html! {
                     <li><span class="when">{ when }</span>{" "}
-                        <Link<Route> to={Route::Session { id: s.id.clone() }}>{ &s.title }</Link<Route>>
+                        { link(Route::Session { id: s.id.clone() }, &s.title) }
                         {" · "}{ name_of(&room_names, &s.room_id) }</li>
                 }
             })
@@ -97,7 +100,7 @@ fn Board(props: &BoardProps) -> Html {
                 } else {
                     <ul class="plain">
                         { for board.overdue_invoices.iter().map(|i| html! {
-                            <li><Link<Route> to={Route::Invoice { id: i.id.clone() }}>{ &i.number }</Link<Route>>
+                            <li>{ link(Route::Invoice { id: i.id.clone() }, &i.number) }
                                 {" · "}{ name_of(&client_names, &i.client_id) }{" · "}{ money(i.balance) }
                                 {" · "}{ b.col_due }{" "}{ format::date(i.due_on, texts.locale) }</li>
                         }) }

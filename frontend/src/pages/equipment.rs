@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use studio_wire::{Equipment, EquipmentPatch, EquipmentStatus};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
@@ -17,7 +16,7 @@ use crate::{
     },
     hooks::{pairs, use_entity, use_paged_list, use_rooms},
     i18n::use_texts,
-    routes::{Route, use_go_to},
+    routes::{Route, link, use_go_to},
 };
 
 #[function_component]
@@ -73,7 +72,7 @@ pub fn EquipmentPage() -> Html {
                     <tbody>
                         { for page.items.iter().map(|item| html! {
                             <tr class="equipment-row" id={format!("equipment-{}", item.id)}>
-                                <td><Link<Route> to={Route::EquipmentItem { id: item.id.clone() }}>{ &item.name }</Link<Route>></td>
+                                <td>{ link(Route::EquipmentItem { id: item.id.clone() }, &item.name) }</td>
                                 <td>{ &item.category }</td>
                                 <td>{ item.brand.clone().unwrap_or_default() }</td>
                                 <td>{ item.model.clone().unwrap_or_default() }</td>
@@ -107,7 +106,7 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
     let fetched = use_entity::<Equipment>(urls::EQUIPMENT, props.id.clone());
     html! {
         <section>
-            <Link<Route> to={Route::Equipment}>{ texts.back_to_equipment }</Link<Route>>
+            { link(Route::Equipment, texts.back_to_equipment) }
             { loaded(texts, &fetched, |item| html! { <EquipmentEditor key={item.version} item={item.clone()} /> }) }
             <EntityHistory resource="equipment" id={props.id.clone()} />
         </section>

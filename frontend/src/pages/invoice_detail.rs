@@ -5,7 +5,6 @@
 use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod, Project};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::invoices::{InvoiceTable, balance, number, status_badge};
 use crate::{
@@ -22,7 +21,7 @@ use crate::{
     format,
     hooks::{name_of, use_client_names, use_entity, use_invoices, use_payments},
     i18n::use_texts,
-    routes::{Route, use_go_to},
+    routes::{Route, link, use_go_to},
     time,
 };
 
@@ -37,7 +36,7 @@ pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
     let fetched = use_entity::<Invoice>(urls::INVOICES, props.id.clone());
     html! {
         <section class="invoice-detail">
-            <Link<Route> to={Route::Invoices}>{ texts.billing.back_to_invoices }</Link<Route>>
+            { link(Route::Invoices, texts.billing.back_to_invoices) }
             { loaded(texts, &fetched, |invoice| html! { <InvoiceView invoice={invoice.clone()} /> }) }
             <EntityHistory resource="invoices" id={props.id.clone()} />
         </section>
@@ -119,7 +118,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             }
             <dl class="fields">
                 <dt>{ texts.col_client }</dt>
-                <dd><Link<Route> to={Route::Client { id: invoice.client_id.clone() }}>{ client_name }</Link<Route>></dd>
+                <dd>{ link(Route::Client { id: invoice.client_id.clone() }, &client_name) }</dd>
                 if let Some(project) = &invoice.project_id {
                     <dt>{ b.nav_projects }</dt>
                     <dd><ProjectLink id={project.clone()} /></dd>
@@ -132,7 +131,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 }
                 if let Some(other) = &invoice.credit {
                     <dt>{ if is_invoice { b.credit_note } else { b.credit_of } }</dt>
-                    <dd><Link<Route> to={Route::Invoice { id: other.clone() }}>{ number_of(other) }</Link<Route>></dd>
+                    <dd>{ link(Route::Invoice { id: other.clone() }, &number_of(other)) }</dd>
                 }
             </dl>
             if *editing {
@@ -205,7 +204,12 @@ struct ProjectLinkProps {
 fn ProjectLink(props: &ProjectLinkProps) -> Html {
     let project = use_entity::<Project>(urls::PROJECTS, props.id.clone());
     let name = project.data.map(|p| p.name).unwrap_or_default();
-    html! { <Link<Route> to={Route::Project { id: props.id.clone() }}>{ name }</Link<Route>> }
+    link(
+        Route::Project {
+            id: props.id.clone(),
+        },
+        &name,
+    )
 }
 
 /// Opens the printable invoice in a new tab. Fetched with the caller's credentials (the API wants them), then

@@ -18,7 +18,7 @@ use crate::{
     format,
     hooks::{use_client_names, use_paged_list},
     i18n::{Texts, use_texts},
-    routes::Route,
+    routes::{Route, link},
     time,
 };
 
@@ -87,7 +87,7 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
             <tbody>
                 { for props.invoices.iter().map(|i| html! {
                     <tr class="invoice-row">
-                        <td><Link<Route> to={Route::Invoice { id: i.id.clone() }}>{ number(texts, i) }</Link<Route>>
+                        <td>{ link(Route::Invoice { id: i.id.clone() }, &number(texts, i)) }
                             if i.kind == InvoiceKind::CreditNote { {" "}<span class="badge">{ b.credit_note }</span> }
                         </td>
                         <td>{ names.get(&i.client_id).cloned().unwrap_or_default() }</td>

@@ -19,7 +19,7 @@ use crate::{
     },
     hooks::{name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions},
     i18n::use_texts,
-    routes::{Route, use_go_to},
+    routes::{Route, link, use_go_to},
 };
 
 #[function_component]
@@ -48,7 +48,7 @@ pub fn ProjectsPage() -> Html {
                         <tbody>
                             { for page.items.iter().map(|p| html! {
                                 <tr class="project-row">
-                                    <td><Link<Route> to={Route::Project { id: p.id.clone() }}>{ &p.name }</Link<Route>></td>
+                                    <td>{ link(Route::Project { id: p.id.clone() }, &p.name) }</td>
                                     <td>{ p.artist.clone().unwrap_or_default() }</td>
                                     <td>{ name_of(&clients_named, &p.client_id) }</td>
                                     <td>{ p.kind.label(texts) }</td>
@@ -159,7 +159,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
         .collect::<Vec<_>>();
     html! {
         <section class="project-detail">
-            <Link<Route> to={Route::Projects}>{ b.back_to_projects }</Link<Route>>
+            { link(Route::Projects, b.back_to_projects) }
             { loaded(texts, &fetched, |project| html! { <ProjectView project={project.clone()} /> }) }
             <h2>{ b.project_sessions }</h2>
             <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
@@ -225,7 +225,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     <dt>{ b.col_artist }</dt><dd>{ artist }</dd>
                 }
                 <dt>{ texts.col_client }</dt>
-                <dd><Link<Route> to={Route::Client { id: project.client_id.clone() }}>{ client }</Link<Route>></dd>
+                <dd>{ link(Route::Client { id: project.client_id.clone() }, &client) }</dd>
                 <dt>{ texts.col_kind }</dt><dd>{ project.kind.label(texts) }</dd>
             </dl>
             <h2>{ b.tracks }</h2>

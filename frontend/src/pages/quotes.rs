@@ -2,7 +2,6 @@
 
 use studio_wire::{Quote, QuoteStatus};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     api::urls::{Order, QUOTES},
@@ -10,7 +9,7 @@ use crate::{
     format,
     hooks::{name_of, use_client_names, use_paged_list},
     i18n::use_texts,
-    routes::Route,
+    routes::{Route, link},
 };
 
 #[function_component]
@@ -34,9 +33,7 @@ pub fn QuotesPage() -> Html {
             }
             QuoteStatus::Accepted => step(b.to_invoice, "invoice"),
             QuoteStatus::Invoiced => match &q.invoice_id {
-                Some(id) => {
-                    html! { <Link<Route> to={Route::Invoice { id: id.clone() }}>{ b.nav_invoices }</Link<Route>> }
-                }
+                Some(id) => link(Route::Invoice { id: id.clone() }, b.nav_invoices),
                 None => html! {},
             },
             QuoteStatus::Rejected | QuoteStatus::Expired => html! {},

@@ -2,7 +2,6 @@
 
 use studio_wire::Room;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::sessions::SessionTable;
 use crate::{
@@ -16,7 +15,7 @@ use crate::{
     },
     hooks::{use_entity, use_rooms, use_sessions},
     i18n::use_texts,
-    routes::{Route, use_go_to},
+    routes::{Route, link, use_go_to},
     time,
 };
 
@@ -57,7 +56,7 @@ pub fn RoomsPage() -> Html {
                         { for page.items.iter().map(|r| html! {
                             <tr class="room-row">
                                 <td><span class="swatch" style={format!("background:{}", r.colour)}></span>
-                                    <Link<Route> to={Route::Room { id: r.id.clone() }}>{ &r.name }</Link<Route>></td>
+                                    { link(Route::Room { id: r.id.clone() }, &r.name) }</td>
                                 <td>{ r.kind.label(texts) }</td>
                                 <td class="money">{ studio.money(r.hourly_rate, texts) }</td>
                                 <td class="money">{ studio.money(r.half_day_rate, texts) }</td>
@@ -90,7 +89,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     ));
     html! {
         <section>
-            <Link<Route> to={Route::Rooms}>{ texts.back_to_rooms }</Link<Route>>
+            { link(Route::Rooms, texts.back_to_rooms) }
             { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} /> }) }
             <h2>{ texts.room_sessions }</h2>
             <SessionTable sessions={upcoming.data.map(|p| p.items).unwrap_or_default()} />

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use studio_wire::{Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
@@ -18,7 +17,7 @@ use crate::{
     format,
     hooks::{pairs, use_client_names, use_entity, use_rooms, use_sessions},
     i18n::use_texts,
-    routes::{Route, use_go_to},
+    routes::{Route, link, use_go_to},
     time,
 };
 
@@ -54,7 +53,7 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
             <tbody>
                 { for props.sessions.iter().map(|s| html! {
                     <tr class="session-row">
-                        <td><Link<Route> to={Route::Session { id: s.id.clone() }}>{ &s.title }</Link<Route>></td>
+                        <td>{ link(Route::Session { id: s.id.clone() }, &s.title) }</td>
                         <td>{ format::date_time(s.start, texts.locale) }</td>
                         <td>{ format::date_time(s.end, texts.locale) }</td>
                         <td>{ room_names.get(&s.room_id).cloned().unwrap_or_default() }</td>
@@ -138,7 +137,7 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
     let fetched = use_entity::<Session>(urls::SESSIONS, props.id.clone());
     html! {
         <section class="session-detail">
-            <Link<Route> to={Route::Calendar}>{ texts.back_to_calendar }</Link<Route>>
+            { link(Route::Calendar, texts.back_to_calendar) }
             { loaded(texts, &fetched, |session| html! { <SessionEditor key={session.version} session={session.clone()} /> }) }
             <EntityHistory resource="sessions" id={props.id.clone()} />
         </section>
