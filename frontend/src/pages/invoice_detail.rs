@@ -14,7 +14,8 @@ use crate::{
         ActionButton, DeleteButton,
         choices::{Choice, options},
         forms::{
-            FormShell, LinesForm, LinesFormValues, edit, field, optional, refused, use_submit,
+            FormShell, LinesForm, LinesFormValues, edit, field, input, optional, refused,
+            use_submit,
         },
         head, loaded, use_studio,
     },
@@ -328,12 +329,8 @@ fn PaymentForm(props: &PaymentFormProps) -> Html {
                     { options(texts, values.method) }
                 </select>
             }) }
-            { field(texts.col_date, "paid_on", &error, html! {
-                <input name="paid_on" type="date" value={values.paid_on.clone()} oninput={edit(&values, |v, s| v.paid_on = s)} />
-            }) }
-            { field(b.col_reference, "reference", &error, html! {
-                <input name="reference" value={values.reference.clone()} oninput={edit(&values, |v, s| v.reference = s)} />
-            }) }
+            { input(texts.col_date, "paid_on", "date", &values.paid_on, edit(&values, |v, s| v.paid_on = s), &error) }
+            { input(b.col_reference, "reference", "text", &values.reference, edit(&values, |v, s| v.reference = s), &error) }
         </FormShell>
     }
 }

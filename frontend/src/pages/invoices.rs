@@ -12,7 +12,7 @@ use crate::{
     components::{
         ClientPicker,
         choices::Choice,
-        forms::{FormShell, edit, field, refused, use_submit},
+        forms::{FormShell, edit, field, input, refused, use_submit},
         head, loaded, use_studio,
     },
     format,
@@ -244,12 +244,8 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
                 <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
                     label={texts.col_client} none={texts.choose} required=true />
             }) }
-            { field(texts.from_label, "from", &error, html! {
-                <input name="from" type="date" value={values.from.clone()} oninput={edit(&values, |v, s| v.from = s)} />
-            }) }
-            { field(texts.to_label, "to", &error, html! {
-                <input name="to" type="date" value={values.to.clone()} oninput={edit(&values, |v, s| v.to = s)} />
-            }) }
+            { input(texts.from_label, "from", "date", &values.from, edit(&values, |v, s| v.from = s), &error) }
+            { input(texts.to_label, "to", "date", &values.to, edit(&values, |v, s| v.to = s), &error) }
         </FormShell>
     }
 }

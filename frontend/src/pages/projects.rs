@@ -14,7 +14,7 @@ use crate::{
     components::{
         ClientPicker, DeleteButton,
         choices::{Choice, options},
-        forms::{FormShell, edit, field, general_error, optional, use_submit},
+        forms::{FormShell, edit, field, general_error, input, optional, use_submit},
         head, loaded,
     },
     hooks::{name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions},
@@ -126,9 +126,7 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
             { field(texts.col_name, "name", &error, html! {
                 <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
             }) }
-            { field(b.col_artist, "artist", &error, html! {
-                <input name="artist" value={values.artist.clone()} oninput={edit(&values, |v, s| v.artist = s)} />
-            }) }
+            { input(b.col_artist, "artist", "text", &values.artist, edit(&values, |v, s| v.artist = s), &error) }
             { field(texts.col_kind, "kind", &error, html! {
                 <select name="kind" onchange={edit(&values, |v, s| v.kind = ProjectKind::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.kind) }

@@ -3,7 +3,7 @@
 use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, optional, use_form};
+use super::{FormProps, FormShell, edit, field, input, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     i18n::use_texts,
@@ -67,12 +67,8 @@ pub fn ClientForm(props: &FormProps<ClientFormValues>) -> Html {
             { field(texts.col_name, "name", &error, html! {
                 <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
             }) }
-            { field(texts.col_email, "email", &error, html! {
-                <input name="email" type="email" value={values.email.clone()} oninput={edit(&values, |v, s| v.email = s)} />
-            }) }
-            { field(texts.col_phone, "phone", &error, html! {
-                <input name="phone" value={values.phone.clone()} oninput={edit(&values, |v, s| v.phone = s)} />
-            }) }
+            { input(texts.col_email, "email", "email", &values.email, edit(&values, |v, s| v.email = s), &error) }
+            { input(texts.col_phone, "phone", "text", &values.phone, edit(&values, |v, s| v.phone = s), &error) }
             { field(texts.col_kind, "kind", &error, html! {
                 <select name="kind" onchange={edit(&values, |v, s| v.kind = ClientKind::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.kind) }

@@ -3,7 +3,7 @@
 use studio_wire::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, optional, use_form};
+use super::{FormProps, FormShell, edit, field, input, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     hooks::{pairs, use_rooms},
@@ -84,21 +84,11 @@ pub fn EquipmentForm(props: &FormProps<EquipmentFormValues>) -> Html {
     html! {
         <FormShell class="equipment-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
-            { field(texts.col_name, "name", &error, html! {
-                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} />
-            }) }
-            { field(texts.col_category, "category", &error, html! {
-                <input name="category" value={values.category.clone()} oninput={edit(&values, |v, s| v.category = s)} />
-            }) }
-            { field(texts.col_brand, "brand", &error, html! {
-                <input name="brand" value={values.brand.clone()} oninput={edit(&values, |v, s| v.brand = s)} />
-            }) }
-            { field(texts.col_model, "model", &error, html! {
-                <input name="model" value={values.model.clone()} oninput={edit(&values, |v, s| v.model = s)} />
-            }) }
-            { field(texts.col_serial, "serial_number", &error, html! {
-                <input name="serial_number" value={values.serial_number.clone()} oninput={edit(&values, |v, s| v.serial_number = s)} />
-            }) }
+            { input(texts.col_name, "name", "text", &values.name, edit(&values, |v, s| v.name = s), &error) }
+            { input(texts.col_category, "category", "text", &values.category, edit(&values, |v, s| v.category = s), &error) }
+            { input(texts.col_brand, "brand", "text", &values.brand, edit(&values, |v, s| v.brand = s), &error) }
+            { input(texts.col_model, "model", "text", &values.model, edit(&values, |v, s| v.model = s), &error) }
+            { input(texts.col_serial, "serial_number", "text", &values.serial_number, edit(&values, |v, s| v.serial_number = s), &error) }
             { field(texts.col_status, "status", &error, html! {
                 <select name="status" onchange={edit(&values, |v, s| v.status = EquipmentStatus::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.status) }

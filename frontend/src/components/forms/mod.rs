@@ -124,6 +124,29 @@ pub fn field(
     }
 }
 
+/// A labelled `<input>` bound to `value`: `kind` is its `type` ("text", "email", "date", "time", "color"), or
+/// "decimal" / "numeric" for a text typed on a phone's number keypad. (The common case of `field`, written once.)
+#[inline(never)]
+pub fn input(
+    label: &'static str,
+    name: &'static str,
+    kind: &'static str,
+    value: &str,
+    oninput: Callback<InputEvent>,
+    error: &Option<ApiError>,
+) -> Html {
+    let (kind, inputmode) = match kind {
+        "decimal" | "numeric" => ("text", Some(kind)),
+        _ => (kind, None),
+    };
+    field(
+        label,
+        name,
+        error,
+        html! { <input {name} type={kind} {inputmode} value={value.to_owned()} {oninput} /> },
+    )
+}
+
 /// `<option>`s to pick one of `items` (id, name) — `none` first ("Choose…", "All clients") — `selected` selected.
 pub fn pick_one(none: &'static str, items: Vec<(String, String)>, selected: &str) -> Html {
     html! {

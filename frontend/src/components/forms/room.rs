@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use studio_wire::{Locale, Money, NewRoom, Room, RoomKind, RoomPatch};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, edit_checked, field, refused, use_form};
+use super::{FormProps, FormShell, edit, edit_checked, field, input, refused, use_form};
 use crate::{
     api::ApiError,
     components::choices::{Choice, options},
@@ -116,26 +116,16 @@ pub fn RoomForm(props: &FormProps<RoomFormValues>) -> Html {
     html! {
         <FormShell class="room-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
-            { field(texts.col_name, "name", &error, html! {
-                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} />
-            }) }
+            { input(texts.col_name, "name", "text", &values.name, edit(&values, |v, s| v.name = s), &error) }
             { field(texts.col_kind, "kind", &error, html! {
                 <select name="kind" onchange={edit(&values, |v, s| v.kind = RoomKind::from_value(&s).unwrap_or_default())}>
                     { options(texts, values.kind) }
                 </select>
             }) }
-            { field(texts.col_rate, "hourly_rate", &error, html! {
-                <input name="hourly_rate" inputmode="decimal" value={values.hourly_rate.clone()} oninput={edit(&values, |v, s| v.hourly_rate = s)} />
-            }) }
-            { field(texts.col_half_day, "half_day_rate", &error, html! {
-                <input name="half_day_rate" inputmode="decimal" value={values.half_day_rate.clone()} oninput={edit(&values, |v, s| v.half_day_rate = s)} />
-            }) }
-            { field(texts.col_day, "day_rate", &error, html! {
-                <input name="day_rate" inputmode="decimal" value={values.day_rate.clone()} oninput={edit(&values, |v, s| v.day_rate = s)} />
-            }) }
-            { field(texts.col_colour, "colour", &error, html! {
-                <input name="colour" type="color" value={values.colour.clone()} oninput={edit(&values, |v, s| v.colour = s)} />
-            }) }
+            { input(texts.col_rate, "hourly_rate", "decimal", &values.hourly_rate, edit(&values, |v, s| v.hourly_rate = s), &error) }
+            { input(texts.col_half_day, "half_day_rate", "decimal", &values.half_day_rate, edit(&values, |v, s| v.half_day_rate = s), &error) }
+            { input(texts.col_day, "day_rate", "decimal", &values.day_rate, edit(&values, |v, s| v.day_rate = s), &error) }
+            { input(texts.col_colour, "colour", "color", &values.colour, edit(&values, |v, s| v.colour = s), &error) }
             <label class="check">
                 <input name="bookable" type="checkbox" checked={values.bookable} onchange={edit_checked(&values, |v, b| v.bookable = b)} />
                 { texts.col_bookable }

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use studio_wire::{FieldProblem, NewSession, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, optional, pick_one, refused, use_form};
+use super::{FormProps, FormShell, edit, field, input, optional, pick_one, refused, use_form};
 use crate::{
     api::ApiError,
     components::{
@@ -150,24 +150,16 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
             { field(texts.col_room, "room_id", &error, html! {
                 <select name="room_id" onchange={edit(&values, |v, s| v.room_id = s)}>{ pick_one(texts.choose, room_options, &values.room_id) }</select>
             }) }
-            { field(texts.col_date, "date", &error, html! {
-                <input name="date" type="date" value={values.date.clone()} oninput={edit(&values, |v, s| v.date = s)} />
-            }) }
-            { field(texts.col_start, "start", &error, html! {
-                <input name="start" type="time" value={values.start.clone()} oninput={edit(&values, |v, s| v.start = s)} />
-            }) }
-            { field(texts.col_end, "end", &error, html! {
-                <input name="end" type="time" value={values.end.clone()} oninput={edit(&values, |v, s| v.end = s)} />
-            }) }
+            { input(texts.col_date, "date", "date", &values.date, edit(&values, |v, s| v.date = s), &error) }
+            { input(texts.col_start, "start", "time", &values.start, edit(&values, |v, s| v.start = s), &error) }
+            { input(texts.col_end, "end", "time", &values.end, edit(&values, |v, s| v.end = s), &error) }
             if values.existing {
                 { field(texts.col_status, "status", &error, html! {
                     <select name="status" onchange={edit(&values, |v, s| v.status = SessionStatus::from_value(&s).unwrap_or_default())}>
                         { options(texts, values.status) }
                     </select>
                 }) }
-                { field(texts.col_engineer, "engineer", &error, html! {
-                    <input name="engineer" value={values.engineer.clone()} oninput={edit(&values, |v, s| v.engineer = s)} />
-                }) }
+                { input(texts.col_engineer, "engineer", "text", &values.engineer, edit(&values, |v, s| v.engineer = s), &error) }
                 { field(texts.col_notes, "notes", &error, html! {
                     <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
                 }) }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use studio_wire::{FieldProblem, Locale, Money, SettingsPatch, StudioSettings, money::CURRENCIES};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, edit_checked, field, percent, refused, use_form};
+use super::{FormProps, FormShell, edit, edit_checked, field, input, percent, refused, use_form};
 use crate::{api::ApiError, i18n::use_texts};
 
 /// Zones offered as suggestions (any IANA name may be typed).
@@ -116,31 +116,21 @@ pub fn SettingsForm(props: &FormProps<SettingsFormValues>) -> Html {
             on_submit={submit} on_cancel={props.on_cancel.clone()}>
             <fieldset>
                 <legend>{ texts.settings_identity }</legend>
-                { field(texts.col_display_name, "display_name", &error, html! {
-                    <input name="display_name" value={values.display_name.clone()} oninput={edit(&values, |v, s| v.display_name = s)} />
-                }) }
-                { field(texts.col_legal_name, "legal_name", &error, html! {
-                    <input name="legal_name" value={values.legal_name.clone()} oninput={edit(&values, |v, s| v.legal_name = s)} />
-                }) }
+                { input(texts.col_display_name, "display_name", "text", &values.display_name, edit(&values, |v, s| v.display_name = s), &error) }
+                { input(texts.col_legal_name, "legal_name", "text", &values.legal_name, edit(&values, |v, s| v.legal_name = s), &error) }
                 { field(texts.col_address, "address", &error, html! {
                     <textarea name="address" value={values.address.clone()} oninput={edit(&values, |v, s| v.address = s)} />
                 }) }
-                { field(texts.col_siret, "siret", &error, html! {
-                    <input name="siret" inputmode="numeric" value={values.siret.clone()} oninput={edit(&values, |v, s| v.siret = s)} />
-                }) }
+                { input(texts.col_siret, "siret", "numeric", &values.siret, edit(&values, |v, s| v.siret = s), &error) }
             </fieldset>
             <fieldset>
                 <legend>{ texts.settings_billing }</legend>
-                { field(texts.col_vat_number, "vat_number", &error, html! {
-                    <input name="vat_number" value={values.vat_number.clone()} oninput={edit(&values, |v, s| v.vat_number = s)} />
-                }) }
+                { input(texts.col_vat_number, "vat_number", "text", &values.vat_number, edit(&values, |v, s| v.vat_number = s), &error) }
                 <label class="check">
                     <input name="vat_exempt" type="checkbox" checked={values.vat_exempt} onchange={edit_checked(&values, |v, b| v.vat_exempt = b)} />
                     { texts.col_vat_exempt }
                 </label>
-                { field(texts.col_vat_rate, "default_vat_rate", &error, html! {
-                    <input name="default_vat_rate" inputmode="decimal" value={values.default_vat_rate.clone()} oninput={edit(&values, |v, s| v.default_vat_rate = s)} />
-                }) }
+                { input(texts.col_vat_rate, "default_vat_rate", "decimal", &values.default_vat_rate, edit(&values, |v, s| v.default_vat_rate = s), &error) }
                 { field(texts.col_currency, "currency", &error, html! {
                     <select name="currency" onchange={edit(&values, |v, s| v.currency = s)}>
                         { for CURRENCIES.iter().map(|c| html! { <option value={*c} selected={*c == values.currency}>{ *c }</option> }) }
