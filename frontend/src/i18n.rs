@@ -458,7 +458,7 @@ pub const EN: Texts = Texts {
 
 /// The catalogue for a BCP 47 language tag: French for `fr*`, English otherwise.
 pub fn for_language(tag: &str) -> &'static Texts {
-    if tag.to_lowercase().starts_with("fr") {
+    if tag.get(..2).is_some_and(|l| l.eq_ignore_ascii_case("fr")) {
         &FR
     } else {
         &EN

@@ -157,11 +157,23 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
     crate::pick(locale, fr, en)
 }
 
+/// The catalogue's `text` with a capital first letter. Its words are French and English: their letters are
+/// Latin-1's, whose capitals are 32 code points lower. (Unicode's full case tables, which `char::to_uppercase`
+/// brings, would weigh 12 KB in the SPA's wasm.)
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(capital(first)).chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+fn capital(letter: char) -> char {
+    match letter {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' => {
+            char::from_u32(letter as u32 - 32).unwrap_or(letter)
+        }
+        _ => letter,
     }
 }
 
@@ -640,6 +652,19 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capital_is_unicodes_for_every_latin_1_letter() {
+        for letter in ('a'..='z').chain('à'..='þ').filter(|c| *c != '÷') {
+            assert_eq!(
+                capital(letter).to_string(),
+                letter.to_uppercase().to_string(),
+                "{letter}"
+            );
+        }
+        assert_eq!(capitalized("état de l'équipement"), "État de l'équipement");
+        assert_eq!(capital('1'), '1');
+    }
 
     fn both(problem: &Problem) -> (String, String) {
         (
