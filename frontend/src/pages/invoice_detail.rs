@@ -14,7 +14,7 @@ use crate::{
         ActionButton, DeleteButton,
         choices::{Choice, options},
         forms::{
-            FormShell, LinesForm, LinesFormValues, edit, field, input, optional, refused,
+            FormShell, LinesForm, LinesFormValues, edit, field, input, optional, refused_field,
             use_submit,
         },
         head, loaded, use_studio,
@@ -312,7 +312,7 @@ fn PaymentForm(props: &PaymentFormProps) -> Html {
                     paid_on: time::parse_date(&values.paid_on),
                     reference: optional(&values.reference),
                 })
-                .map_err(|problem| refused([("amount".to_owned(), problem)].into()));
+                .map_err(|problem| refused_field("amount", problem));
             submit.send(Method::Post, urls::PAYMENTS.collection(), body, move |_| {
                 done.emit(())
             });

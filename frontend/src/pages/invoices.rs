@@ -12,7 +12,7 @@ use crate::{
     components::{
         ClientPicker,
         choices::Choice,
-        forms::{FormShell, edit, field, input, refused, use_submit},
+        forms::{FormShell, edit, field, input, refused_field, use_submit},
         head, loaded, use_studio,
     },
     format,
@@ -213,7 +213,7 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
                     let problem = FieldProblem::NotADate {
                         value: text.to_owned(),
                     };
-                    refused([(name.to_owned(), problem)].into())
+                    refused_field(name, problem)
                 })
             };
             let body = day("from", &values.from).and_then(|from| {

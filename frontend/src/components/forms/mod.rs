@@ -88,6 +88,13 @@ pub fn refused(problems: BTreeMap<String, FieldProblem>) -> ApiError {
     }
 }
 
+/// A refusal of one field, found before sending.
+pub fn refused_field(field: &str, problem: FieldProblem) -> ApiError {
+    let mut problems = BTreeMap::new();
+    problems.insert(field.to_owned(), problem);
+    refused(problems)
+}
+
 /// A percentage as typed ("20", "5,5") in hundredths of a percent (2000, 550), read as an amount is.
 pub fn percent(raw: &str) -> Result<u32, FieldProblem> {
     Money::parse(raw)

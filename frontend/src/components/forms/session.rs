@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
-use studio_wire::{FieldProblem, NewSession, Session, SessionPatch, SessionStatus};
+use studio_wire::{NewSession, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
 use super::{FormProps, FormShell, edit, field, input, optional, pick_one, refused, use_form};
@@ -61,8 +61,9 @@ impl SessionFormValues {
         let (start, end) = match (at("start", &self.start), at("end", &self.end)) {
             (Ok(start), Ok(end)) => (start, end),
             (start, end) => {
-                let problems: BTreeMap<String, FieldProblem> =
-                    [start.err(), end.err()].into_iter().flatten().collect();
+                let mut problems = BTreeMap::new();
+                problems.extend(start.err());
+                problems.extend(end.err());
                 return Err(refused(problems));
             }
         };
