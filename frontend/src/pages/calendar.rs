@@ -1,8 +1,6 @@
 //! The week calendar: one column per day (in the studio's time zone, 23- and 25-hour days included), sessions
 //! coloured by room, a room filter, previous/next week, click a session to open it, click an empty slot to book.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,7 +9,7 @@ use crate::{
     api::{Method, urls},
     components::forms::{SessionForm, SessionFormValues, edit, use_submit},
     format,
-    hooks::{pairs, use_client_names, use_rooms, use_sessions},
+    hooks::{name_of, pairs, use_client_names, use_rooms, use_sessions},
     i18n::use_texts,
     routes::Route,
     time,
@@ -111,14 +109,9 @@ pub fn CalendarPage() -> Html {
     let rooms = use_rooms();
     let navigator = use_navigator();
 
-    let colours: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.colour)))
-        .into_iter()
-        .collect();
+    let colours = pairs(&rooms.data, |r| Some((&r.id, &r.colour)));
     let shown_clients = sessions.data.iter().flat_map(|p| &p.items);
-    let client_names: HashMap<String, String> =
-        use_client_names(shown_clients.map(|s| s.client_id.as_str()).collect())
-            .into_iter()
-            .collect();
+    let client_names = use_client_names(shown_clients.map(|s| s.client_id.as_str()).collect());
     let go = |weeks: i64| {
         let monday = monday.clone();
         Callback::from(move |_| {
@@ -163,7 +156,7 @@ pub fn CalendarPage() -> Html {
                 .map(|s| {
                     let top = ((time::minutes_into(date, s.start) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
                     let bottom = ((time::minutes_into(date, s.end) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
-                    let colour = colours.get(&s.room_id).cloned().unwrap_or_else(|| "#5b3df5".into());
+                    let colour = Some(name_of(&colours, &s.room_id)).filter(|c| !c.is_empty()).unwrap_or_else(|| "#5b3df5".into());
                     let style = format!("top:{top}px;height:{}px;background:{colour};color:{}", (bottom - top).max(14), ink_on(&colour));
                     let open = {
                         let (navigator, id) = (navigator.clone(), s.id.clone());
@@ -174,7 +167,7 @@ pub fn CalendarPage() -> Html {
                             }
                         })
                     };
-                    let client = client_names.get(&s.client_id).cloned().unwrap_or_default();
+                    let client = name_of(&client_names, &s.client_id);
                     html! {
                         <div class="cal-session" id={format!("session-{}", s.id)} {style} onclick={open}>
                             <strong>{ &s.title }</strong>

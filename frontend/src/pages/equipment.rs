@@ -1,7 +1,5 @@
 //! Equipment: the list with each item's status (changed in place) and a create form; one item's page.
 
-use std::collections::HashMap;
-
 use studio_wire::{Equipment, EquipmentPatch, EquipmentStatus};
 use yew::prelude::*;
 
@@ -14,7 +12,7 @@ use crate::{
         forms::{EquipmentForm, EquipmentFormValues, control_value, general_error, use_submit},
         head, loaded,
     },
-    hooks::{pairs, use_entity, use_paged_list, use_rooms},
+    hooks::{name_of, pairs, use_entity, use_paged_list, use_rooms},
     i18n::use_texts,
     routes::{Route, link, use_go_to},
 };
@@ -27,9 +25,7 @@ pub fn EquipmentPage() -> Html {
     let items = use_paged_list::<Equipment>(urls::EQUIPMENT, String::new(), urls::Order::Oldest);
     let rooms = use_rooms();
     let creating = use_state(|| false);
-    let room_names: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.name)))
-        .into_iter()
-        .collect();
+    let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
     let on_create = {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: EquipmentFormValues| {
@@ -76,7 +72,7 @@ pub fn EquipmentPage() -> Html {
                                 <td>{ &item.category }</td>
                                 <td>{ item.brand.clone().unwrap_or_default() }</td>
                                 <td>{ item.model.clone().unwrap_or_default() }</td>
-                                <td>{ item.room_id.as_ref().and_then(|r| room_names.get(r).cloned()).unwrap_or_else(|| texts.no_room.to_owned()) }</td>
+                                <td>{ item.room_id.as_ref().map_or_else(|| texts.no_room.to_owned(), |r| name_of(&room_names, r)) }</td>
                                 <td>{ item.condition.label(texts) }</td>
                                 <td>
                                     <span class={format!("status status-{}", item.status.value())}>{ item.status.label(texts) }</span>

@@ -1,8 +1,6 @@
 //! The invoices list (status filter, totals of what is shown), a draft from a client's sessions, and the table
 //! of invoices other pages reuse (a client's, a project's).
 
-use std::collections::HashMap;
-
 use studio_wire::{FieldProblem, Invoice, InvoiceKind, InvoiceStatus, Money, SessionsToInvoice};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -16,7 +14,7 @@ use crate::{
         head, loaded, use_studio,
     },
     format,
-    hooks::{use_client_names, use_paged_list},
+    hooks::{name_of, use_client_names, use_paged_list},
     i18n::{Texts, use_texts},
     routes::{Route, link},
     time,
@@ -64,15 +62,13 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let names: HashMap<String, String> = use_client_names(
+    let names = use_client_names(
         props
             .invoices
             .iter()
             .map(|i| i.client_id.as_str())
             .collect(),
-    )
-    .into_iter()
-    .collect();
+    );
     if props.invoices.is_empty() {
         return html! { <p class="empty">{ b.no_invoices }</p> };
     }
@@ -90,7 +86,7 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
                         <td>{ link(Route::Invoice { id: i.id.clone() }, &number(texts, i)) }
                             if i.kind == InvoiceKind::CreditNote { {" "}<span class="badge">{ b.credit_note }</span> }
                         </td>
-                        <td>{ names.get(&i.client_id).cloned().unwrap_or_default() }</td>
+                        <td>{ name_of(&names, &i.client_id) }</td>
                         <td>{ day(i.issued_on) }</td>
                         <td>{ day(i.due_on) }</td>
                         <td class="money">{ money(i.totals.net) }</td>

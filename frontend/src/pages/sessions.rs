@@ -1,7 +1,5 @@
 //! The sessions list (with filters), and one session: move, change status, cancel, delete.
 
-use std::collections::HashMap;
-
 use studio_wire::{Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
@@ -15,7 +13,7 @@ use crate::{
         head, loaded, use_studio,
     },
     format,
-    hooks::{pairs, use_client_names, use_entity, use_rooms, use_sessions},
+    hooks::{name_of, pairs, use_client_names, use_entity, use_rooms, use_sessions},
     i18n::use_texts,
     routes::{Route, link, use_go_to},
     time,
@@ -32,18 +30,14 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
     let texts = use_texts();
     let rooms = use_rooms();
     let studio = use_studio();
-    let client_names: HashMap<String, String> = use_client_names(
+    let client_names = use_client_names(
         props
             .sessions
             .iter()
             .map(|s| s.client_id.as_str())
             .collect(),
-    )
-    .into_iter()
-    .collect();
-    let room_names: HashMap<String, String> = pairs(&rooms.data, |r| Some((&r.id, &r.name)))
-        .into_iter()
-        .collect();
+    );
+    let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
     if props.sessions.is_empty() {
         return html! { <p>{ texts.no_sessions }</p> };
     }
@@ -56,8 +50,8 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
                         <td>{ link(Route::Session { id: s.id.clone() }, &s.title) }</td>
                         <td>{ format::date_time(s.start, texts.locale) }</td>
                         <td>{ format::date_time(s.end, texts.locale) }</td>
-                        <td>{ room_names.get(&s.room_id).cloned().unwrap_or_default() }</td>
-                        <td>{ client_names.get(&s.client_id).cloned().unwrap_or_default() }</td>
+                        <td>{ name_of(&room_names, &s.room_id) }</td>
+                        <td>{ name_of(&client_names, &s.client_id) }</td>
                         <td>{ s.status.label(texts) }</td>
                         <td class="money">{ studio.money(s.price, texts) }</td>
                     </tr>
