@@ -3,18 +3,12 @@
 
 mod common;
 
-use std::{
-    sync::{
-        Arc,
-        atomic::{AtomicU64, Ordering},
-    },
-    time::{Duration, SystemTime, UNIX_EPOCH},
-};
+use std::{sync::Arc, time::Duration};
 
 use common::{
     browser::{
-        WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded, requests,
-        requests_since, send_to_assistant, shown, start_stack, text_of, wait_text,
+        Earlier, WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded,
+        requests, requests_since, send_to_assistant, shown, start_stack, text_of, wait_text,
     },
     eventually,
 };
@@ -262,17 +256,6 @@ async fn another_users_write_reaches_this_page_through_the_change_feed() {
     mine.close().await.unwrap();
 }
 
-/// Ids (and so change ids) made a while before now: writes dated that long ago.
-struct Earlier(Duration, AtomicU64);
-
-impl studio_domain::IdGen for Earlier {
-    fn new_id(&self) -> String {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
-        let made = (now - self.0).as_millis() as u64;
-        ulid::Ulid::from_parts(made, u128::from(self.1.fetch_add(1, Ordering::Relaxed))).to_string()
-    }
-}
-
 /// How many times the page has pulled the change feed.
 async fn feed_pulls(browser: &fantoccini::Client) -> usize {
     let script = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname == '/api/changes').length;";
@@ -287,7 +270,7 @@ async fn a_write_made_just_before_the_page_opened_makes_no_view_fetch_again() {
     };
     // Someone else added a client 5 s ago: inside the feed's overlap, before the page's views were fetched.
     let mut services = stack.services.clone();
-    services.ids = Arc::new(Earlier(Duration::from_secs(5), AtomicU64::new(0)));
+    services.ids = Arc::new(Earlier::by(Duration::from_secs(5)));
     let ctx =
         studio_domain::Ctx::new(stack.demo().studio, services).with_origin(Some("their-browser"));
     let client = studio_wire::NewClient {

@@ -3,8 +3,11 @@
 
 use std::{
     path::PathBuf,
-    sync::{Arc, Mutex},
-    time::Duration,
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, SystemTime, UNIX_EPOCH},
 };
 
 use super::eventually;
@@ -129,7 +132,12 @@ pub async fn start_stack() -> Option<Stack> {
     let services = Services::new(Arc::new(
         EmbeddedStore::open(&dir.path().join("e2e.redb")).unwrap(),
     ));
-    studio_local::seed::seed(&services).await.unwrap();
+    // The demo was there before the page opened, as a real studio's data is: its writes are dated a minute back,
+    // so that the change feed's first pull finds none of them fresh (see the SPA's `store/feed.rs`) however
+    // quickly the page opens after the seeding.
+    let mut seeding = services.clone();
+    seeding.ids = Arc::new(Earlier::by(Duration::from_secs(60)));
+    studio_local::seed::seed(&seeding).await.unwrap();
     let csp_reports = Arc::new(Mutex::new(Vec::new()));
     let router = studio_local::router(services.clone(), Arc::new(Planner), &dist).layer(
         axum::middleware::from_fn_with_state(csp_reports.clone(), record_csp_report),
@@ -143,6 +151,23 @@ pub async fn start_stack() -> Option<Stack> {
         csp_reports,
         _dir: dir,
     })
+}
+
+/// Ids (and so change ids) made a while before now: writes dated that long ago.
+pub struct Earlier(Duration, AtomicU64);
+
+impl Earlier {
+    pub fn by(back: Duration) -> Self {
+        Self(back, AtomicU64::new(0))
+    }
+}
+
+impl studio_domain::IdGen for Earlier {
+    fn new_id(&self) -> String {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap();
+        let made = (now - self.0).as_millis() as u64;
+        ulid::Ulid::from_parts(made, u128::from(self.1.fetch_add(1, Ordering::Relaxed))).to_string()
+    }
 }
 
 pub async fn browser() -> Client {
