@@ -171,8 +171,8 @@ impl Route {
     }
 }
 
-/// A link to `to` reading `text`: `Link` written once, where each `<Link<Route>>` written out in a view costs the
-/// wasm ≈ 300 B.
+/// A link to `to` reading `text`: `Link` written once rather than in every view (1.3 KB less wasm for the 30
+/// links of 2026-11-27).
 #[inline(never)]
 pub fn link(to: Route, text: &str) -> Html {
     html! { <Link<Route> {to}>{ text.to_owned() }</Link<Route>> }

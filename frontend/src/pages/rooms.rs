@@ -51,7 +51,7 @@ pub fn RoomsPage() -> Html {
             }
             { loaded(texts, &rooms, |page| html! {
                 <table class="table" id="rooms-table">
-                    { head(&[(texts.col_name, ""), (texts.col_kind, ""), (texts.col_rate, ""), (texts.col_half_day, ""), (texts.col_day, ""), (texts.col_bookable, "")]) }
+                    { head(&[(texts.col_name, ""), (texts.col_kind, ""), (texts.col_rate, "money"), (texts.col_half_day, "money"), (texts.col_day, "money"), (texts.col_bookable, "")]) }
                     <tbody>
                         { for page.items.iter().map(|r| html! {
                             <tr class="room-row">

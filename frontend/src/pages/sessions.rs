@@ -43,7 +43,7 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
     }
     html! {
         <table class="table sessions-table">
-            { head(&[(texts.col_title, ""), (texts.col_start, ""), (texts.col_end, ""), (texts.col_room, ""), (texts.col_client, ""), (texts.col_status, ""), (texts.col_price, "")]) }
+            { head(&[(texts.col_title, ""), (texts.col_start, ""), (texts.col_end, ""), (texts.col_room, ""), (texts.col_client, ""), (texts.col_status, ""), (texts.col_price, "money")]) }
             <tbody>
                 { for props.sessions.iter().map(|s| html! {
                     <tr class="session-row">
