@@ -82,9 +82,10 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// picker, names looked up by id past the first page and the change feed's first pull (+9.4 KB); then 354,494 B
 /// (2026-11-27, −45 KB): routes parsed by hand, writes untyped past their body, no Unicode case tables (the
 /// catalogue's capitals are Latin-1's), no sort routines for maps built one entry at a time, markup written once
-/// (table heads, inputs, links). About 1.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose
+/// (table heads, inputs, links); then 348,486 B with history's `Via` read without serde's buffering of internally
+/// tagged enums (−6 KB). About 1.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose
 /// (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 356_000;
+const SPA_GZIP_BUDGET: u64 = 350_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {
