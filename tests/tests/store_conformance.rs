@@ -4,7 +4,7 @@ mod common;
 
 use std::sync::Arc;
 
-use studio_domain::{Condition, Item, Key, Store, StoreError, WriteOp};
+use studio_domain::{Condition, Direction, Item, Key, Store, StoreError, WriteOp};
 
 fn item(sk: &str, version: u64, data: &str) -> Item {
     Item::new(Key::new("STUDIO#s", sk), version, data.into())
@@ -107,11 +107,11 @@ on_both_stores! {
         ops.push(WriteOp::Put { item: Item::new(Key::new("STUDIO#t", "CLIENT#9"), 1, "other studio".into()), condition: Condition::None });
         store.transact(ops).await.unwrap();
 
-        let first = store.query_newest("STUDIO#s", "CLIENT#", None, 2).await.unwrap();
+        let first = store.query_from("STUDIO#s", "CLIENT#", None, 2, Direction::Descending).await.unwrap();
         let keys = |page: &studio_domain::QueryPage| page.items.iter().map(|i| i.key.sk.clone()).collect::<Vec<_>>();
         assert_eq!(keys(&first), ["CLIENT#4", "CLIENT#3"]);
         let last = first.last_key.expect("more pages");
-        let second = store.query_newest("STUDIO#s", "CLIENT#", Some(&last), 10).await.unwrap();
+        let second = store.query_from("STUDIO#s", "CLIENT#", Some(&last), 10, Direction::Descending).await.unwrap();
         assert_eq!(keys(&second), ["CLIENT#2", "CLIENT#1", "CLIENT#0"]);
         assert_eq!(second.last_key, None);
     }

@@ -8,7 +8,7 @@ use crate::{
     context::Ctx,
     error::DomainError,
     keys,
-    store::{Condition, Item, Key, StoreError, WriteOp},
+    store::{Condition, Direction, Item, Key, StoreError, WriteOp},
     text::fold,
     tx::{Before, Tx},
 };
@@ -216,13 +216,13 @@ pub async fn list<E: Entity>(
             limit - items.len()
         };
         let store = ctx.store();
-        let page = match query.order {
-            Some(Order::Newest) => {
-                store.query_newest(&partition, E::PREFIX, after.as_deref(), batch)
-            }
-            _ => store.query(&partition, E::PREFIX, after.as_deref(), batch),
-        }
-        .await?;
+        let direction = match query.order {
+            Some(Order::Newest) => Direction::Descending,
+            _ => Direction::Ascending,
+        };
+        let page = store
+            .query_from(&partition, E::PREFIX, after.as_deref(), batch, direction)
+            .await?;
         let read = page.items.len();
         for (index, item) in page.items.iter().enumerate() {
             let entity: E = decode(item)?;

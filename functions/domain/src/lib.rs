@@ -35,4 +35,4 @@ pub use context::{Actor, Clock, Ctx, IdGen, Services, StudioId, SystemClock, Uli
 pub use crud::Crud;
 pub use entity::{Entity, ListQuery};
 pub use error::DomainError;
-pub use store::{Condition, Item, Key, QueryPage, Store, StoreError, WriteOp};
+pub use store::{Condition, Direction, Item, Key, QueryPage, Store, StoreError, WriteOp};

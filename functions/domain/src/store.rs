@@ -124,29 +124,40 @@ pub enum StoreError {
     Unavailable(String),
 }
 
+/// Which way a query reads sort keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync {
     /// A strongly consistent read of one item.
     async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError>;
 
-    /// Items of partition `pk` whose sort key starts with `prefix`, ascending, after `after` (exclusive).
+    /// Items of partition `pk` whose sort key starts with `prefix`, read in `direction` from the key `from`
+    /// (exclusive): ascending, or descending for lists read from their latest entity (ids are time-ordered).
+    async fn query_from(
+        &self,
+        pk: &str,
+        prefix: &str,
+        from: Option<&str>,
+        limit: usize,
+        direction: Direction,
+    ) -> Result<QueryPage, StoreError>;
+
+    /// `query_from` ascending, after `after`.
     async fn query(
         &self,
         pk: &str,
         prefix: &str,
         after: Option<&str>,
         limit: usize,
-    ) -> Result<QueryPage, StoreError>;
-
-    /// The same, newest first: items whose sort key starts with `prefix`, descending, before `before`
-    /// (exclusive) — for lists read from their latest entity (ids are time-ordered).
-    async fn query_newest(
-        &self,
-        pk: &str,
-        prefix: &str,
-        before: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError>;
+    ) -> Result<QueryPage, StoreError> {
+        self.query_from(pk, prefix, after, limit, Direction::Ascending)
+            .await
+    }
 
     /// All operations or none. At most 100 operations, each key at most once.
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError>;

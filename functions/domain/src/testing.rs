@@ -7,7 +7,7 @@ use async_trait::async_trait;
 
 use crate::{
     Ctx, Services, StudioId,
-    store::{Item, Key, QueryPage, Store, StoreError, WriteOp, validate_transaction},
+    store::{Direction, Item, Key, QueryPage, Store, StoreError, WriteOp, validate_transaction},
 };
 
 #[derive(Default)]
@@ -19,35 +19,33 @@ impl Store for MemoryStore {
         Ok(self.0.lock().unwrap().get(key).cloned())
     }
 
-    async fn query(
+    async fn query_from(
         &self,
         pk: &str,
         prefix: &str,
-        after: Option<&str>,
+        from: Option<&str>,
         limit: usize,
+        direction: Direction,
     ) -> Result<QueryPage, StoreError> {
         let items = self.0.lock().unwrap();
-        let page = items
-            .values()
-            .filter(|i| i.key.pk == pk && i.key.sk.starts_with(prefix))
-            .filter(|i| after.is_none_or(|a| i.key.sk.as_str() > a));
-        Ok(page_of(page, limit))
-    }
-
-    async fn query_newest(
-        &self,
-        pk: &str,
-        prefix: &str,
-        before: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError> {
-        let items = self.0.lock().unwrap();
-        let page = items
-            .values()
-            .rev()
-            .filter(|i| i.key.pk == pk && i.key.sk.starts_with(prefix))
-            .filter(|i| before.is_none_or(|b| i.key.sk.as_str() < b));
-        Ok(page_of(page, limit))
+        let matching = |i: &&Item| i.key.pk == pk && i.key.sk.starts_with(prefix);
+        Ok(match direction {
+            Direction::Ascending => page_of(
+                items
+                    .values()
+                    .filter(matching)
+                    .filter(|i| from.is_none_or(|a| i.key.sk.as_str() > a)),
+                limit,
+            ),
+            Direction::Descending => page_of(
+                items
+                    .values()
+                    .rev()
+                    .filter(matching)
+                    .filter(|i| from.is_none_or(|b| i.key.sk.as_str() < b)),
+                limit,
+            ),
+        })
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {

@@ -7,7 +7,7 @@ use std::sync::{
 };
 
 use async_trait::async_trait;
-use studio_domain::{Item, Key, QueryPage, Store, StoreError, WriteOp};
+use studio_domain::{Direction, Item, Key, QueryPage, Store, StoreError, WriteOp};
 
 pub struct CountingStore {
     inner: Arc<dyn Store>,
@@ -35,27 +35,18 @@ impl Store for CountingStore {
         self.inner.get(key).await
     }
 
-    async fn query(
+    async fn query_from(
         &self,
         pk: &str,
         prefix: &str,
-        after: Option<&str>,
+        from: Option<&str>,
         limit: usize,
+        direction: Direction,
     ) -> Result<QueryPage, StoreError> {
-        let page = self.inner.query(pk, prefix, after, limit).await?;
-        self.read
-            .fetch_add(page.items.len().max(1) as u64, Ordering::Relaxed);
-        Ok(page)
-    }
-
-    async fn query_newest(
-        &self,
-        pk: &str,
-        prefix: &str,
-        before: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError> {
-        let page = self.inner.query_newest(pk, prefix, before, limit).await?;
+        let page = self
+            .inner
+            .query_from(pk, prefix, from, limit, direction)
+            .await?;
         self.read
             .fetch_add(page.items.len().max(1) as u64, Ordering::Relaxed);
         Ok(page)

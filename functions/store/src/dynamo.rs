@@ -19,7 +19,8 @@ use aws_sdk_dynamodb::{
     },
 };
 use studio_domain::{
-    Condition, Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction,
+    Condition, Direction, Item, Key, QueryPage, Store, StoreError, WriteOp,
+    store::validate_transaction,
 };
 
 type Attrs = HashMap<String, AttributeValue>;
@@ -222,16 +223,32 @@ impl DynamoStore {
             Err(e) => Err(sdk_error(e)),
         }
     }
+}
 
-    /// A page of `prefix` in partition `pk` from the key `from` (exclusive), ascending or descending.
-    async fn query_in(
+#[async_trait]
+impl Store for DynamoStore {
+    async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError> {
+        let out = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .set_key(Some(key_attrs(key)))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(sdk_error)?;
+        out.item.as_ref().map(decode).transpose()
+    }
+
+    async fn query_from(
         &self,
         pk: &str,
         prefix: &str,
         from: Option<&str>,
         limit: usize,
-        ascending: bool,
+        direction: Direction,
     ) -> Result<QueryPage, StoreError> {
+        let ascending = direction == Direction::Ascending;
         let start = from.map(|sk| key_attrs(&Key::new(pk, sk)));
         let out = self
             .client
@@ -258,42 +275,6 @@ impl DynamoStore {
             .map(|k| string(k, "SK"))
             .transpose()?;
         Ok(QueryPage { items, last_key })
-    }
-}
-
-#[async_trait]
-impl Store for DynamoStore {
-    async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError> {
-        let out = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .set_key(Some(key_attrs(key)))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(sdk_error)?;
-        out.item.as_ref().map(decode).transpose()
-    }
-
-    async fn query(
-        &self,
-        pk: &str,
-        prefix: &str,
-        after: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError> {
-        self.query_in(pk, prefix, after, limit, true).await
-    }
-
-    async fn query_newest(
-        &self,
-        pk: &str,
-        prefix: &str,
-        before: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError> {
-        self.query_in(pk, prefix, before, limit, false).await
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {

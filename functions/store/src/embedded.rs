@@ -6,7 +6,7 @@ use std::{ops::Bound, path::Path, sync::Arc};
 use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
 use studio_domain::{
-    Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction,
+    Direction, Item, Key, QueryPage, Store, StoreError, WriteOp, store::validate_transaction,
 };
 
 /// (partition, sort key) → (version, expiry in Unix seconds, JSON document). Expired items are kept, as DynamoDB
@@ -42,16 +42,40 @@ impl EmbeddedStore {
             .await
             .map_err(unavailable)?
     }
+}
 
-    /// A page of `prefix` in partition `pk` from the key `from` (exclusive), ascending or descending.
-    async fn query_in(
+#[async_trait]
+impl Store for EmbeddedStore {
+    async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError> {
+        let key = key.clone();
+        self.blocking(move |db| {
+            let txn = db.begin_read().map_err(unavailable)?;
+            let table = txn.open_table(ITEMS).map_err(unavailable)?;
+            let found = table
+                .get((key.pk.as_str(), key.sk.as_str()))
+                .map_err(unavailable)?;
+            Ok(found.map(|guard| {
+                let (version, expires_at, data) = guard.value();
+                Item {
+                    key,
+                    version,
+                    data: data.to_owned(),
+                    expires_at,
+                }
+            }))
+        })
+        .await
+    }
+
+    async fn query_from(
         &self,
         pk: &str,
         prefix: &str,
         from: Option<&str>,
         limit: usize,
-        ascending: bool,
+        direction: Direction,
     ) -> Result<QueryPage, StoreError> {
+        let ascending = direction == Direction::Ascending;
         let (pk, prefix, from) = (pk.to_owned(), prefix.to_owned(), from.map(str::to_owned));
         // Every sort key starting with `prefix` sorts before this one.
         let end = format!("{prefix}{}", char::MAX);
@@ -97,50 +121,6 @@ impl EmbeddedStore {
             Ok(QueryPage { items, last_key })
         })
         .await
-    }
-}
-
-#[async_trait]
-impl Store for EmbeddedStore {
-    async fn get(&self, key: &Key) -> Result<Option<Item>, StoreError> {
-        let key = key.clone();
-        self.blocking(move |db| {
-            let txn = db.begin_read().map_err(unavailable)?;
-            let table = txn.open_table(ITEMS).map_err(unavailable)?;
-            let found = table
-                .get((key.pk.as_str(), key.sk.as_str()))
-                .map_err(unavailable)?;
-            Ok(found.map(|guard| {
-                let (version, expires_at, data) = guard.value();
-                Item {
-                    key,
-                    version,
-                    data: data.to_owned(),
-                    expires_at,
-                }
-            }))
-        })
-        .await
-    }
-
-    async fn query(
-        &self,
-        pk: &str,
-        prefix: &str,
-        after: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError> {
-        self.query_in(pk, prefix, after, limit, true).await
-    }
-
-    async fn query_newest(
-        &self,
-        pk: &str,
-        prefix: &str,
-        before: Option<&str>,
-        limit: usize,
-    ) -> Result<QueryPage, StoreError> {
-        self.query_in(pk, prefix, before, limit, false).await
     }
 
     async fn transact(&self, ops: Vec<WriteOp>) -> Result<(), StoreError> {
