@@ -29,7 +29,7 @@ pub fn ClientPicker(props: &ClientPickerProps) -> Html {
     let q = use_state(String::new);
     let found = use_clients((*q).clone());
     let chosen = use_client_names(vec![props.selected.as_str()]);
-    let mut options = pairs(&found.data, |c| Some((&c.id, &c.name)));
+    let mut options = pairs(found.data(), |c| Some((&c.id, &c.name)));
     if !options.iter().any(|(id, _)| *id == props.selected) {
         options.splice(0..0, chosen);
     }

@@ -11,8 +11,12 @@ use crate::{
 
 /// Renders `fetched`: its data with `render` once here (kept on screen while it re-fetches), else the error,
 /// else "loading".
-pub fn loaded<T>(texts: &Texts, fetched: &Fetched<T>, render: impl FnOnce(&T) -> Html) -> Html {
-    match &fetched.data {
+pub fn loaded<T: 'static>(
+    texts: &Texts,
+    fetched: &Fetched<T>,
+    render: impl FnOnce(&T) -> Html,
+) -> Html {
+    match fetched.data() {
         Some(data) => render(data),
         None => waiting(texts, fetched.error.as_ref()),
     }

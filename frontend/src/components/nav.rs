@@ -19,8 +19,7 @@ pub fn Nav() -> Html {
     // Same URL as the unfiltered Clients page: the two views share one request.
     let clients = use_clients(String::new());
     let count = clients
-        .data
-        .as_ref()
+        .data()
         .map(|page| {
             let plus = if page.next_cursor.is_some() { "+" } else { "" };
             format!("{}{plus}", page.items.len())

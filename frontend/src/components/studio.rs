@@ -42,7 +42,7 @@ pub struct StudioProviderProps {
 pub fn StudioProvider(props: &StudioProviderProps) -> Html {
     let texts = use_texts();
     let settings = use_settings();
-    let zone = settings.data.as_ref().map(|s| s.time_zone.clone());
+    let zone = settings.data().map(|s| s.time_zone.clone());
     // Installed while rendering, before any child reads a local time.
     use_memo(zone, |zone| {
         if let Some(zone) = zone {

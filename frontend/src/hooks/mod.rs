@@ -2,7 +2,7 @@
 //! several for a view that combines them): it re-fetches when either changes, shares the request with other
 //! views of the same key, and ignores stale responses.
 
-use std::rc::Rc;
+use std::{any::Any, cell::RefCell, marker::PhantomData, rc::Rc};
 
 use serde::de::DeserializeOwned;
 use studio_wire::{Client, Dashboard, Invoice, Page, Payment, Room, Session, StudioSettings};
@@ -19,61 +19,95 @@ use crate::{
 mod paged;
 pub use paged::{Paged, use_paged_list};
 
-/// The state of a fetched value. While re-fetching, the previous value stays on screen.
-#[derive(Debug, Clone, PartialEq)]
+/// The state of a fetched value. While re-fetching, the previous value stays on screen. The value is kept
+/// type-erased: the fetching, the caching of its decoding and the handing out of every hook are one copy in the
+/// wasm, not one per type (and a render hands out a reference, not a copy of the value).
 pub struct Fetched<T> {
-    pub data: Option<T>,
+    value: Option<Rc<dyn Any>>,
     pub error: Option<ApiError>,
     pub loading: bool,
+    kind: PhantomData<fn() -> T>,
+}
+
+impl<T: 'static> Fetched<T> {
+    /// The value, once here.
+    pub fn data(&self) -> Option<&T> {
+        self.value.as_deref()?.downcast_ref()
+    }
+}
+
+impl<T> Fetched<T> {
+    /// What a view shows from its decoded response (if any), else from the fetch's own error and state.
+    fn of(decoded: Option<Decoded>, error: Option<ApiError>, loading: bool) -> Self {
+        let (value, error) = match decoded {
+            Some(Ok(value)) => (Some(value), None),
+            Some(Err(error)) => (None, Some(error)),
+            None => (None, error),
+        };
+        Fetched {
+            value,
+            error,
+            loading,
+            kind: PhantomData,
+        }
+    }
+}
+
+/// A response decoded as some type, or why it could not be.
+type Decoded = Result<Rc<dyn Any>, ApiError>;
+
+fn decode_any<T: DeserializeOwned + 'static>(text: &str) -> Decoded {
+    api::decode::<T>(text).map(|value| Rc::new(value) as Rc<dyn Any>)
+}
+
+/// The last input decoded and its decoding (kept by the hook with `use_mut_ref`).
+type LastDecoded<K> = RefCell<Option<(Rc<K>, Decoded)>>;
+
+/// `input` decoded by `decode`, once per input (told apart by address): `last` keeps the last input and its
+/// decoding until another comes.
+fn decoded_once<K: ?Sized>(
+    last: &LastDecoded<K>,
+    input: Option<Rc<K>>,
+    decode: fn(&K) -> Decoded,
+) -> Option<Decoded> {
+    let input = input?;
+    let mut last = last.borrow_mut();
+    if let Some((seen, decoded)) = &*last
+        && Rc::ptr_eq(seen, &input)
+    {
+        return Some(decoded.clone());
+    }
+    let decoded = decode(&input);
+    *last = Some((input, decoded.clone()));
+    Some(decoded)
 }
 
 /// The value at `url`, decoded as `T`, re-fetched when what it shows changes.
 #[hook]
-pub fn use_api<T>(shows: &[ResourceKey], url: String) -> Fetched<T>
-where
-    T: DeserializeOwned + Clone + PartialEq + 'static,
-{
-    let text = use_text(shows, url);
-    // Decoded once per response, here; the fetching above is the same code for every type (one copy in the
-    // wasm instead of one per type).
-    let decoded = use_memo(text.data.clone(), |text| {
-        text.as_deref().map(api::decode::<T>)
-    });
-    Fetched::of(&decoded, text.error, text.loading)
+pub fn use_api<T: DeserializeOwned + 'static>(shows: &[ResourceKey], url: String) -> Fetched<T> {
+    let body = use_text(shows, url);
+    let last = use_mut_ref(|| None);
+    let decoded = decoded_once(&last, body.text, decode_any::<T>);
+    Fetched::of(decoded, body.error, body.loading)
 }
 
-impl<T: Clone> Fetched<T> {
-    /// What a view shows from its decoded response (if any), else from the fetch's own error and state.
-    fn of(decoded: &Option<Result<T, ApiError>>, error: Option<ApiError>, loading: bool) -> Self {
-        match decoded {
-            Some(Ok(data)) => Fetched {
-                data: Some(data.clone()),
-                error: None,
-                loading,
-            },
-            Some(Err(error)) => Fetched {
-                data: None,
-                error: Some(error.clone()),
-                loading,
-            },
-            None => Fetched {
-                data: None,
-                error,
-                loading,
-            },
-        }
-    }
+/// A response's body, as fetched.
+#[derive(Clone, PartialEq)]
+pub(super) struct Body {
+    pub text: Option<Rc<str>>,
+    pub error: Option<ApiError>,
+    pub loading: bool,
 }
 
 /// The body at `url`: fetched through the store (shared with other views asking the same), again when the
 /// generation of what it shows moves; a response that started before a newer request never lands. An empty
 /// `url` asks for nothing (a view with nothing to look up yet).
 #[hook]
-pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
+pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Body {
     let store = use_resource_store();
     let generation = store.generation(shows);
-    let state = use_state(|| Fetched {
-        data: None,
+    let state = use_state(|| Body {
+        text: None,
         error: None,
         loading: true,
     });
@@ -83,14 +117,14 @@ pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
         use_effect_with((url, generation), move |(url, generation)| {
             let ticket = latest.begin();
             if url.is_empty() {
-                state.set(Fetched {
-                    data: None,
+                state.set(Body {
+                    text: None,
                     error: None,
                     loading: false,
                 });
             } else {
                 if !state.loading {
-                    state.set(Fetched {
+                    state.set(Body {
                         loading: true,
                         ..(*state).clone()
                     });
@@ -101,13 +135,13 @@ pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
                     let result = request.await;
                     if guard.is_current(ticket) {
                         state.set(match result {
-                            Ok(text) => Fetched {
-                                data: Some(Rc::from(text)),
+                            Ok(text) => Body {
+                                text: Some(Rc::from(text)),
                                 error: None,
                                 loading: false,
                             },
-                            Err(error) => Fetched {
-                                data: None,
+                            Err(error) => Body {
+                                text: None,
                                 error: Some(error),
                                 loading: false,
                             },
@@ -123,19 +157,13 @@ pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Fetched<Rc<str>> {
 
 /// The first page of a resource's list, optionally searched.
 #[hook]
-pub fn use_list<T>(resource: Resource, q: String) -> Fetched<Page<T>>
-where
-    T: DeserializeOwned + Clone + PartialEq + 'static,
-{
+pub fn use_list<T: DeserializeOwned + 'static>(resource: Resource, q: String) -> Fetched<Page<T>> {
     use_api(&[ResourceKey::List(resource.name())], resource.list(&q))
 }
 
 /// One entity of a resource.
 #[hook]
-pub fn use_entity<T>(resource: Resource, id: String) -> Fetched<T>
-where
-    T: DeserializeOwned + Clone + PartialEq + 'static,
-{
+pub fn use_entity<T: DeserializeOwned + 'static>(resource: Resource, id: String) -> Fetched<T> {
     let url = resource.one(&id);
     use_api(&[ResourceKey::Entity(resource.name(), id)], url)
 }
@@ -160,15 +188,15 @@ pub fn use_client_names(ids: Vec<&str>) -> Vec<(String, String)> {
     }
     let ids = sorted;
     let first = use_list::<Client>(urls::CLIENTS, String::new());
-    let asked = |page: &Option<Page<Client>>| {
+    let asked = |page: Option<&Page<Client>>| {
         let all = pairs(page, |c| Some((&c.id, &c.name)));
         let asked = all
             .into_iter()
             .filter(|(id, _)| ids.binary_search(&id.as_str()).is_ok());
         asked.collect::<Vec<_>>()
     };
-    let mut known = asked(&first.data);
-    let mut missing: Vec<&str> = match &first.data {
+    let mut known = asked(first.data());
+    let mut missing: Vec<&str> = match first.data() {
         // Until the first page is here, nothing is known to be missing.
         None => Vec::new(),
         Some(_) => ids
@@ -188,7 +216,7 @@ pub fn use_client_names(ids: Vec<&str>) -> Vec<(String, String)> {
         urls::CLIENTS.named(&missing)
     };
     let more = use_api::<Page<Client>>(&shows, url);
-    known.extend(asked(&more.data));
+    known.extend(asked(more.data()));
     known
 }
 
@@ -251,10 +279,10 @@ pub const SETTINGS_ID: &str = "studio";
 /// Pairs `(id, value)` from a fetched list (empty while it loads), keeping the items `pick` answers for: for
 /// `<select>` options and id → name lookups.
 pub fn pairs<T>(
-    page: &Option<Page<T>>,
+    page: Option<&Page<T>>,
     pick: impl Fn(&T) -> Option<(&str, &str)>,
 ) -> Vec<(String, String)> {
-    page.iter()
+    page.into_iter()
         .flat_map(|p| p.items.iter())
         .filter_map(|item| pick(item).map(|(id, value)| (id.to_owned(), value.to_owned())))
         .collect()

@@ -11,7 +11,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use studio_wire::Page;
 use yew::prelude::*;
 
-use super::{Fetched, use_text};
+use super::{Decoded, Fetched, decoded_once, use_text};
 use crate::{
     api::{
         self, ApiError,
@@ -29,10 +29,10 @@ pub struct Paged<T> {
     show_more: Option<Callback<MouseEvent>>,
 }
 
-impl<T> Paged<T> {
+impl<T: 'static> Paged<T> {
     /// How many are shown, "+" while more can be ("200+"); nothing while the first page loads.
     pub fn count(&self) -> Option<String> {
-        let page = self.list.data.as_ref()?;
+        let page = self.list.data()?;
         let plus = if page.next_cursor.is_some() { "+" } else { "" };
         Some(format!("{}{plus}", page.items.len()))
     }
@@ -56,28 +56,31 @@ fn more_button(show_more: Option<&Callback<MouseEvent>>, texts: &Texts, id: &'st
 
 /// The list of `resource` (searched by `q`) in `order`, page after page on demand.
 #[hook]
-pub fn use_paged_list<T>(resource: Resource, q: String, order: Order) -> Paged<T>
-where
-    T: DeserializeOwned + Clone + PartialEq + 'static,
-{
+pub fn use_paged_list<T: DeserializeOwned + 'static>(
+    resource: Resource,
+    q: String,
+    order: Order,
+) -> Paged<T> {
     let pages = use_pages(resource, q, order);
-    let list = use_memo(pages.shown.clone(), |shown| {
-        shown.as_ref().map(|shown| {
-            shown
-                .texts
-                .iter()
-                .map(|text| api::decode::<Page<T>>(text))
-                .collect::<Result<Vec<_>, _>>()
-                .map(|pages| Page {
-                    items: pages.into_iter().flat_map(|p| p.items).collect(),
-                    next_cursor: shown.next.clone(),
-                })
-        })
-    });
+    let last = use_mut_ref(|| None);
+    let list = decoded_once(&last, pages.shown, decode_pages::<T>);
     Paged {
-        list: Fetched::of(&list, pages.error, pages.loading),
+        list: Fetched::of(list, pages.error, pages.loading),
         show_more: pages.show_more,
     }
+}
+
+/// The items of every page shown, in order (a plain loop: iterator adapters here weighed ≈ 1.5 KB of wasm per
+/// type).
+fn decode_pages<T: DeserializeOwned + 'static>(shown: &Shown) -> Decoded {
+    let mut items = Vec::new();
+    for text in &shown.texts {
+        items.append(&mut api::decode::<Page<T>>(text)?.items);
+    }
+    Ok(Rc::new(Page {
+        items,
+        next_cursor: shown.next.clone(),
+    }))
 }
 
 /// The texts of the pages shown, read together, and the cursor after the last.
@@ -103,7 +106,7 @@ fn use_pages(resource: Resource, q: String, order: Order) -> Pages {
     let store = use_resource_store();
     let generation = store.generation(&shows);
     let first = use_text(&shows, url.clone());
-    let first_alone = use_memo((url.clone(), first.data.clone()), |(url, first)| {
+    let first_alone = use_memo((url.clone(), first.text.clone()), |(url, first)| {
         first.as_ref().map(|text| {
             Rc::new(Shown {
                 url: url.clone(),
@@ -122,7 +125,7 @@ fn use_pages(resource: Resource, q: String, order: Order) -> Pages {
         let (more, fetching, store) = (more.clone(), fetching.clone(), store.clone());
         let deps = (
             url.clone(),
-            first.data.clone(),
+            first.text.clone(),
             first.loading,
             wanted_now,
             generation,

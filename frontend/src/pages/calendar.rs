@@ -117,8 +117,8 @@ pub fn CalendarPage() -> Html {
     let rooms = use_rooms();
     let navigator = use_navigator();
 
-    let colours = pairs(&rooms.data, |r| Some((&r.id, &r.colour)));
-    let shown_clients = sessions.data.iter().flat_map(|p| &p.items);
+    let colours = pairs(rooms.data(), |r| Some((&r.id, &r.colour)));
+    let shown_clients = sessions.data().into_iter().flat_map(|p| &p.items);
     let client_names = use_client_names(shown_clients.map(|s| s.client_id.as_str()).collect());
     let go = |weeks: i64| {
         let monday = monday.clone();
@@ -157,7 +157,7 @@ pub fn CalendarPage() -> Html {
             })
         };
         let (day_start, day_end) = time::day_bounds(date);
-        let blocks = sessions.data.as_ref().map(|page| {
+        let blocks = sessions.data().map(|page| {
             page.items
                 .iter()
                 .filter(|s| s.start < day_end && s.end > day_start)
@@ -208,7 +208,7 @@ pub fn CalendarPage() -> Html {
                     <button id="next-week" title={texts.next_week} aria-label={texts.next_week} onclick={go(1)}>{ "→" }</button>
                     <select id="room-filter" aria-label={texts.col_room} onchange={edit(&room_filter, |v, s| *v = s)}>
                         <option value="" selected={room_filter.is_empty()}>{ texts.all_rooms }</option>
-                        { for pairs(&rooms.data, |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! {
+                        { for pairs(rooms.data(), |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! {
                             <option value={id.clone()} selected={id == *room_filter}>{ name }</option>
                         }) }
                     </select>

@@ -34,7 +34,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
             { link(Route::Clients, texts.back_to_clients) }
             { loaded(texts, &fetched, |client| html! { <ClientView client={client.clone()} /> }) }
             <h2>{ texts.client_sessions }</h2>
-            <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
+            <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
             <EntityHistory resource="clients" id={props.id.clone()} />
         </section>
     }

@@ -56,7 +56,7 @@ fn Board(props: &BoardProps) -> Html {
             .collect(),
     );
     let money = |m: Money| studio.money(m, texts);
-    let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
+    let room_names = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
     let sessions = |list: &[Session], with_day: bool| -> Html {
         list.iter()
             .map(|s| {

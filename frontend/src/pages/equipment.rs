@@ -25,7 +25,7 @@ pub fn EquipmentPage() -> Html {
     let items = use_paged_list::<Equipment>(urls::EQUIPMENT, String::new(), urls::Order::Oldest);
     let rooms = use_rooms();
     let creating = use_state(|| false);
-    let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
+    let room_names = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
     let on_create = {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: EquipmentFormValues| {

@@ -92,7 +92,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
         InvoiceStatus::Issued | InvoiceStatus::PartiallyPaid
     );
     let is_invoice = invoice.kind == InvoiceKind::Invoice;
-    let listed = || all.data.iter().flat_map(|page| page.items.iter());
+    let listed = || all.data().into_iter().flat_map(|page| page.items.iter());
     let same_client: Vec<Invoice> = listed()
         .filter(|i| i.client_id == invoice.client_id && i.id != invoice.id)
         .cloned()
@@ -204,7 +204,7 @@ struct ProjectLinkProps {
 #[function_component]
 fn ProjectLink(props: &ProjectLinkProps) -> Html {
     let project = use_entity::<Project>(urls::PROJECTS, props.id.clone());
-    let name = project.data.map(|p| p.name).unwrap_or_default();
+    let name = project.data().map(|p| p.name.clone()).unwrap_or_default();
     link(
         Route::Project {
             id: props.id.clone(),

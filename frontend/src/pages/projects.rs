@@ -28,7 +28,7 @@ pub fn ProjectsPage() -> Html {
     let b = texts.billing;
     let projects = use_paged_list::<Project>(urls::PROJECTS, String::new(), urls::Order::Oldest);
     let creating = use_state(|| false);
-    let listed = projects.list.data.iter().flat_map(|p| &p.items);
+    let listed = projects.list.data().into_iter().flat_map(|p| &p.items);
     let clients_named = use_client_names(listed.map(|p| p.client_id.as_str()).collect());
     html! {
         <section class="projects">
@@ -149,8 +149,8 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     let sessions = use_sessions(urls::project_sessions(&props.id));
     let invoices = use_invoices();
     let of_project = invoices
-        .data
-        .iter()
+        .data()
+        .into_iter()
         .flat_map(|page| page.items.iter())
         .filter(|i| i.project_id.as_deref() == Some(props.id.as_str()))
         .cloned()
@@ -160,7 +160,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
             { link(Route::Projects, b.back_to_projects) }
             { loaded(texts, &fetched, |project| html! { <ProjectView project={project.clone()} /> }) }
             <h2>{ b.project_sessions }</h2>
-            <SessionTable sessions={sessions.data.clone().map(|p| p.items).unwrap_or_default()} />
+            <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
             <h2>{ b.project_invoices }</h2>
             <InvoiceTable invoices={of_project} />
             <EntityHistory resource="projects" id={props.id.clone()} />

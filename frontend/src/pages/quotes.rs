@@ -18,7 +18,7 @@ pub fn QuotesPage() -> Html {
     let b = texts.billing;
     let studio = use_studio();
     let quotes = use_paged_list::<Quote>(QUOTES, String::new(), Order::Newest);
-    let listed = quotes.list.data.iter().flat_map(|p| &p.items);
+    let listed = quotes.list.data().into_iter().flat_map(|p| &p.items);
     let names = use_client_names(listed.map(|q| q.client_id.as_str()).collect());
     let steps = |q: &Quote| {
         let step = |label, action| {

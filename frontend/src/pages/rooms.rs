@@ -92,7 +92,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
             { link(Route::Rooms, texts.back_to_rooms) }
             { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} /> }) }
             <h2>{ texts.room_sessions }</h2>
-            <SessionTable sessions={upcoming.data.map(|p| p.items).unwrap_or_default()} />
+            <SessionTable sessions={upcoming.data().map(|p| p.items.clone()).unwrap_or_default()} />
             <EntityHistory resource="rooms" id={props.id.clone()} />
         </section>
     }

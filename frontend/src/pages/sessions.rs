@@ -37,7 +37,7 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
             .map(|s| s.client_id.as_str())
             .collect(),
     );
-    let room_names = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
+    let room_names = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
     if props.sessions.is_empty() {
         return html! { <p>{ texts.no_sessions }</p> };
     }
@@ -110,7 +110,7 @@ pub fn SessionsPage() -> Html {
                 <label>{ texts.to_label }<input type="date" value={(*to).clone()} oninput={edit(&to, |v, s| *v = s)} /></label>
                 <select aria-label={texts.col_room} onchange={edit(&room, |v, s| *v = s)}>
                     <option value="" selected={room.is_empty()}>{ texts.all_rooms }</option>
-                    { for pairs(&rooms.data, |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == *room}>{ name }</option> }) }
+                    { for pairs(rooms.data(), |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == *room}>{ name }</option> }) }
                 </select>
                 <ClientPicker selected={(*client).clone()} onchange={edit(&client, |v, s| *v = s)}
                     label={texts.col_client} none={texts.col_client} />

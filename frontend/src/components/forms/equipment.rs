@@ -80,7 +80,7 @@ pub fn EquipmentForm(props: &FormProps<EquipmentFormValues>) -> Html {
     let rooms = use_rooms();
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    let room_options = pairs(&rooms.data, |r| Some((&r.id, &r.name)));
+    let room_options = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
     html! {
         <FormShell class="equipment-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
             on_submit={submit} on_cancel={props.on_cancel.clone()}>

@@ -134,7 +134,7 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
     let (values, submit) = use_form(props);
     let error = props.error.clone();
     let current_room = values.room_id.clone();
-    let room_options = pairs(&rooms.data, |r| {
+    let room_options = pairs(rooms.data(), |r| {
         (r.active && r.bookable || r.id == current_room).then_some((r.id.as_str(), r.name.as_str()))
     });
     html! {
