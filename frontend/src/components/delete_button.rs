@@ -3,22 +3,14 @@
 use yew::prelude::*;
 
 use super::ActionButton;
-use crate::{api::Method, i18n::use_texts};
+use crate::{api::Method, i18n::Texts};
 
-#[derive(Properties, PartialEq)]
-pub struct DeleteButtonProps {
-    /// The entity's URL with the version the page showed (`urls::X.delete(id, version)`).
-    pub url: String,
-    /// After the delete went through (its invalidations applied).
-    #[prop_or_default]
-    pub on_deleted: Option<Callback<()>>,
-}
-
-#[function_component]
-pub fn DeleteButton(props: &DeleteButtonProps) -> Html {
-    let texts = use_texts();
+/// The delete button of the entity at `url` (with the version the page showed: `urls::X.delete(id, version)`);
+/// `on_deleted` runs once the delete went through (its invalidations applied). A function, not a component: it
+/// has no state of its own (`ActionButton` has), and each component weighs ≈ 1 KB of wasm.
+pub fn delete_button(texts: &Texts, url: String, on_deleted: Option<Callback<()>>) -> Html {
     html! {
         <ActionButton label={texts.delete} confirm={texts.confirm_delete} confirm_label={texts.yes_delete}
-            class="delete" method={Method::Delete} url={props.url.clone()} on_done={props.on_deleted.clone()} />
+            class="delete" method={Method::Delete} {url} on_done={on_deleted} />
     }
 }

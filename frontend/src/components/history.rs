@@ -26,24 +26,19 @@ const MONEY_FIELDS: &[&str] = &[
     "budget",
 ];
 
-#[derive(Properties, PartialEq)]
-pub struct ActivityListProps {
-    pub records: Vec<Activity>,
-    /// Offer Undo on each record (not on undos themselves).
-    #[prop_or_default]
-    pub undo: bool,
-}
-
-#[function_component]
-pub fn ActivityList(props: &ActivityListProps) -> Html {
-    let texts = use_texts();
-    let studio = use_studio();
-    if props.records.is_empty() {
+/// Records of what changed, newest first, each with Undo when `undo` (not on undos themselves).
+pub fn activity_list(
+    texts: &'static Texts,
+    studio: &Studio,
+    records: &[Activity],
+    undo: bool,
+) -> Html {
+    if records.is_empty() {
         return html! { <p class="empty">{ texts.history.no_history }</p> };
     }
     html! {
         <ol class="activity-list">
-            { for props.records.iter().map(|r| record(r, texts, &studio, props.undo)) }
+            { for records.iter().map(|r| record(r, texts, studio, undo)) }
         </ol>
     }
 }
@@ -152,6 +147,7 @@ pub struct EntityHistoryProps {
 #[function_component]
 pub fn EntityHistory(props: &EntityHistoryProps) -> Html {
     let texts = use_texts();
+    let studio = use_studio();
     let fetched = use_api::<Page<Activity>>(
         &[ResourceKey::Entity(props.resource, props.id.clone())],
         urls::entity_history(props.resource, &props.id),
@@ -159,7 +155,7 @@ pub fn EntityHistory(props: &EntityHistoryProps) -> Html {
     html! {
         <section class="history">
             <h2>{ texts.history.history_title }</h2>
-            { loaded(texts, &fetched, |page| html! { <ActivityList records={page.items.clone()} /> }) }
+            { loaded(texts, &fetched, |page| activity_list(texts, &studio, &page.items, false)) }
         </section>
     }
 }

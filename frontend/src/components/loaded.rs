@@ -1,6 +1,8 @@
 //! The one way a page shows fetched data (a loading line, the error in the interface's language, or the data),
 //! and the header row of its tables.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::{
@@ -14,9 +16,9 @@ use crate::{
 pub fn loaded<T: 'static>(
     texts: &Texts,
     fetched: &Fetched<T>,
-    render: impl FnOnce(&T) -> Html,
+    render: impl FnOnce(Rc<T>) -> Html,
 ) -> Html {
-    match fetched.data() {
+    match fetched.shared() {
         Some(data) => render(data),
         None => waiting(texts, fetched.error.as_ref()),
     }

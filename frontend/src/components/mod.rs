@@ -16,7 +16,7 @@ pub use action_button::ActionButton;
 pub use assistant::AssistantPanel;
 pub use auth_gate::{AuthGate, Identity};
 pub use client_picker::ClientPicker;
-pub use delete_button::DeleteButton;
+pub use delete_button::delete_button;
 pub use loaded::{head, loaded};
 pub use nav::Nav;
 pub use studio::{Studio, StudioProvider, use_studio};

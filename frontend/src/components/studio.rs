@@ -50,12 +50,11 @@ pub fn StudioProvider(props: &StudioProviderProps) -> Html {
         }
     });
     crate::components::loaded(texts, &settings, |values| {
-        let studio = Studio {
-            settings: Rc::new(values.clone()),
-        };
+        let key = values.time_zone.clone();
+        let studio = Studio { settings: values };
         html! {
             <ContextProvider<Studio> context={studio}>
-                <div class="studio" key={values.time_zone.clone()}>{ props.children.clone() }</div>
+                <div class="studio" {key}>{ props.children.clone() }</div>
             </ContextProvider<Studio>>
         }
     })

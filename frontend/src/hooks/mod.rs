@@ -34,6 +34,11 @@ impl<T: 'static> Fetched<T> {
     pub fn data(&self) -> Option<&T> {
         self.value.as_deref()?.downcast_ref()
     }
+
+    /// The value, shared (for a component's props: no copy).
+    pub fn shared(&self) -> Option<Rc<T>> {
+        self.value.clone()?.downcast().ok()
+    }
 }
 
 impl<T> Fetched<T> {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::{
     api::urls,
-    components::{history::ActivityList, loaded},
+    components::{history::activity_list, loaded, use_studio},
     hooks::{SETTINGS_RESOURCE, use_api},
     i18n::use_texts,
     store::ResourceKey,
@@ -31,6 +31,7 @@ fn selected(e: Event) -> String {
 #[function_component]
 pub fn ActivityPage() -> Html {
     let texts = use_texts();
+    let studio = use_studio();
     let h = texts.history;
     let resource = use_state(String::new);
     let via = use_state(String::new);
@@ -70,7 +71,7 @@ pub fn ActivityPage() -> Html {
                 <input id="activity-person" type="search" aria-label={h.person} placeholder={h.person}
                     value={(*person).clone()} onchange={on_person} />
             </div>
-            { loaded(texts, &fetched, |page| html! { <ActivityList records={page.items.clone()} undo=true /> }) }
+            { loaded(texts, &fetched, |page| activity_list(texts, &studio, &page.items, true)) }
         </section>
     }
 }

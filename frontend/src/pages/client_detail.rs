@@ -1,5 +1,7 @@
 //! One client: details, edit (with the version the editor saw), delete, and the client's sessions.
 
+use std::rc::Rc;
+
 use studio_wire::Client;
 use yew::prelude::*;
 
@@ -7,8 +9,8 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        DeleteButton,
         choices::Choice,
+        delete_button,
         forms::{ClientForm, ClientFormValues, use_submit},
         loaded,
     },
@@ -32,7 +34,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     html! {
         <section class="client-detail">
             { link(Route::Clients, texts.back_to_clients) }
-            { loaded(texts, &fetched, |client| html! { <ClientView client={client.clone()} /> }) }
+            { loaded(texts, &fetched, |client| html! { <ClientView {client} /> }) }
             <h2>{ texts.client_sessions }</h2>
             <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
             <EntityHistory resource="clients" id={props.id.clone()} />
@@ -42,7 +44,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ClientViewProps {
-    client: Client,
+    client: Rc<Client>,
 }
 
 #[function_component]
@@ -81,7 +83,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
                 <p class="notice">{ message }</p>
             }
             if *editing {
-                <ClientForm initial={ClientFormValues::from(client)} submit_label={texts.save}
+                <ClientForm initial={ClientFormValues::from(&**client)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
             } else {
@@ -95,7 +97,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
                 </dl>
                 <div class="actions">
                     <button class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
-                    <DeleteButton url={urls::CLIENTS.delete(&client.id, client.version)} on_deleted={on_deleted} />
+                    { delete_button(texts, urls::CLIENTS.delete(&client.id, client.version), Some(on_deleted)) }
                 </div>
             }
         </>

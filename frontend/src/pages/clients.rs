@@ -10,13 +10,13 @@ use crate::{
         urls::{CLIENTS, Order},
     },
     components::{
-        DeleteButton,
         choices::Choice,
+        delete_button,
         forms::{ClientForm, ClientFormValues, edit, use_submit},
         head, loaded,
     },
     hooks::use_paged_list,
-    i18n::use_texts,
+    i18n::{Texts, use_texts},
     routes::{Route, link},
 };
 
@@ -76,7 +76,7 @@ pub fn ClientsPage() -> Html {
                 html! {
                     <table class="table" id="clients-table">
                         { head(&[(texts.col_name, ""), (texts.col_email, ""), (texts.col_phone, ""), (texts.col_kind, ""), ("", "")]) }
-                        <tbody>{ for page.items.iter().map(|c| html! { <ClientRow key={c.id.clone()} client={c.clone()} /> }) }</tbody>
+                        <tbody>{ for page.items.iter().map(|c| client_row(texts, c)) }</tbody>
                     </table>
                 }
             }) }
@@ -85,23 +85,15 @@ pub fn ClientsPage() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ClientRowProps {
-    client: Client,
-}
-
-#[function_component]
-fn ClientRow(props: &ClientRowProps) -> Html {
-    let texts = use_texts();
-    let client = &props.client;
+fn client_row(texts: &Texts, client: &Client) -> Html {
     html! {
-        <tr class="client-row">
+        <tr key={client.id.clone()} class="client-row">
             <td>{ link(Route::Client { id: client.id.clone() }, &client.name) }</td>
             <td>{ client.email.clone().unwrap_or_default() }</td>
             <td>{ client.phone.clone().unwrap_or_default() }</td>
             <td>{ client.kind.label(texts) }</td>
             <td class="row-actions">
-                <DeleteButton url={CLIENTS.delete(&client.id, client.version)} />
+                { delete_button(texts, CLIENTS.delete(&client.id, client.version), None) }
             </td>
         </tr>
     }

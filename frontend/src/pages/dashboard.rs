@@ -3,6 +3,8 @@
 //! would rather look than read. One request (`GET /api/dashboard`), re-fetched once per change of anything
 //! it shows.
 
+use std::rc::Rc;
+
 use studio_wire::{Dashboard, Money, Session};
 use yew::prelude::*;
 
@@ -21,14 +23,14 @@ pub fn HomePage() -> Html {
     html! {
         <section class="dashboard">
             <h1>{ texts.billing.dashboard_title }</h1>
-            { loaded(texts, &dashboard, |board| html! { <Board board={board.clone()} /> }) }
+            { loaded(texts, &dashboard, |board| html! { <Board {board} /> }) }
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct BoardProps {
-    board: Dashboard,
+    board: Rc<Dashboard>,
 }
 
 /// A bar `value / max` wide (at least a sliver when not zero), its figure written beside it.

@@ -1,5 +1,7 @@
 //! Equipment: the list with each item's status (changed in place) and a create form; one item's page.
 
+use std::rc::Rc;
+
 use studio_wire::{Equipment, EquipmentPatch, EquipmentStatus};
 use yew::prelude::*;
 
@@ -7,8 +9,8 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        DeleteButton,
         choices::{Choice, options},
+        delete_button,
         forms::{EquipmentForm, EquipmentFormValues, control_value, general_error, use_submit},
         head, loaded,
     },
@@ -111,7 +113,7 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EquipmentEditorProps {
-    item: Equipment,
+    item: Rc<Equipment>,
 }
 
 #[function_component]
@@ -135,10 +137,10 @@ fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
     html! {
         <>
             <h1 id="equipment-name">{ &item.name }</h1>
-            <EquipmentForm initial={EquipmentFormValues::from(item)} submit_label={texts.save}
+            <EquipmentForm initial={EquipmentFormValues::from(&**item)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">
-                <DeleteButton url={urls::EQUIPMENT.delete(&item.id, item.version)} on_deleted={on_deleted} />
+                { delete_button(texts, urls::EQUIPMENT.delete(&item.id, item.version), Some(on_deleted)) }
             </div>
         </>
     }

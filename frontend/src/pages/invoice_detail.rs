@@ -2,6 +2,8 @@
 //! payment, cancel by credit note, print. An issued invoice has no edit or delete control: it is cancelled by a
 //! credit note.
 
+use std::rc::Rc;
+
 use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod, Project};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -11,8 +13,9 @@ use crate::{
     api::{self, Method, urls},
     components::history::EntityHistory,
     components::{
-        ActionButton, DeleteButton,
+        ActionButton,
         choices::{Choice, options},
+        delete_button,
         forms::{
             FormShell, LinesForm, LinesFormValues, edit, field, input, optional, refused_field,
             use_submit,
@@ -38,7 +41,7 @@ pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
     html! {
         <section class="invoice-detail">
             { link(Route::Invoices, texts.billing.back_to_invoices) }
-            { loaded(texts, &fetched, |invoice| html! { <InvoiceView invoice={invoice.clone()} /> }) }
+            { loaded(texts, &fetched, |invoice| html! { <InvoiceView {invoice} /> }) }
             <EntityHistory resource="invoices" id={props.id.clone()} />
         </section>
     }
@@ -46,7 +49,7 @@ pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct InvoiceViewProps {
-    invoice: Invoice,
+    invoice: Rc<Invoice>,
 }
 
 #[function_component]
@@ -173,7 +176,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                     <button type="button" id="edit-invoice" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
                     <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
                         url={urls::INVOICES.action(&invoice.id, "issue")} version={Some(invoice.version)} on_done={done(b.issued_notice)} />
-                    <DeleteButton url={urls::INVOICES.delete(&invoice.id, invoice.version)} on_deleted={on_deleted} />
+                    { delete_button(texts, urls::INVOICES.delete(&invoice.id, invoice.version), Some(on_deleted.clone())) }
                 }
                 if open && is_invoice && invoice.credit.is_none() {
                     <ActionButton label={b.cancel_by_credit} class="danger" confirm={b.confirm_credit}

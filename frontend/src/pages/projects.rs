@@ -1,6 +1,8 @@
 //! Projects: the list with a create form, and one project — its stage, its tracks (each one's stage changed in
 //! place), its sessions and its invoices.
 
+use std::rc::Rc;
+
 use studio_wire::{
     NewProject, Project, ProjectKind, ProjectPatch, ProjectStatus, TrackPatch, TrackStatus,
 };
@@ -12,8 +14,9 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        ClientPicker, DeleteButton,
+        ClientPicker,
         choices::{Choice, options},
+        delete_button,
         forms::{FormShell, edit, field, general_error, input, optional, use_submit},
         head, loaded,
     },
@@ -158,7 +161,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     html! {
         <section class="project-detail">
             { link(Route::Projects, b.back_to_projects) }
-            { loaded(texts, &fetched, |project| html! { <ProjectView project={project.clone()} /> }) }
+            { loaded(texts, &fetched, |project| html! { <ProjectView {project} /> }) }
             <h2>{ b.project_sessions }</h2>
             <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
             <h2>{ b.project_invoices }</h2>
@@ -170,7 +173,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ProjectViewProps {
-    project: Project,
+    project: Rc<Project>,
 }
 
 #[function_component]
@@ -245,7 +248,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                 </table>
             }
             <div class="actions">
-                <DeleteButton url={urls::PROJECTS.delete(&project.id, project.version)} on_deleted={on_deleted} />
+                { delete_button(texts, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
             </div>
         </>
     }

@@ -1,5 +1,7 @@
 //! Rooms: the list with a create form, and one room with its rates, flags and upcoming sessions.
 
+use std::rc::Rc;
+
 use studio_wire::Room;
 use yew::prelude::*;
 
@@ -8,8 +10,8 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        DeleteButton,
         choices::Choice,
+        delete_button,
         forms::{RoomForm, RoomFormValues, use_submit},
         head, loaded, use_studio,
     },
@@ -100,7 +102,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct RoomEditorProps {
-    room: Room,
+    room: Rc<Room>,
 }
 
 #[function_component]
@@ -126,7 +128,7 @@ fn RoomEditor(props: &RoomEditorProps) -> Html {
             <RoomForm initial={RoomFormValues::of(room, texts.locale)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">
-                <DeleteButton url={urls::ROOMS.delete(&room.id, room.version)} on_deleted={on_deleted} />
+                { delete_button(texts, urls::ROOMS.delete(&room.id, room.version), Some(on_deleted)) }
             </div>
         </>
     }

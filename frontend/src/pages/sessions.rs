@@ -1,5 +1,7 @@
 //! The sessions list (with filters), and one session: move, change status, cancel, delete.
 
+use std::rc::Rc;
+
 use studio_wire::{Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
@@ -7,8 +9,9 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        ClientPicker, DeleteButton,
+        ClientPicker,
         choices::Choice,
+        delete_button,
         forms::{SessionForm, SessionFormValues, edit, general_error, use_submit},
         head, loaded, use_studio,
     },
@@ -140,7 +143,7 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SessionEditorProps {
-    session: Session,
+    session: Rc<Session>,
 }
 
 #[function_component]
@@ -177,14 +180,14 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
         <>
             <h1 id="session-title">{ &s.title }</h1>
             <p>{ s.status.label(texts) }{" · "}{ studio.money(s.price, texts) }</p>
-            <SessionForm initial={SessionFormValues::from(s)} submit_label={texts.save}
+            <SessionForm initial={SessionFormValues::from(&**s)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             { general_error(texts, &cancel_submit.error) }
             <div class="actions">
                 if s.status != SessionStatus::Cancelled {
                     <button type="button" onclick={cancel}>{ texts.cancel_session }</button>
                 }
-                <DeleteButton url={urls::SESSIONS.delete(&s.id, s.version)} on_deleted={go_to_calendar} />
+                { delete_button(texts, urls::SESSIONS.delete(&s.id, s.version), Some(go_to_calendar)) }
             </div>
         </>
     }

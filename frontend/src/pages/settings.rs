@@ -1,5 +1,7 @@
 //! The studio's settings: identity, billing, hours and time zone (version-checked like every entity).
 
+use std::rc::Rc;
+
 use studio_wire::StudioSettings;
 use yew::prelude::*;
 
@@ -27,7 +29,7 @@ pub fn SettingsPage() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SettingsEditorProps {
-    settings: StudioSettings,
+    settings: Rc<StudioSettings>,
 }
 
 #[function_component]
