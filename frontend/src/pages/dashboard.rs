@@ -3,13 +3,11 @@
 //! would rather look than read. One request (`GET /api/dashboard`), re-fetched once per change of anything
 //! it shows.
 
-use std::rc::Rc;
-
 use studio_wire::{Dashboard, Money, Session};
 use yew::prelude::*;
 
 use crate::{
-    components::{loaded, use_studio},
+    components::{Studio, loaded, use_studio},
     format,
     hooks::{name_of, pairs, use_client_names, use_dashboard, use_rooms},
     i18n::{Texts, use_texts},
@@ -19,18 +17,31 @@ use crate::{
 #[function_component]
 pub fn HomePage() -> Html {
     let texts = use_texts();
+    let studio = use_studio();
     let dashboard = use_dashboard();
+    let rooms = use_rooms();
+    let overdue = dashboard
+        .data()
+        .into_iter()
+        .flat_map(|d| &d.overdue_invoices);
+    let client_names = use_client_names(overdue.map(|i| i.client_id.as_str()).collect());
+    let room_names = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
+    let names = Names {
+        rooms: &room_names,
+        clients: &client_names,
+    };
     html! {
         <section class="dashboard">
             <h1>{ texts.billing.dashboard_title }</h1>
-            { loaded(texts, &dashboard, |board| html! { <Board {board} /> }) }
+            { loaded(texts, &dashboard, |board| cards(texts, &studio, &names, &board)) }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct BoardProps {
-    board: Rc<Dashboard>,
+/// Rooms and clients by id, `(id, name)`.
+struct Names<'a> {
+    rooms: &'a [(String, String)],
+    clients: &'a [(String, String)],
 }
 
 /// A bar `value / max` wide (at least a sliver when not zero), its figure written beside it.
@@ -43,22 +54,10 @@ fn bar(value: i64, max: i64) -> Html {
     html! { <span class="bar-track"><span class="bar" style={format!("width:{percent}%")}></span></span> }
 }
 
-#[function_component]
-fn Board(props: &BoardProps) -> Html {
-    let texts = use_texts();
+/// The dashboard's cards (a function of the page, not a component of its own).
+fn cards(texts: &Texts, studio: &Studio, names: &Names, board: &Dashboard) -> Html {
     let b = texts.billing;
-    let studio = use_studio();
-    let rooms = use_rooms();
-    let board = &props.board;
-    let client_names = use_client_names(
-        board
-            .overdue_invoices
-            .iter()
-            .map(|i| i.client_id.as_str())
-            .collect(),
-    );
     let money = |m: Money| studio.money(m, texts);
-    let room_names = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
     let sessions = |list: &[Session], with_day: bool| -> Html {
         list.iter()
             .map(|s| {
@@ -74,7 +73,7 @@ fn Board(props: &BoardProps) -> Html {
                 html! {
                     <li><span class="when">{ when }</span>{" "}
                         { link(Route::Session { id: s.id.clone() }, &s.title) }
-                        {" · "}{ name_of(&room_names, &s.room_id) }</li>
+                        {" · "}{ name_of(names.rooms, &s.room_id) }</li>
                 }
             })
             .collect()
@@ -103,7 +102,7 @@ fn Board(props: &BoardProps) -> Html {
                     <ul class="plain">
                         { for board.overdue_invoices.iter().map(|i| html! {
                             <li>{ link(Route::Invoice { id: i.id.clone() }, &i.number) }
-                                {" · "}{ name_of(&client_names, &i.client_id) }{" · "}{ money(i.balance) }
+                                {" · "}{ name_of(names.clients, &i.client_id) }{" · "}{ money(i.balance) }
                                 {" · "}{ b.col_due }{" "}{ format::date(i.due_on, texts.locale) }</li>
                         }) }
                     </ul>

@@ -17,8 +17,8 @@ use crate::{
         choices::{Choice, options},
         delete_button,
         forms::{
-            FormShell, LinesForm, LinesFormValues, edit, field, input, optional, refused_field,
-            use_submit,
+            LinesForm, LinesFormValues, Shell, edit, field, form_shell, input, optional,
+            refused_field, use_submit,
         },
         head, loaded, use_studio,
     },
@@ -322,8 +322,17 @@ fn PaymentForm(props: &PaymentFormProps) -> Html {
         })
     };
     let error = (*submit.error).clone();
-    html! {
-        <FormShell class="payment-form" submit_label={b.record_payment} busy={*submit.busy} error={error.clone()} on_submit={on_submit}>
+    form_shell(
+        texts,
+        Shell {
+            class: "payment-form",
+            submit_label: b.record_payment,
+            busy: *submit.busy,
+            error: error.clone(),
+            on_submit,
+            on_cancel: None,
+        },
+        html! { <>
             { field(b.col_amount, "amount", &error, html! {
                 <input name="amount" inputmode="decimal" value={values.amount.clone()} oninput={edit(&values, |v, s| v.amount = s)} required=true />
             }) }
@@ -334,6 +343,6 @@ fn PaymentForm(props: &PaymentFormProps) -> Html {
             }) }
             { input(texts.col_date, "paid_on", "date", &values.paid_on, edit(&values, |v, s| v.paid_on = s), &error) }
             { input(b.col_reference, "reference", "text", &values.reference, edit(&values, |v, s| v.reference = s), &error) }
-        </FormShell>
-    }
+        </> },
+    )
 }

@@ -10,7 +10,7 @@ use crate::{
     components::{
         ClientPicker,
         choices::Choice,
-        forms::{FormShell, edit, field, input, refused_field, use_submit},
+        forms::{Shell, edit, field, form_shell, input, refused_field, use_submit},
         head, loaded, use_studio,
     },
     format,
@@ -233,15 +233,26 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
         })
     };
     let error = (*submit.error).clone();
-    html! {
-        <FormShell class="from-sessions" submit_label={texts.billing.create_draft} busy={*submit.busy} error={error.clone()}
-            on_submit={on_submit} on_cancel={{ let d = props.on_done.clone(); Callback::from(move |()| d.emit(())) }}>
+    form_shell(
+        texts,
+        Shell {
+            class: "from-sessions",
+            submit_label: texts.billing.create_draft,
+            busy: *submit.busy,
+            error: error.clone(),
+            on_submit,
+            on_cancel: Some({
+                let d = props.on_done.clone();
+                Callback::from(move |()| d.emit(()))
+            }),
+        },
+        html! { <>
             { field(texts.col_client, "client_id", &error, html! {
                 <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
                     label={texts.col_client} none={texts.choose} required=true />
             }) }
             { input(texts.from_label, "from", "date", &values.from, edit(&values, |v, s| v.from = s), &error) }
             { input(texts.to_label, "to", "date", &values.to, edit(&values, |v, s| v.to = s), &error) }
-        </FormShell>
-    }
+        </> },
+    )
 }

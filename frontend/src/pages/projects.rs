@@ -17,7 +17,7 @@ use crate::{
         ClientPicker,
         choices::{Choice, options},
         delete_button,
-        forms::{FormShell, edit, field, general_error, input, optional, use_submit},
+        forms::{Shell, edit, field, form_shell, general_error, input, optional, use_submit},
         head, loaded,
     },
     hooks::{name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions},
@@ -119,9 +119,20 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
         })
     };
     let error = (*submit.error).clone();
-    html! {
-        <FormShell class="project-form" submit_label={texts.create} busy={*submit.busy} error={error.clone()}
-            on_submit={on_submit} on_cancel={{ let d = props.on_done.clone(); Callback::from(move |()| d.emit(())) }}>
+    form_shell(
+        texts,
+        Shell {
+            class: "project-form",
+            submit_label: texts.create,
+            busy: *submit.busy,
+            error: error.clone(),
+            on_submit,
+            on_cancel: Some({
+                let d = props.on_done.clone();
+                Callback::from(move |()| d.emit(()))
+            }),
+        },
+        html! { <>
             { field(texts.col_client, "client_id", &error, html! {
                 <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
                     label={texts.col_client} none={texts.choose} required=true />
@@ -135,8 +146,8 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
                     { options(texts, values.kind) }
                 </select>
             }) }
-        </FormShell>
-    }
+        </> },
+    )
 }
 
 #[derive(Properties, PartialEq)]

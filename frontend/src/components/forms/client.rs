@@ -3,7 +3,7 @@
 use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, input, optional, use_form};
+use super::{FormProps, edit, field, form_shell, input, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     i18n::use_texts,
@@ -61,9 +61,10 @@ pub fn ClientForm(props: &FormProps<ClientFormValues>) -> Html {
     let texts = use_texts();
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    html! {
-        <FormShell class="client-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
-            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+    form_shell(
+        texts,
+        props.shell("client-form", submit),
+        html! { <>
             { field(texts.col_name, "name", &error, html! {
                 <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
             }) }
@@ -77,6 +78,6 @@ pub fn ClientForm(props: &FormProps<ClientFormValues>) -> Html {
             { field(texts.col_notes, "notes", &error, html! {
                 <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
             }) }
-        </FormShell>
-    }
+        </> },
+    )
 }

@@ -3,7 +3,7 @@
 use studio_wire::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, input, optional, use_form};
+use super::{FormProps, edit, field, form_shell, input, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     hooks::{pairs, use_rooms},
@@ -81,9 +81,10 @@ pub fn EquipmentForm(props: &FormProps<EquipmentFormValues>) -> Html {
     let (values, submit) = use_form(props);
     let error = props.error.clone();
     let room_options = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
-    html! {
-        <FormShell class="equipment-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
-            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+    form_shell(
+        texts,
+        props.shell("equipment-form", submit),
+        html! { <>
             { input(texts.col_name, "name", "text", &values.name, edit(&values, |v, s| v.name = s), &error) }
             { input(texts.col_category, "category", "text", &values.category, edit(&values, |v, s| v.category = s), &error) }
             { input(texts.col_brand, "brand", "text", &values.brand, edit(&values, |v, s| v.brand = s), &error) }
@@ -108,6 +109,6 @@ pub fn EquipmentForm(props: &FormProps<EquipmentFormValues>) -> Html {
             { field(texts.col_notes, "notes", &error, html! {
                 <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
             }) }
-        </FormShell>
-    }
+        </> },
+    )
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use studio_wire::{FieldProblem, Invoice, InvoicePatch, Money, NewLine, Quantity};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, percent, refused, use_form};
+use super::{FormProps, edit, field, form_shell, percent, refused, use_form};
 use crate::{api::ApiError, i18n::use_texts};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -130,9 +130,10 @@ pub fn LinesForm(props: &FormProps<LinesFormValues>) -> Html {
             values.set(next);
         })
     };
-    html! {
-        <FormShell class="lines-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
-            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+    form_shell(
+        texts,
+        props.shell("lines-form", submit),
+        html! { <>
             <table class="table lines-table">
                 <thead><tr>
                     <th>{ b.col_description }</th><th>{ b.col_quantity }</th><th>{ b.col_unit_price }</th>
@@ -154,8 +155,8 @@ pub fn LinesForm(props: &FormProps<LinesFormValues>) -> Html {
             { field(texts.col_notes, "notes", &error, html! {
                 <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
             }) }
-        </FormShell>
-    }
+        </> },
+    )
 }
 
 #[cfg(test)]

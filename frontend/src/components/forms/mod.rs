@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 use crate::{
     api::{ApiError, Method},
-    i18n::{Texts, error_message, use_texts},
+    i18n::{Texts, error_message},
     store::use_resource_store,
 };
 
@@ -172,37 +172,31 @@ pub fn general_error(texts: &Texts, error: &Option<ApiError>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FormShellProps {
+/// What a form has besides its fields.
+pub struct Shell {
+    pub class: &'static str,
     pub submit_label: &'static str,
     pub busy: bool,
     pub error: Option<ApiError>,
     pub on_submit: Callback<()>,
-    #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
-    #[prop_or_default]
-    pub class: Classes,
-    pub children: Html,
 }
 
-/// A form: its fields, the error not tied to one, and the submit and cancel buttons.
-#[function_component]
-pub fn FormShell(props: &FormShellProps) -> Html {
-    let texts = use_texts();
-    let onsubmit = {
-        let on_submit = props.on_submit.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            on_submit.emit(());
-        })
-    };
+/// A form: its `fields`, the error not tied to one, and the submit and cancel buttons. A function, not a
+/// component (it has no state of its own; each component weighs ≈ 1 KB of wasm).
+pub fn form_shell(texts: &Texts, shell: Shell, fields: Html) -> Html {
+    let on_submit = shell.on_submit;
+    let onsubmit = Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        on_submit.emit(());
+    });
     html! {
-        <form class={classes!("entity-form", props.class.clone())} {onsubmit}>
-            { props.children.clone() }
-            { general_error(texts, &props.error) }
+        <form class={classes!("entity-form", shell.class)} {onsubmit}>
+            { fields }
+            { general_error(texts, &shell.error) }
             <div class="actions">
-                <button type="submit" class="primary" disabled={props.busy}>{ props.submit_label }</button>
-                if let Some(cancel) = props.on_cancel.clone() {
+                <button type="submit" class="primary" disabled={shell.busy}>{ shell.submit_label }</button>
+                if let Some(cancel) = shell.on_cancel {
                     <button type="button" onclick={move |_| cancel.emit(())}>{ texts.cancel }</button>
                 }
             </div>
@@ -286,6 +280,20 @@ pub struct FormProps<V: PartialEq> {
     pub on_submit: Callback<V>,
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
+}
+
+impl<V: PartialEq> FormProps<V> {
+    /// The form's shell, with these props' label, state, error and cancel.
+    pub fn shell(&self, class: &'static str, on_submit: Callback<()>) -> Shell {
+        Shell {
+            class,
+            submit_label: self.submit_label,
+            busy: self.busy,
+            error: self.error.clone(),
+            on_submit,
+            on_cancel: self.on_cancel.clone(),
+        }
+    }
 }
 
 /// The form's current values, and the shell's submit callback handing them to `on_submit`.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use studio_wire::{Locale, Money, NewRoom, Room, RoomKind, RoomPatch};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, edit_checked, field, input, refused, use_form};
+use super::{FormProps, edit, edit_checked, field, form_shell, input, refused, use_form};
 use crate::{
     api::ApiError,
     components::choices::{Choice, options},
@@ -113,9 +113,10 @@ pub fn RoomForm(props: &FormProps<RoomFormValues>) -> Html {
     let texts = use_texts();
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    html! {
-        <FormShell class="room-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
-            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+    form_shell(
+        texts,
+        props.shell("room-form", submit),
+        html! { <>
             { input(texts.col_name, "name", "text", &values.name, edit(&values, |v, s| v.name = s), &error) }
             { field(texts.col_kind, "kind", &error, html! {
                 <select name="kind" onchange={edit(&values, |v, s| v.kind = RoomKind::from_value(&s).unwrap_or_default())}>
@@ -130,6 +131,6 @@ pub fn RoomForm(props: &FormProps<RoomFormValues>) -> Html {
                 <input name="bookable" type="checkbox" checked={values.bookable} onchange={edit_checked(&values, |v, b| v.bookable = b)} />
                 { texts.col_bookable }
             </label>
-        </FormShell>
-    }
+        </> },
+    )
 }

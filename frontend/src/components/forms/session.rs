@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use studio_wire::{NewSession, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, field, input, optional, pick_one, refused, use_form};
+use super::{FormProps, edit, field, form_shell, input, optional, pick_one, refused, use_form};
 use crate::{
     api::ApiError,
     components::{
@@ -137,9 +137,10 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
     let room_options = pairs(rooms.data(), |r| {
         (r.active && r.bookable || r.id == current_room).then_some((r.id.as_str(), r.name.as_str()))
     });
-    html! {
-        <FormShell class="session-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
-            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+    form_shell(
+        texts,
+        props.shell("session-form", submit),
+        html! { <>
             { field(texts.col_title, "title", &error, html! {
                 <input name="title" value={values.title.clone()} placeholder={texts.untitled_default}
                     oninput={edit(&values, |v, s| v.title = s)} />
@@ -165,6 +166,6 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
                     <textarea name="notes" value={values.notes.clone()} oninput={edit(&values, |v, s| v.notes = s)} />
                 }) }
             }
-        </FormShell>
-    }
+        </> },
+    )
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use studio_wire::{FieldProblem, Locale, Money, SettingsPatch, StudioSettings, money::CURRENCIES};
 use yew::prelude::*;
 
-use super::{FormProps, FormShell, edit, edit_checked, field, input, percent, refused, use_form};
+use super::{FormProps, edit, edit_checked, field, form_shell, input, percent, refused, use_form};
 use crate::{api::ApiError, i18n::use_texts};
 
 /// Zones offered as suggestions (any IANA name may be typed).
@@ -111,9 +111,10 @@ pub fn SettingsForm(props: &FormProps<SettingsFormValues>) -> Html {
     let texts = use_texts();
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    html! {
-        <FormShell class="settings-form" submit_label={props.submit_label} busy={props.busy} error={error.clone()}
-            on_submit={submit} on_cancel={props.on_cancel.clone()}>
+    form_shell(
+        texts,
+        props.shell("settings-form", submit),
+        html! { <>
             <fieldset>
                 <legend>{ texts.settings_identity }</legend>
                 { input(texts.col_display_name, "display_name", "text", &values.display_name, edit(&values, |v, s| v.display_name = s), &error) }
@@ -158,6 +159,6 @@ pub fn SettingsForm(props: &FormProps<SettingsFormValues>) -> Html {
                     <input name="closes_at" placeholder="24:00" value={values.closes_at.clone()} oninput={edit(&values, |v, s| v.closes_at = s)} />
                 }) }
             </fieldset>
-        </FormShell>
-    }
+        </> },
+    )
 }
