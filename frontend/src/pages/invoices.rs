@@ -241,10 +241,7 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
             busy: *submit.busy,
             error: error.clone(),
             on_submit,
-            on_cancel: Some({
-                let d = props.on_done.clone();
-                Callback::from(move |()| d.emit(()))
-            }),
+            on_cancel: Some(props.on_done.clone()),
         },
         html! { <>
             { field(texts.col_client, "client_id", &error, html! {

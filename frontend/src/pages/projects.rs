@@ -127,10 +127,7 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
             busy: *submit.busy,
             error: error.clone(),
             on_submit,
-            on_cancel: Some({
-                let d = props.on_done.clone();
-                Callback::from(move |()| d.emit(()))
-            }),
+            on_cancel: Some(props.on_done.clone()),
         },
         html! { <>
             { field(texts.col_client, "client_id", &error, html! {
