@@ -11,8 +11,8 @@ use crate::{
     i18n::{Texts, error_message},
 };
 
-/// Renders `fetched`: its data with `render` once here (kept on screen while it re-fetches), else the error,
-/// else "loading".
+/// Renders `fetched`: its data with `render` once here (kept on screen while it re-fetches; shared, not copied,
+/// so it can go on to a component's props), else the error, else "loading".
 pub fn loaded<T: 'static>(
     texts: &Texts,
     fetched: &Fetched<T>,

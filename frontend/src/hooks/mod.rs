@@ -301,3 +301,62 @@ pub fn name_of(pairs: &[(String, String)], id: &str) -> String {
         .map(|(_, name)| name.clone())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    thread_local! {
+        static DECODED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Decodes a list of numbers, counting the decodings.
+    fn counted(text: &str) -> Decoded {
+        DECODED.with(|n| n.set(n.get() + 1));
+        decode_any::<Vec<u32>>(text)
+    }
+
+    fn numbers(decoded: &Option<Decoded>) -> Option<&Vec<u32>> {
+        decoded.as_ref()?.as_ref().ok()?.downcast_ref()
+    }
+
+    #[test]
+    fn a_response_is_decoded_once_however_many_renders_read_it() {
+        let last = LastDecoded::<str>::default();
+        let response: Rc<str> = Rc::from("[1, 2]");
+        for _ in 0..3 {
+            let decoded = decoded_once(&last, Some(response.clone()), counted);
+            assert_eq!(numbers(&decoded), Some(&vec![1, 2]));
+        }
+        assert_eq!(DECODED.get(), 1);
+        // Another response with the same text is a new response (re-fetched after a change): decoded again.
+        let refetched: Rc<str> = Rc::from("[1, 2]");
+        decoded_once(&last, Some(refetched), counted);
+        assert_eq!(DECODED.get(), 2);
+        assert!(decoded_once(&last, None, counted).is_none());
+        let broken: Rc<str> = Rc::from("{");
+        let decoded = decoded_once(&last, Some(broken), counted);
+        assert!(matches!(decoded, Some(Err(ApiError::Decode(_)))));
+    }
+
+    #[test]
+    fn a_view_gets_the_decoded_value_or_why_there_is_none() {
+        let value: Rc<dyn Any> = Rc::new(vec![7u32]);
+        let shown = Fetched::<Vec<u32>>::of(Some(Ok(value)), None, true);
+        assert_eq!(shown.data(), Some(&vec![7]));
+        assert_eq!(shown.shared().as_deref(), Some(&vec![7]));
+        assert!(shown.loading && shown.error.is_none());
+
+        let undecodable = ApiError::Decode("expected a sequence".into());
+        let failed = Fetched::<Vec<u32>>::of(Some(Err(undecodable.clone())), None, false);
+        assert_eq!(failed.data(), None);
+        assert_eq!(failed.error, Some(undecodable));
+
+        let unreachable = ApiError::Network("offline".into());
+        let waiting = Fetched::<Vec<u32>>::of(None, Some(unreachable.clone()), false);
+        assert_eq!(waiting.data(), None);
+        assert_eq!(waiting.error, Some(unreachable));
+    }
+}
