@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use super::{Identity, use_studio};
 use crate::{
-    hooks::use_clients,
+    hooks::{shown_count, use_clients},
     i18n::{EN, FR, Language, Texts, use_texts},
     routes::{Route, link},
 };
@@ -18,13 +18,7 @@ pub fn Nav() -> Html {
     let identity = use_context::<Identity>();
     // Same URL as the unfiltered Clients page: the two views share one request.
     let clients = use_clients(String::new());
-    let count = clients
-        .data()
-        .map(|page| {
-            let plus = if page.next_cursor.is_some() { "+" } else { "" };
-            format!("{}{plus}", page.items.len())
-        })
-        .unwrap_or_default();
+    let count = clients.data().map(shown_count).unwrap_or_default();
     let toggle = language.map(|language| {
         let next = if language.texts.lang == "fr" {
             &EN

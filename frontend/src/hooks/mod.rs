@@ -17,7 +17,7 @@ use crate::{
 };
 
 mod paged;
-pub use paged::{Paged, use_paged_list};
+pub use paged::{Paged, shown_count, use_paged_list};
 
 /// The state of a fetched value. While re-fetching, the previous value stays on screen. The value is kept
 /// type-erased: the fetching, the caching of its decoding and the handing out of every hook are one copy in the

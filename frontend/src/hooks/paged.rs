@@ -32,15 +32,19 @@ pub struct Paged<T> {
 impl<T: 'static> Paged<T> {
     /// How many are shown, "+" while more can be ("200+"); nothing while the first page loads.
     pub fn count(&self) -> Option<String> {
-        let page = self.list.data()?;
-        let plus = if page.next_cursor.is_some() { "+" } else { "" };
-        Some(format!("{}{plus}", page.items.len()))
+        self.list.data().map(shown_count)
     }
 
     /// The "Show more" button (`id`), while there is more.
     pub fn more_button(&self, texts: &Texts, id: &'static str) -> Html {
         more_button(self.show_more.as_ref(), texts, id)
     }
+}
+
+/// How many items a page shows, "+" when the list goes on ("200+").
+pub fn shown_count<T>(page: &Page<T>) -> String {
+    let plus = if page.next_cursor.is_some() { "+" } else { "" };
+    format!("{}{plus}", page.items.len())
 }
 
 /// Not generic: one copy in the wasm for every list.

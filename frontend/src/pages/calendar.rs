@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
-    components::forms::{SessionForm, SessionFormValues, edit, use_submit},
+    components::forms::{SessionForm, SessionFormValues, edit, pick_one, use_submit},
     format,
     hooks::{name_of, pairs, use_client_names, use_rooms, use_sessions},
     i18n::use_texts,
@@ -207,10 +207,7 @@ pub fn CalendarPage() -> Html {
                     <button onclick={go(0)}>{ texts.this_week }</button>
                     <button id="next-week" title={texts.next_week} aria-label={texts.next_week} onclick={go(1)}>{ "→" }</button>
                     <select id="room-filter" aria-label={texts.col_room} onchange={edit(&room_filter, |v, s| *v = s)}>
-                        <option value="" selected={room_filter.is_empty()}>{ texts.all_rooms }</option>
-                        { for pairs(rooms.data(), |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! {
-                            <option value={id.clone()} selected={id == *room_filter}>{ name }</option>
-                        }) }
+                        { pick_one(texts.all_rooms, pairs(rooms.data(), |r| Some((&r.id, &r.name))), &room_filter) }
                     </select>
                 </div>
             </header>

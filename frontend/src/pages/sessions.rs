@@ -12,7 +12,7 @@ use crate::{
         ClientPicker,
         choices::Choice,
         delete_button,
-        forms::{SessionForm, SessionFormValues, edit, general_error, use_submit},
+        forms::{SessionForm, SessionFormValues, edit, general_error, pick_one, use_submit},
         head, loaded, use_studio,
     },
     format,
@@ -112,8 +112,7 @@ pub fn SessionsPage() -> Html {
                 <label>{ texts.from_label }<input type="date" value={(*from).clone()} oninput={edit(&from, |v, s| *v = s)} /></label>
                 <label>{ texts.to_label }<input type="date" value={(*to).clone()} oninput={edit(&to, |v, s| *v = s)} /></label>
                 <select aria-label={texts.col_room} onchange={edit(&room, |v, s| *v = s)}>
-                    <option value="" selected={room.is_empty()}>{ texts.all_rooms }</option>
-                    { for pairs(rooms.data(), |r| Some((&r.id, &r.name))).into_iter().map(|(id, name)| html! { <option value={id.clone()} selected={id == *room}>{ name }</option> }) }
+                    { pick_one(texts.all_rooms, pairs(rooms.data(), |r| Some((&r.id, &r.name))), &room) }
                 </select>
                 <ClientPicker selected={(*client).clone()} onchange={edit(&client, |v, s| *v = s)}
                     label={texts.col_client} none={texts.col_client} />
