@@ -5,6 +5,7 @@
 //! KB.
 
 pub mod json;
+pub mod shown;
 pub mod urls;
 
 use std::{cell::Cell, collections::BTreeMap};

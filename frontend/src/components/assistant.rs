@@ -5,16 +5,18 @@
 
 use std::rc::Rc;
 
-use studio_wire::{
-    ActionSummary, ChatRequest, ChatResponse, Decision, PendingAction, PendingStatus,
-};
+use studio_wire::{ActionSummary, ChatRequest, PendingStatus};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{ActionButton, Studio, history, use_studio};
 use crate::{
-    api::{self, ApiError, Method, urls},
+    api::{
+        self, ApiError, Method,
+        shown::{ChatResponse, Decision, PendingAction},
+        urls,
+    },
     i18n::{Texts, error_message, use_texts},
     routes::{Route, link},
     store::{ResourceStore, use_resource_store},

@@ -1,13 +1,15 @@
 //! The history as a person reads it: when, who, through what, and each entity's fields before → after. The
 //! Activity page lists all of it; an entity's page shows its own (`EntityHistory`), re-fetched when it changes.
 
-use serde_json::Value;
-use studio_wire::{Activity, Entry, EntryOp, Money, Page, Via, messages};
+use studio_wire::{EntryOp, Money, Page, Via, messages};
 use yew::prelude::*;
 
 use super::{ActionButton, Studio, loaded, use_studio};
 use crate::{
-    api::urls,
+    api::{
+        shown::{Activity, Shown},
+        urls,
+    },
     format,
     hooks::use_api,
     i18n::{Texts, use_texts},
@@ -66,7 +68,7 @@ fn record(activity: &Activity, texts: &'static Texts, studio: &Studio, undo: boo
 }
 
 /// One entity's change: its kind and name, then each field before → after (a proposal's preview too).
-pub fn entry(entry: &Entry, texts: &'static Texts, studio: &Studio) -> Html {
+pub fn entry(entry: &studio_wire::Entry<Shown>, texts: &'static Texts, studio: &Studio) -> Html {
     let h = texts.history;
     let op = match entry.op {
         EntryOp::Created => h.created,
@@ -84,7 +86,7 @@ pub fn entry(entry: &Entry, texts: &'static Texts, studio: &Studio) -> Html {
             </p>
             <table class="changes">
                 { for fields.map(|f| {
-                    let cell = |side: Option<&Value>| value(&f.field, side, texts, studio);
+                    let cell = |side: Option<&Shown>| value(&f.field, side, texts, studio);
                     html! {
                         <tr>
                             <th scope="row">{ field_name(&f.field, texts) }</th>
@@ -120,20 +122,16 @@ fn field_name(field: &str, texts: &Texts) -> String {
     }
 }
 
-fn value(field: &str, value: Option<&Value>, texts: &Texts, studio: &Studio) -> String {
+fn value(field: &str, value: Option<&Shown>, texts: &Texts, studio: &Studio) -> String {
     match value {
         None => texts.history.empty_value.to_owned(),
-        Some(Value::String(text)) => text.clone(),
-        Some(Value::Number(n)) if MONEY_FIELDS.contains(&field) => {
-            studio.money(Money(n.as_i64().unwrap_or_default()), texts)
-        }
-        Some(other) => {
-            let text = other.to_string();
-            match text.char_indices().nth(80) {
-                Some((cut, _)) => format!("{}…", &text[..cut]),
-                None => text,
-            }
-        }
+        Some(Shown::Text(text)) => text.clone(),
+        Some(Shown::Integer(n)) if MONEY_FIELDS.contains(&field) => studio.money(Money(*n), texts),
+        Some(Shown::Integer(n)) => n.to_string(),
+        Some(Shown::Json(text)) => match text.char_indices().nth(80) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.clone(),
+        },
     }
 }
 

@@ -1,12 +1,12 @@
 //! The Activity page: every write of the studio, newest first, by resource and by channel, each with Undo. It
 //! shows writes of every resource, so it depends on every list and re-fetches after any write.
 
-use studio_wire::{Activity, Page, messages};
+use studio_wire::{Page, messages};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::{
-    api::urls,
+    api::{shown::Activity, urls},
     components::{history::activity_list, loaded, use_studio},
     hooks::{SETTINGS_RESOURCE, use_api},
     i18n::use_texts,

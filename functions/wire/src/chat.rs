@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use jiff::Timestamp;
+use serde_json::Value;
 
 use crate::{Entry, Invalidation, Locale};
 
@@ -41,7 +42,8 @@ pub struct ActionSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChatResponse {
+#[serde(bound(deserialize = "V: Deserialize<'de>"))]
+pub struct ChatResponse<V = Value> {
     pub conversation_id: String,
     pub reply: String,
     pub actions: Vec<ActionSummary>,
@@ -49,7 +51,7 @@ pub struct ChatResponse {
     pub invalidations: Vec<Invalidation>,
     /// What the assistant proposes and waits for a person to confirm (nothing of it is done yet).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pending: Vec<PendingAction>,
+    pub pending: Vec<PendingAction<V>>,
 }
 
 /// Where a proposal stands.
@@ -65,14 +67,14 @@ pub enum PendingStatus {
 /// A destructive or irreversible tool call the assistant proposed: kept server-side until a person confirms or
 /// cancels it, or it expires.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PendingAction {
+pub struct PendingAction<V = Value> {
     pub id: String,
     pub conversation_id: String,
     pub tool: String,
     /// What confirming will do, in the language of the turn that proposed it.
     pub summary: String,
     /// What will change, entity by entity, before and after.
-    pub preview: Vec<Entry>,
+    pub preview: Vec<Entry<V>>,
     pub status: PendingStatus,
     #[serde(with = "crate::instant")]
     pub expires_at: Timestamp,
@@ -80,12 +82,13 @@ pub struct PendingAction {
 
 /// What confirming, cancelling or undoing did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decision {
+#[serde(bound(deserialize = "V: Deserialize<'de>"))]
+pub struct Decision<V = Value> {
     /// One line for the person, in their language.
     pub summary: String,
     /// The proposal as it stands now (for a refused confirmation: with the new preview).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pending: Option<PendingAction>,
+    pub pending: Option<PendingAction<V>>,
     /// The write it made, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<ActionSummary>,

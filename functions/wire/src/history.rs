@@ -59,19 +59,22 @@ pub enum EntryOp {
     Deleted,
 }
 
-/// One field's value before and after (absent: the field had no value).
+/// One field's value before and after (absent: the field had no value). `V` holds a value: JSON on the server,
+/// which compares and restores values; the SPA, which only shows them, reads them into a lighter type of its own
+/// (`serde_json::Value` brought its map, serializer and float printer into the wasm).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FieldChange {
+#[serde(bound(deserialize = "V: Deserialize<'de>"))]
+pub struct FieldChange<V = Value> {
     pub field: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub before: Option<Value>,
+    pub before: Option<V>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<Value>,
+    pub after: Option<V>,
 }
 
 /// One entity written by an activity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
+pub struct Entry<V = Value> {
     pub resource: String,
     pub id: String,
     pub op: EntryOp,
@@ -81,19 +84,19 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The fields that changed (every field for a creation or a deletion).
-    pub fields: Vec<FieldChange>,
+    pub fields: Vec<FieldChange<V>>,
 }
 
 /// One committed write: everything its transaction changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Activity {
+pub struct Activity<V = Value> {
     pub id: String,
     #[serde(with = "crate::instant")]
     pub at: Timestamp,
     /// The signed-in person.
     pub person: String,
     pub via: Via,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<V>>,
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! Quantities on invoice lines: exact to the thousandth (3.5 hours, 0.25 day), never a float. On the wire a
 //! decimal as a string ("3.5"); a JSON number is read too.
 
+use std::fmt;
+
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::FieldProblem;
@@ -58,17 +61,36 @@ impl Serialize for Quantity {
 
 impl<'de> Deserialize<'de> for Quantity {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = match serde_json::Value::deserialize(deserializer)? {
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::String(s) => s,
-            other => {
-                return Err(serde::de::Error::custom(format!(
-                    "{other} is not a quantity"
-                )));
-            }
-        };
-        Quantity::parse(&text)
-            .map_err(|_| serde::de::Error::custom(format!("\"{text}\" is not a quantity like 3.5")))
+        deserializer.deserialize_any(QuantityVisitor)
+    }
+}
+
+/// Reads a quantity from a string or a JSON number, through the quantity's own parser. (Reading through
+/// `serde_json::Value` brought its serializer and float printer into the SPA's wasm.)
+struct QuantityVisitor;
+
+impl Visitor<'_> for QuantityVisitor {
+    type Value = Quantity;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a quantity like 3.5")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Quantity, E> {
+        Quantity::parse(text)
+            .map_err(|_| E::custom(format_args!("\"{text}\" is not a quantity like 3.5")))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Quantity, E> {
+        self.visit_str(&n.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Quantity, E> {
+        self.visit_str(&n.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Quantity, E> {
+        self.visit_str(&n.to_string())
     }
 }
 
@@ -94,5 +116,20 @@ mod tests {
         let read: Quantity = serde_json::from_str("3.5").unwrap();
         assert_eq!(read, Quantity(3500));
         assert_eq!(serde_json::to_string(&read).unwrap(), "\"3.5\"");
+        for (json, thousandths) in [
+            ("\"0,25\"", 250),
+            ("2", 2000),
+            ("-1", -1000),
+            ("1e3", 1_000_000),
+        ] {
+            let read: Quantity = serde_json::from_str(json).unwrap();
+            assert_eq!(read, Quantity(thousandths), "{json}");
+        }
+        for bad in ["true", "\"x\"", "0.0001", "null", "[1]"] {
+            let error = serde_json::from_str::<Quantity>(bad)
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains("quantity like 3.5"), "{bad}: {error}");
+        }
     }
 }
