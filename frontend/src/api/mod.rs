@@ -8,10 +8,13 @@ pub mod json;
 pub mod shown;
 pub mod urls;
 
-use std::{cell::Cell, collections::BTreeMap};
+use std::{cell::Cell, fmt};
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde::{
+    Deserialize, Deserializer, Serialize,
+    de::{DeserializeOwned, MapAccess, Visitor},
+};
 use studio_wire::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +26,8 @@ pub enum ApiError {
         status: u16,
         code: String,
         message: String,
-        fields: BTreeMap<String, String>,
+        /// Each field's sentence (a list: a refusal names a few fields, and a map type costs the wasm more).
+        fields: Vec<(String, String)>,
     },
     /// The answer was not what this version of the app expects.
     Decode(String),
@@ -33,7 +37,10 @@ impl ApiError {
     /// The sentence for `field`, when the refusal is about it.
     pub fn field(&self, name: &str) -> Option<&str> {
         match self {
-            ApiError::Http { fields, .. } => fields.get(name).map(String::as_str),
+            ApiError::Http { fields, .. } => fields
+                .iter()
+                .find(|(field, _)| field == name)
+                .map(|(_, sentence)| sentence.as_str()),
             _ => None,
         }
     }
@@ -54,8 +61,29 @@ struct ErrorBody {
 struct ErrorWords {
     code: String,
     message: String,
-    #[serde(default)]
-    fields: BTreeMap<String, String>,
+    #[serde(default, deserialize_with = "pairs")]
+    fields: Vec<(String, String)>,
+}
+
+/// A JSON object's entries, in order.
+fn pairs<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, String)>, D::Error> {
+    struct Pairs;
+    impl<'de> Visitor<'de> for Pairs {
+        type Value = Vec<(String, String)>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object of sentences")
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            let mut pairs = Vec::new();
+            while let Some(pair) = map.next_entry()? {
+                pairs.push(pair);
+            }
+            Ok(pairs)
+        }
+    }
+    deserializer.deserialize_map(Pairs)
 }
 
 thread_local! {
@@ -197,8 +225,41 @@ pub fn encode(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn query_values_are_percent_encoded() {
-        assert_eq!(super::encode("Léa & co"), "L%C3%A9a%20%26%20co");
+        assert_eq!(encode("Léa & co"), "L%C3%A9a%20%26%20co");
+    }
+
+    #[test]
+    fn a_refusals_field_sentences_are_read_in_order() {
+        let body: ErrorBody = json::from_str(
+            r#"{"error":{"code":"validation","message":"Two.","fields":{"name":"Name?","email":"Email?"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            body.error.fields,
+            [
+                ("name".into(), "Name?".into()),
+                ("email".into(), "Email?".into())
+            ]
+        );
+        let error = ApiError::Http {
+            status: 422,
+            code: body.error.code,
+            message: body.error.message,
+            fields: body.error.fields,
+        };
+        assert_eq!(
+            (error.field("email"), error.field("phone")),
+            (Some("Email?"), None)
+        );
+        let bare: ErrorBody = json::from_str(r#"{"error":{"code":"x","message":"No."}}"#).unwrap();
+        assert!(bare.error.fields.is_empty());
+        assert!(
+            json::from_str::<ErrorBody>(r#"{"error":{"code":"x","message":"m","fields":[]}}"#)
+                .is_err()
+        );
     }
 }

@@ -374,19 +374,20 @@ pub fn validation_sentences(
     problems: &BTreeMap<String, FieldProblem>,
     locale: Locale,
 ) -> BTreeMap<String, String> {
-    // Inserted one by one, not collected: `collect` sorts first, and the sort costs the SPA's wasm 4 KB.
-    let mut sentences = BTreeMap::new();
-    for (field, p) in problems {
-        sentences.insert(field.clone(), field_problem(field, p, locale));
-    }
-    sentences
+    problems
+        .iter()
+        .map(|(field, p)| (field.clone(), field_problem(field, p, locale)))
+        .collect()
 }
 
 /// The sentence for invalid fields: each field's, one after the other. (The SPA words its own refusals with
 /// this alone, so the rest of the catalogue, which only the API needs, stays out of its wasm.)
-pub fn validation(problems: &BTreeMap<String, FieldProblem>, locale: Locale) -> String {
+pub fn validation<'a>(
+    problems: impl IntoIterator<Item = (&'a String, &'a FieldProblem)>,
+    locale: Locale,
+) -> String {
     problems
-        .iter()
+        .into_iter()
         .map(|(field, p)| field_problem(field, p, locale))
         .collect::<Vec<_>>()
         .join(" ")

@@ -2,8 +2,6 @@
 //! Numbers are read here with the wire's parsers, and a line the API would refuse is refused before sending,
 //! under the API's own field names (`lines.2.quantity`).
 
-use std::collections::BTreeMap;
-
 use studio_wire::{FieldProblem, Invoice, InvoicePatch, Money, NewLine, Quantity};
 use yew::prelude::*;
 
@@ -43,11 +41,11 @@ impl LinesFormValues {
     }
 
     pub fn to_patch(&self, invoice: &Invoice) -> Result<InvoicePatch, ApiError> {
-        let mut problems = BTreeMap::new();
+        let mut problems = Vec::new();
         let mut lines = Vec::new();
         for (index, line) in self.lines.iter().enumerate() {
             let mut take = |name: &str, problem: FieldProblem| {
-                problems.insert(format!("lines.{index}.{name}"), problem);
+                problems.push((format!("lines.{index}.{name}"), problem));
             };
             let filled = |text: &str| match text.trim() {
                 "" => Err(FieldProblem::Required),

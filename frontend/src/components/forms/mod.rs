@@ -10,8 +10,6 @@ mod room;
 mod session;
 mod settings;
 
-use std::collections::BTreeMap;
-
 pub use client::{ClientForm, ClientFormValues};
 pub use equipment::{EquipmentForm, EquipmentFormValues};
 pub use lines::{LinesForm, LinesFormValues};
@@ -73,26 +71,28 @@ pub fn edit_checked<V: Clone + 'static>(
     })
 }
 
-/// A refusal found before sending, worded as the API words its own, in the interface's language.
-pub fn refused(problems: BTreeMap<String, FieldProblem>) -> ApiError {
+/// A refusal found before sending, worded as the API words its own, in the interface's language: each field's
+/// problem, in the form's order.
+pub fn refused(problems: Vec<(String, FieldProblem)>) -> ApiError {
     let locale = crate::api::language();
     ApiError::Http {
         status: 422,
         code: Problem::Validation {
-            problems: BTreeMap::new(),
+            problems: Default::default(),
         }
         .code()
         .to_owned(),
-        message: messages::validation(&problems, locale),
-        fields: messages::validation_sentences(&problems, locale),
+        message: messages::validation(problems.iter().map(|(f, p)| (f, p)), locale),
+        fields: problems
+            .iter()
+            .map(|(f, p)| (f.clone(), messages::field_problem(f, p, locale)))
+            .collect(),
     }
 }
 
 /// A refusal of one field, found before sending.
 pub fn refused_field(field: &str, problem: FieldProblem) -> ApiError {
-    let mut problems = BTreeMap::new();
-    problems.insert(field.to_owned(), problem);
-    refused(problems)
+    refused(vec![(field.to_owned(), problem)])
 }
 
 /// A percentage as typed ("20", "5,5") in hundredths of a percent (2000, 550), read as an amount is.

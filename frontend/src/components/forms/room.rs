@@ -1,8 +1,6 @@
 //! The room form, for creating and editing. Rates are typed as people write amounts ("49,90") and read by the
 //! one money parser; a rate it cannot read is refused before sending, in the same words as the API's.
 
-use std::collections::BTreeMap;
-
 use studio_wire::{Locale, Money, NewRoom, Room, RoomKind, RoomPatch};
 use yew::prelude::*;
 
@@ -57,11 +55,11 @@ impl RoomFormValues {
 
     /// The three rates as amounts (`None` when left empty), or the refusal naming each unreadable one.
     fn rates(&self) -> Result<[Option<Money>; 3], ApiError> {
-        let mut problems = BTreeMap::new();
+        let mut problems = Vec::new();
         let mut read = |field: &str, raw: &str| match raw.trim() {
             "" => None,
             raw => Money::parse(raw)
-                .map_err(|problem| problems.insert(field.to_owned(), problem))
+                .map_err(|problem| problems.push((field.to_owned(), problem)))
                 .ok(),
         };
         let rates = [

@@ -2,8 +2,6 @@
 //! title, and — for an existing session — status, engineer and notes. A booking refused because the room is
 //! taken names the sessions in the way.
 
-use std::collections::BTreeMap;
-
 use jiff::Timestamp;
 use studio_wire::{NewSession, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
@@ -61,7 +59,7 @@ impl SessionFormValues {
         let (start, end) = match (at("start", &self.start), at("end", &self.end)) {
             (Ok(start), Ok(end)) => (start, end),
             (start, end) => {
-                let mut problems = BTreeMap::new();
+                let mut problems = Vec::new();
                 problems.extend(start.err());
                 problems.extend(end.err());
                 return Err(refused(problems));

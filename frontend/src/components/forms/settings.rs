@@ -1,7 +1,5 @@
 //! The studio settings form: identity, billing, hours and time zone.
 
-use std::collections::BTreeMap;
-
 use studio_wire::{FieldProblem, Locale, Money, SettingsPatch, StudioSettings, money::CURRENCIES};
 use yew::prelude::*;
 
@@ -65,7 +63,7 @@ impl SettingsFormValues {
     }
 
     pub fn to_patch(&self, settings: &StudioSettings) -> Result<SettingsPatch, ApiError> {
-        let mut problems = BTreeMap::new();
+        let mut problems = Vec::new();
         let not_a_number = |raw: &str| FieldProblem::NotANumber {
             value: raw.trim().to_owned(),
         };
@@ -77,7 +75,7 @@ impl SettingsFormValues {
             .map_err(|_| not_a_number(&self.payment_terms_days));
         let mut take = |field: &str, result: Result<u32, FieldProblem>| {
             result
-                .map_err(|p| problems.insert(field.to_owned(), p))
+                .map_err(|p| problems.push((field.to_owned(), p)))
                 .ok()
         };
         let (rate, terms) = (
