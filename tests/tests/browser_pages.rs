@@ -98,6 +98,63 @@ async fn no_page_scrolls_sideways_at_desktop_tablet_or_phone_width() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_entitys_page_says_so_once() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    let settled = "return document.querySelector('main .error') !== null && document.querySelector('.loading') === null;";
+    let said = "return [...document.querySelectorAll('main .error')].map(e => e.textContent);";
+    for path in [
+        "/clients/nope",
+        "/sessions/nope",
+        "/rooms/nope",
+        "/equipment/nope",
+        "/projects/nope",
+        "/invoices/nope",
+    ] {
+        for lang in ["fr", "en"] {
+            browser
+                .goto(&format!("{}{path}?lang={lang}", stack.url))
+                .await
+                .unwrap();
+            eventually(&format!("{path} to say it is missing"), WAIT, || async {
+                (browser.execute(settled, vec![]).await.ok()? == Value::Bool(true)).then_some(())
+            })
+            .await;
+            let errors: Vec<String> =
+                serde_json::from_value(browser.execute(said, vec![]).await.unwrap()).unwrap();
+            assert_eq!(errors.len(), 1, "{path} ({lang}): {errors:?}");
+            let history = browser
+                .execute(
+                    "return document.querySelector('section.history') !== null;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                history,
+                Value::Bool(false),
+                "{path} ({lang}): a history is shown"
+            );
+            let headings = browser
+                .execute(
+                    "return document.querySelectorAll('main h2').length;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                headings,
+                Value::from(0),
+                "{path} ({lang}): sections are shown"
+            );
+        }
+    }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_no_serious_or_critical_violation_on_any_page() {
     let Some(stack) = start_stack().await else {
         return;

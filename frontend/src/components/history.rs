@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{ActionButton, Studio, loaded, use_studio};
 use crate::{
     api::{
+        ApiError,
         shown::{Activity, Shown},
         urls,
     },
@@ -150,6 +151,16 @@ pub fn EntityHistory(props: &EntityHistoryProps) -> Html {
         &[ResourceKey::Entity(props.resource, props.id.clone())],
         urls::entity_history(props.resource, &props.id),
     );
+    // Refused (an id that never named anything): the page already says what is wrong with the entity, once.
+    if matches!(
+        fetched.error,
+        Some(ApiError::Http {
+            status: 400..500,
+            ..
+        })
+    ) {
+        return Html::default();
+    }
     html! {
         <section class="history">
             <h2>{ texts.history.history_title }</h2>

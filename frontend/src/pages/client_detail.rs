@@ -35,8 +35,11 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
         <section class="client-detail">
             { link(Route::Clients, texts.back_to_clients) }
             { loaded(texts, &fetched, |client| html! { <ClientView {client} /> }) }
-            <h2>{ texts.client_sessions }</h2>
-            <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
+            // A client that is not there has no sessions to list: the line above says so.
+            if fetched.error.is_none() {
+                <h2>{ texts.client_sessions }</h2>
+                <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
+            }
             <EntityHistory resource="clients" id={props.id.clone()} />
         </section>
     }

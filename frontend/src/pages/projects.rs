@@ -170,10 +170,13 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
         <section class="project-detail">
             { link(Route::Projects, b.back_to_projects) }
             { loaded(texts, &fetched, |project| html! { <ProjectView {project} /> }) }
-            <h2>{ b.project_sessions }</h2>
-            <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
-            <h2>{ b.project_invoices }</h2>
-            <InvoiceTable invoices={of_project} />
+            // A project that is not there has nothing to list: the line above says so.
+            if fetched.error.is_none() {
+                <h2>{ b.project_sessions }</h2>
+                <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
+                <h2>{ b.project_invoices }</h2>
+                <InvoiceTable invoices={of_project} />
+            }
             <EntityHistory resource="projects" id={props.id.clone()} />
         </section>
     }

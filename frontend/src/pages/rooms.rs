@@ -93,8 +93,11 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
         <section>
             { link(Route::Rooms, texts.back_to_rooms) }
             { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} /> }) }
-            <h2>{ texts.room_sessions }</h2>
-            <SessionTable sessions={upcoming.data().map(|p| p.items.clone()).unwrap_or_default()} />
+            // A room that is not there has no sessions to list: the line above says so.
+            if fetched.error.is_none() {
+                <h2>{ texts.room_sessions }</h2>
+                <SessionTable sessions={upcoming.data().map(|p| p.items.clone()).unwrap_or_default()} />
+            }
             <EntityHistory resource="rooms" id={props.id.clone()} />
         </section>
     }
