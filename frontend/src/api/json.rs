@@ -10,13 +10,27 @@ use serde::{Serialize, de::DeserializeOwned};
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        serde_wasm_bindgen::from_value(parse(text)?).map_err(said)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
+}
+
+// What does not depend on the type read is kept out of line: `from_str` is instantiated for every wire type,
+// and inlined these were repeated in each.
+
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn parse(text: &str) -> Result<wasm_bindgen::JsValue, String> {
+    js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())
+}
+
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn said(error: serde_wasm_bindgen::Error) -> String {
+    error.to_string()
 }
 
 /// Writes `value` as JSON text (maps as objects, `None` as `null`, as the API expects).
