@@ -84,9 +84,11 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// catalogue's capitals are Latin-1's), no sort routines for maps built one entry at a time, markup written once
 /// (table heads, inputs, links); then 348,486 B with history's `Via` read without serde's buffering of internally
 /// tagged enums (−6 KB); then 335,709 B (−12.8 KB): fetched values kept type-erased, five components made
-/// functions, wasm-opt's `--low-memory-unused`, one `<option>` list and one count wording. About 1.3 KB of slack. Lower it when the SPA shrinks; raise it only on purpose
-/// (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 337_000;
+/// functions, wasm-opt's `--low-memory-unused`, one `<option>` list and one count wording; then 327,117 B
+/// (−8.6 KB): history values and quantities read without `serde_json::Value` (its map, serializer and float
+/// printer), a refusal's sentences kept as a list rather than a map, JSON's parse and error words out of line.
+/// About 1.4 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
+const SPA_GZIP_BUDGET: u64 = 328_500;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {
