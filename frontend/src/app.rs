@@ -51,6 +51,7 @@ pub fn App() -> Html {
             })
         },
     };
+    let language_texts = *texts;
     html! {
         <ContextProvider<Language> context={language}>
             <AuthGate>
@@ -59,7 +60,7 @@ pub fn App() -> Html {
                         <BrowserRouter>
                             <Nav />
                             <main class="page">
-                                <Switch<Route> render={switch} />
+                                <Switch<Route> render={move |route| switch(route, language_texts)} />
                             </main>
                             <AssistantPanel />
                         </BrowserRouter>

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::i18n::Texts;
 use crate::pages::{
     ActivityPage, CalendarPage, ClientDetailPage, ClientsPage, EquipmentDetailPage, EquipmentPage,
-    HomePage, InvoiceDetailPage, InvoicesPage, NotFoundPage, ProjectDetailPage, ProjectsPage,
-    QuotesPage, RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage,
+    HomePage, InvoiceDetailPage, InvoicesPage, ProjectDetailPage, ProjectsPage, QuotesPage,
+    RoomDetailPage, RoomsPage, SessionDetailPage, SessionsPage, SettingsPage, not_found,
 };
 
 /// The pages: a collection (`/clients`) or one of its entities (`/clients/:id`); anything else is `NotFound`.
@@ -132,7 +133,8 @@ impl Routable for Route {
     }
 }
 
-pub fn switch(route: Route) -> Html {
+/// The page of `route` (the one that names nothing is a few words: `texts` gives them).
+pub fn switch(route: Route, texts: &'static Texts) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Clients => html! { <ClientsPage /> },
@@ -151,7 +153,7 @@ pub fn switch(route: Route) -> Html {
         Route::Invoice { id } => html! { <InvoiceDetailPage {id} /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::Activity => html! { <ActivityPage /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::NotFound => not_found(texts),
     }
 }
 

@@ -11,7 +11,7 @@ use common::{
 use fantoccini::Client;
 use serde_json::Value;
 use studio_domain::{ListQuery, clients, dashboard, equipment, invoices, projects, rooms};
-use studio_wire::InvoiceStatus;
+use studio_wire::{InvoiceStatus, NewInvoice};
 
 /// Every route, with an entity of the demo data for each detail page: (name, path).
 async fn pages(stack: &Stack) -> Vec<(&'static str, String)> {
@@ -151,6 +151,66 @@ async fn a_missing_entitys_page_says_so_once() {
             );
         }
     }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_that_names_nothing_shows_the_way_home() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    let shown = "const h = document.querySelector('main h1'), a = document.querySelector('main a[href=\"/\"]');
+        return h && a ? [h.textContent, a.textContent] : null;";
+    for (lang, title, home) in [
+        ("fr", "Cette page n'existe pas.", "Accueil"),
+        ("en", "This page does not exist.", "Home"),
+    ] {
+        browser
+            .goto(&format!("{}/nowhere/at/all?lang={lang}", stack.url))
+            .await
+            .unwrap();
+        let words: (String, String) = eventually("the page that names nothing", WAIT, || async {
+            serde_json::from_value(browser.execute(shown, vec![]).await.ok()?).ok()
+        })
+        .await;
+        assert_eq!(words, (title.to_owned(), home.to_owned()), "{lang}");
+    }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invoice_names_its_project_with_a_link_to_it() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let project = projects::find(&ctx, "Lumières").await.unwrap().remove(0);
+    let (invoice, _) = invoices::create(
+        &ctx,
+        &NewInvoice {
+            client_id: project.client_id.clone(),
+            project_id: Some(project.id.clone()),
+            ..NewInvoice::default()
+        },
+    )
+    .await
+    .unwrap();
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/invoices/{}?lang=fr", stack.url, invoice.id))
+        .await
+        .unwrap();
+    let named = format!(
+        "const a = document.querySelector('dl.fields a[href=\"/projects/{}\"]');
+        return a ? [a.parentElement.previousElementSibling.textContent, a.textContent] : ['', ''];",
+        project.id
+    );
+    let expected = Value::from(vec!["Projet", project.name.as_str()]);
+    eventually("the invoice's project named", WAIT, || async {
+        (browser.execute(&named, vec![]).await.ok()? == expected).then_some(())
+    })
+    .await;
     browser.close().await.unwrap();
 }
 

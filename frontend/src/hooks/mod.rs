@@ -166,10 +166,14 @@ pub fn use_list<T: DeserializeOwned + 'static>(resource: Resource, q: String) ->
     use_api(&[ResourceKey::List(resource.name())], resource.list(&q))
 }
 
-/// One entity of a resource.
+/// One entity of a resource; none for an empty `id` (a view whose entity is optional).
 #[hook]
 pub fn use_entity<T: DeserializeOwned + 'static>(resource: Resource, id: String) -> Fetched<T> {
-    let url = resource.one(&id);
+    let url = if id.is_empty() {
+        String::new()
+    } else {
+        resource.one(&id)
+    };
     use_api(&[ResourceKey::Entity(resource.name(), id)], url)
 }
 

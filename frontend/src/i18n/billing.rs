@@ -3,6 +3,8 @@
 #[derive(Debug, PartialEq)]
 pub struct BillingTexts {
     pub nav_projects: &'static str,
+    /// The project a document is for (one).
+    pub project: &'static str,
     pub nav_quotes: &'static str,
     pub nav_invoices: &'static str,
     // Dashboard.
@@ -116,6 +118,7 @@ pub struct BillingTexts {
 
 pub const FR: BillingTexts = BillingTexts {
     nav_projects: "Projets",
+    project: "Projet",
     nav_quotes: "Devis",
     nav_invoices: "Factures",
     dashboard_title: "Tableau de bord",
@@ -225,6 +228,7 @@ pub const FR: BillingTexts = BillingTexts {
 
 pub const EN: BillingTexts = BillingTexts {
     nav_projects: "Projects",
+    project: "Project",
     nav_quotes: "Quotes",
     nav_invoices: "Invoices",
     dashboard_title: "Dashboard",

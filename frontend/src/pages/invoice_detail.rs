@@ -86,6 +86,11 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let money = |m: Money| studio.money(m, texts);
     let client_named = use_client_names(vec![invoice.client_id.as_str()]);
     let client_name = name_of(&client_named, &invoice.client_id);
+    // The project, named: one entity read, not the whole list (nothing when there is none).
+    let project = use_entity::<Project>(
+        urls::PROJECTS,
+        invoice.project_id.clone().unwrap_or_default(),
+    );
     let done = |message: &'static str| {
         let notice = notice.clone();
         Callback::from(move |()| notice.set(Some(message)))
@@ -123,9 +128,9 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             <dl class="fields">
                 <dt>{ texts.col_client }</dt>
                 <dd>{ link(Route::Client { id: invoice.client_id.clone() }, &client_name) }</dd>
-                if let Some(project) = &invoice.project_id {
-                    <dt>{ b.nav_projects }</dt>
-                    <dd><ProjectLink id={project.clone()} /></dd>
+                if let Some(id) = &invoice.project_id {
+                    <dt>{ b.project }</dt>
+                    <dd>{ link(Route::Project { id: id.clone() }, project.data().map_or("", |p| p.name.as_str())) }</dd>
                 }
                 if let Some(issued) = day(invoice.issued_on) {
                     <dt>{ b.col_issued }</dt><dd>{ issued }</dd>
@@ -196,24 +201,6 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             <InvoiceTable invoices={same_client} />
         </>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct ProjectLinkProps {
-    id: String,
-}
-
-/// The invoice's project, named (one entity read, not the whole list).
-#[function_component]
-fn ProjectLink(props: &ProjectLinkProps) -> Html {
-    let project = use_entity::<Project>(urls::PROJECTS, props.id.clone());
-    let name = project.data().map(|p| p.name.clone()).unwrap_or_default();
-    link(
-        Route::Project {
-            id: props.id.clone(),
-        },
-        &name,
-    )
 }
 
 /// Opens the printable invoice in a new tab. Fetched with the caller's credentials (the API wants them), then

@@ -23,7 +23,7 @@ pub use dashboard::HomePage;
 pub use equipment::{EquipmentDetailPage, EquipmentPage};
 pub use invoice_detail::InvoiceDetailPage;
 pub use invoices::{InvoiceTable, InvoicesPage};
-pub use not_found::NotFoundPage;
+pub use not_found::not_found;
 pub use projects::{ProjectDetailPage, ProjectsPage};
 pub use quotes::QuotesPage;
 pub use rooms::{RoomDetailPage, RoomsPage};
