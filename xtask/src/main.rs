@@ -86,9 +86,10 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// tagged enums (−6 KB); then 335,709 B (−12.8 KB): fetched values kept type-erased, five components made
 /// functions, wasm-opt's `--low-memory-unused`, one `<option>` list and one count wording; then 327,117 B
 /// (−8.6 KB): history values and quantities read without `serde_json::Value` (its map, serializer and float
-/// printer), a refusal's sentences kept as a list rather than a map, JSON's parse and error words out of line.
-/// About 1.4 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 328_500;
+/// printer), a refusal's sentences kept as a list rather than a map, JSON's parse and error words out of line;
+/// then 326,688 B with two components fewer (the invoice's project link, the 404 page). About 1.3 KB of slack.
+/// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
+const SPA_GZIP_BUDGET: u64 = 328_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {
