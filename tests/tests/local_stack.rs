@@ -72,6 +72,25 @@ async fn pages_carry_the_security_headers_with_the_loaders_hash_and_reports_are_
     );
     assert_eq!(header("x-content-type-options").as_deref(), Some("nosniff"));
 
+    // Rebuilt while the stack runs: the new loader's hash, not the old one.
+    let rebuilt = "<html><script type=\"module\">import init from '/b.js';</script></html>";
+    std::fs::write(dist.path().join("index.html"), rebuilt).unwrap();
+    let response = tower::ServiceExt::oneshot(
+        router.clone(),
+        Request::get("/").body(Body::empty()).unwrap(),
+    )
+    .await
+    .unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    let new_hash = studio_local::csp::script_hashes(rebuilt).pop().unwrap();
+    assert!(
+        csp.contains(&format!("script-src 'self' {new_hash} 'wasm-unsafe-eval';"))
+            && !csp.contains(&hash),
+        "{csp}"
+    );
+
     let report = Request::post("/api/csp-report")
         .header("content-type", "application/csp-report")
         .body(Body::from(

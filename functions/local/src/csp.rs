@@ -3,7 +3,7 @@
 //! browser test runs under it.
 //!
 //! Trunk's loader is an inline module script naming the hashed wasm, so its hash changes with every build: the
-//! local stack computes it from `dist/index.html` at start-up, and the deploy passes it to the template
+//! local stack computes it from `dist/index.html` as it serves it, and the deploy passes it to the template
 //! (`studio-local script-hashes dist/index.html`).
 
 use base64::Engine;

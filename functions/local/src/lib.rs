@@ -39,9 +39,14 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
     // `fallback`, not `not_found_service`: a deep link is a page of the app, served with 200, not a 404.
     let index = dist.join("index.html");
     let spa = ServeDir::new(dist).fallback(ServeFile::new(&index));
-    // The headers CloudFront adds in production (but HSTS, meaningless over plain HTTP), with the same CSP.
-    let html = std::fs::read_to_string(&index).unwrap_or_default();
-    let policy = HeaderValue::from_str(&csp::policy(&html, None)).expect("the policy is ASCII");
+    // The headers CloudFront adds in production (but HSTS, meaningless over plain HTTP), with the same CSP. Its
+    // hash of Trunk's loader is taken from the `index.html` served now, not at start-up: a `trunk build` beside a
+    // running stack writes a new loader, which a policy read once would refuse (a blank page until a restart).
+    let served = index.clone();
+    let policy = move |_: &axum::http::Response<_>| {
+        let html = std::fs::read_to_string(&served).unwrap_or_default();
+        HeaderValue::from_str(&csp::policy(&html, None)).ok()
+    };
     let spa = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             CONTENT_SECURITY_POLICY,
