@@ -91,6 +91,18 @@ async fn pages_carry_the_security_headers_with_the_loaders_hash_and_reports_are_
         "{csp}"
     );
 
+    // A script is no page: no policy read for it.
+    std::fs::write(dist.path().join("b.js"), "export default 1;").unwrap();
+    let script = tower::ServiceExt::oneshot(
+        router.clone(),
+        Request::get("/b.js").body(Body::empty()).unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert!(script.headers().get("content-security-policy").is_none());
+    assert_eq!(script.headers()["x-content-type-options"], "nosniff");
+
     let report = Request::post("/api/csp-report")
         .header("content-type", "application/csp-report")
         .body(Body::from(

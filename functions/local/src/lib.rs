@@ -8,7 +8,7 @@ use std::{path::Path, sync::Arc};
 
 use axum::http::{
     HeaderValue,
-    header::{CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS},
+    header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS},
 };
 use axum::{
     Router,
@@ -42,10 +42,15 @@ pub fn router(services: Services, model: Arc<dyn ChatModel>, dist: &Path) -> Rou
     // The headers CloudFront adds in production (but HSTS, meaningless over plain HTTP), with the same CSP. Its
     // hash of Trunk's loader is taken from the `index.html` served now, not at start-up: a `trunk build` beside a
     // running stack writes a new loader, which a policy read once would refuse (a blank page until a restart).
+    // Read for pages only (a policy governs documents), not for each script, wasm or stylesheet.
     let served = index.clone();
-    let policy = move |_: &axum::http::Response<_>| {
-        let html = std::fs::read_to_string(&served).unwrap_or_default();
-        HeaderValue::from_str(&csp::policy(&html, None)).ok()
+    let policy = move |response: &axum::http::Response<_>| {
+        let page = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+        page.then(|| std::fs::read_to_string(&served).unwrap_or_default())
+            .and_then(|html| HeaderValue::from_str(&csp::policy(&html, None)).ok())
     };
     let spa = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(

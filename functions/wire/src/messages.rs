@@ -380,17 +380,19 @@ pub fn validation_sentences(
         .collect()
 }
 
-/// The sentence for invalid fields: each field's, one after the other. (The SPA words its own refusals with
-/// this alone, so the rest of the catalogue, which only the API needs, stays out of its wasm.)
-pub fn validation<'a>(
-    problems: impl IntoIterator<Item = (&'a String, &'a FieldProblem)>,
-    locale: Locale,
-) -> String {
-    problems
-        .into_iter()
+/// The sentence for invalid fields: each field's, one after the other.
+pub fn validation(problems: &BTreeMap<String, FieldProblem>, locale: Locale) -> String {
+    let sentences: Vec<String> = problems
+        .iter()
         .map(|(field, p)| field_problem(field, p, locale))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    joined(sentences.iter().map(String::as_str))
+}
+
+/// Sentences one after the other, as one. (The SPA words its own refusals with this and `field_problem` alone,
+/// so the rest of the catalogue, which only the API needs, stays out of its wasm.)
+pub fn joined<'a>(sentences: impl IntoIterator<Item = &'a str>) -> String {
+    sentences.into_iter().collect::<Vec<_>>().join(" ")
 }
 
 /// Field → sentence, for the fields a problem is about (empty when it is about none).

@@ -75,6 +75,10 @@ pub fn edit_checked<V: Clone + 'static>(
 /// problem, in the form's order.
 pub fn refused(problems: Vec<(String, FieldProblem)>) -> ApiError {
     let locale = crate::api::language();
+    let fields: Vec<(String, String)> = problems
+        .iter()
+        .map(|(f, p)| (f.clone(), messages::field_problem(f, p, locale)))
+        .collect();
     ApiError::Http {
         status: 422,
         code: Problem::Validation {
@@ -82,11 +86,8 @@ pub fn refused(problems: Vec<(String, FieldProblem)>) -> ApiError {
         }
         .code()
         .to_owned(),
-        message: messages::validation(problems.iter().map(|(f, p)| (f, p)), locale),
-        fields: problems
-            .iter()
-            .map(|(f, p)| (f.clone(), messages::field_problem(f, p, locale)))
-            .collect(),
+        message: messages::joined(fields.iter().map(|(_, sentence)| sentence.as_str())),
+        fields,
     }
 }
 
