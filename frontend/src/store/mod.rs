@@ -100,7 +100,7 @@ pub fn ResourceStoreProvider(props: &ResourceStoreProviderProps) -> Html {
     // `?invalidate=all` switches to the benchmark's reference design (see `Generations::new`).
     let generations = use_reducer(|| {
         let search = web_sys::window().and_then(|w| w.location().search().ok());
-        Generations::new(search.is_some_and(|s| s.contains("invalidate=all")))
+        Generations::new(search.is_some_and(|s| s.split(['?', '&']).any(|p| p == "invalidate=all")))
     });
     let inflight = use_memo((), |_| Inflight::<FetchResult>::default());
     // Other people's writes, from the studio's change feed (not posted to other tabs: they pull it too).
