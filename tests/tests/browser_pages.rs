@@ -11,7 +11,7 @@ use common::{
 use fantoccini::Client;
 use serde_json::Value;
 use studio_domain::{ListQuery, clients, dashboard, equipment, invoices, projects, rooms};
-use studio_wire::{InvoiceStatus, NewInvoice};
+use studio_wire::{InvoiceKind, InvoiceStatus, NewInvoice};
 
 /// Every route, with an entity of the demo data for each detail page: (name, path).
 async fn pages(stack: &Stack) -> Vec<(&'static str, String)> {
@@ -148,6 +148,89 @@ async fn a_missing_entitys_page_says_so_once() {
                 headings,
                 Value::from(0),
                 "{path} ({lang}): sections are shown"
+            );
+        }
+    }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let credit = invoices::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.kind == InvoiceKind::CreditNote)
+        .unwrap();
+    let line = &credit.lines[0];
+    let browser = browser().await;
+    // The creation's rows (field, value), spaces as typed.
+    let rows = "const entries = [...document.querySelectorAll('section.history .activity-entry')];
+        const created = entries[entries.length - 1];
+        return created ? [...created.querySelectorAll('tr')].map(r =>
+            [r.querySelector('th').textContent, r.lastElementChild.textContent.replace(/[\\u00a0\\u202f]/g, ' ')]) : [];";
+    for (lang, kind, paid, status, hidden) in [
+        (
+            "fr",
+            "Avoir",
+            "0,00 €",
+            "Émise",
+            ["credit", "totaux", "en retard"],
+        ),
+        (
+            "en",
+            "Credit note",
+            "€0.00",
+            "Issued",
+            ["credit", "totals", "overdue"],
+        ),
+    ] {
+        browser
+            .goto(&format!("{}/invoices/{}?lang={lang}", stack.url, credit.id))
+            .await
+            .unwrap();
+        let shown: Vec<(String, String)> =
+            eventually("the credit note's history", WAIT, || async {
+                let rows: Vec<(String, String)> =
+                    serde_json::from_value(browser.execute(rows, vec![]).await.ok()?).ok()?;
+                (!rows.is_empty()).then_some(rows)
+            })
+            .await;
+        let value = |labels: [&str; 2]| {
+            shown
+                .iter()
+                .find(|(field, _)| labels.contains(&field.as_str()))
+                .map(|(_, value)| value.clone())
+                .unwrap_or_else(|| panic!("no {labels:?} in {shown:?}"))
+        };
+        assert_eq!(value(["type", "type"]), kind, "{lang}");
+        assert_eq!(value(["payé", "paid"]), paid, "{lang}");
+        assert_eq!(value(["statut", "status"]), status, "{lang}");
+        // A day in words ("27 nov. 2026"), not as stored.
+        let issued = credit.issued_on.unwrap();
+        let day = value(["date d'émission", "issue date"]);
+        assert!(
+            day != studio_wire::day::format(issued) && day.contains(&issued.year().to_string()),
+            "{lang}: {day}"
+        );
+        // A line as the invoice lists it, not its JSON.
+        let lines = value(["lignes", "lines"]);
+        assert!(
+            lines.starts_with(&format!(
+                "{} × {} — ",
+                line.description,
+                line.quantity.text()
+            )) && lines.contains(if lang == "fr" { "180,00" } else { "180.00" }),
+            "{lang}: {lines}"
+        );
+        for field in hidden {
+            assert!(
+                shown.iter().all(|(f, _)| f != field),
+                "{lang}: {field} is shown: {shown:?}"
             );
         }
     }

@@ -3,8 +3,8 @@
 
 use serde::{Serialize, de::DeserializeOwned, de::value::StrDeserializer};
 use studio_wire::{
-    ClientKind, EquipmentCondition, EquipmentStatus, InvoiceStatus, PaymentMethod, ProjectKind,
-    ProjectStatus, QuoteStatus, RoomKind, SessionStatus, TrackStatus,
+    ClientKind, EquipmentCondition, EquipmentStatus, InvoiceKind, InvoiceStatus, PaymentMethod,
+    ProjectKind, ProjectStatus, QuoteStatus, RoomKind, SessionStatus, TrackStatus,
 };
 use yew::prelude::*;
 
@@ -35,6 +35,27 @@ pub fn options<C: Choice>(texts: &Texts, current: C) -> Html {
             .map(|c| (c.value(), c.label(texts), *c == current))
             .collect(),
     )
+}
+
+/// The label of `value`, a value of the enum that a resource's `field` holds (as the history records it).
+pub fn label_of(resource: &str, field: &str, value: &str, texts: &Texts) -> Option<&'static str> {
+    fn label<C: Choice>(value: &str, texts: &Texts) -> Option<&'static str> {
+        C::from_value(value).map(|choice| choice.label(texts))
+    }
+    match (resource, field) {
+        ("clients", "kind") => label::<ClientKind>(value, texts),
+        ("rooms", "kind") => label::<RoomKind>(value, texts),
+        ("equipment", "status") => label::<EquipmentStatus>(value, texts),
+        ("equipment", "condition") => label::<EquipmentCondition>(value, texts),
+        ("sessions", "status") => label::<SessionStatus>(value, texts),
+        ("projects", "kind") => label::<ProjectKind>(value, texts),
+        ("projects", "status") => label::<ProjectStatus>(value, texts),
+        ("quotes", "status") => label::<QuoteStatus>(value, texts),
+        ("invoices", "status") => label::<InvoiceStatus>(value, texts),
+        ("invoices", "kind") => label::<InvoiceKind>(value, texts),
+        ("payments", "method") => label::<PaymentMethod>(value, texts),
+        _ => None,
+    }
 }
 
 /// The `<option>`s of (value, label, selected): one copy in the wasm for every `Choice`.
@@ -127,6 +148,18 @@ impl Choice for InvoiceStatus {
             InvoiceStatus::PartiallyPaid => b.invoice_partially_paid,
             InvoiceStatus::Paid => b.invoice_paid,
             InvoiceStatus::Cancelled => b.invoice_cancelled,
+        }
+    }
+}
+
+impl Choice for InvoiceKind {
+    fn all() -> &'static [Self] {
+        &[InvoiceKind::Invoice, InvoiceKind::CreditNote]
+    }
+    fn label(self, texts: &Texts) -> &'static str {
+        match self {
+            InvoiceKind::Invoice => texts.billing.kind_invoice,
+            InvoiceKind::CreditNote => texts.billing.credit_note,
         }
     }
 }
@@ -228,5 +261,25 @@ mod tests {
             Some(EquipmentStatus::OutOfService)
         );
         assert_eq!(SessionStatus::from_value("nope"), None);
+    }
+
+    #[test]
+    fn a_recorded_choice_is_named_by_its_label_in_its_resource() {
+        let fr = &crate::i18n::FR;
+        assert_eq!(
+            label_of("invoices", "status", "partially_paid", fr),
+            Some("Payée en partie")
+        );
+        assert_eq!(
+            label_of("invoices", "kind", "credit_note", fr),
+            Some("Avoir")
+        );
+        assert_eq!(
+            label_of("rooms", "kind", "recording", &crate::i18n::EN),
+            Some("Recording")
+        );
+        // The same field of another resource, or a value no longer known, keeps its own words.
+        assert_eq!(label_of("rooms", "status", "issued", fr), None);
+        assert_eq!(label_of("invoices", "status", "lost", fr), None);
     }
 }

@@ -1,13 +1,19 @@
 //! The history as a person reads it: when, who, through what, and each entity's fields before → after. The
 //! Activity page lists all of it; an entity's page shows its own (`EntityHistory`), re-fetched when it changes.
 
-use studio_wire::{EntryOp, Money, Page, Via, messages};
+use studio_wire::{
+    EntryOp, InvoiceLine, Money, Page, Track, Via, day, instant, invoices::rate_text, messages,
+};
 use yew::prelude::*;
 
-use super::{ActionButton, Studio, loaded, use_studio};
+use super::{
+    ActionButton, Studio,
+    choices::{self, Choice},
+    loaded, use_studio,
+};
 use crate::{
     api::{
-        ApiError,
+        ApiError, json,
         shown::{Activity, Shown},
         urls,
     },
@@ -28,6 +34,14 @@ const MONEY_FIELDS: &[&str] = &[
     "unit_price",
     "budget",
 ];
+
+/// Fields kept in the record that a person does not read: a credit note's link to the invoice it cancels (an
+/// id), and what follows from other fields (the totals from the lines, overdue from the due date).
+const HIDDEN_FIELDS: &[&str] = &["credit", "totals", "overdue"];
+
+/// Fields holding a day (`2026-11-27`) and a moment (`2026-11-28T09:00:00Z`).
+const DAY_FIELDS: &[&str] = &["issued_on", "due_on", "paid_on", "valid_until", "starts_on"];
+const MOMENT_FIELDS: &[&str] = &["start", "end"];
 
 /// Records of what changed, newest first, each with Undo when `undo` (not on undos themselves).
 pub fn activity_list(
@@ -77,8 +91,11 @@ pub fn entry(entry: &studio_wire::Entry<Shown>, texts: &'static Texts, studio: &
         EntryOp::Deleted => h.deleted,
     };
     let noun = messages::resource_noun(&entry.resource, texts.locale);
-    // Ids say nothing to a person; the entity's own name is in the heading.
-    let fields = entry.fields.iter().filter(|f| !f.field.ends_with("_id"));
+    // Ids say nothing to a person (the entity's own name is in the heading), and totals follow from the lines.
+    let fields = entry
+        .fields
+        .iter()
+        .filter(|f| !HIDDEN_FIELDS.contains(&f.field.as_str()) && !f.field.ends_with("_id"));
     html! {
         <div class="activity-entry">
             <p>
@@ -87,7 +104,7 @@ pub fn entry(entry: &studio_wire::Entry<Shown>, texts: &'static Texts, studio: &
             </p>
             <table class="changes">
                 { for fields.map(|f| {
-                    let cell = |side: Option<&Shown>| value(&f.field, side, texts, studio);
+                    let cell = |side: Option<&Shown>| value(&entry.resource, &f.field, side, texts, studio);
                     html! {
                         <tr>
                             <th scope="row">{ field_name(&f.field, texts) }</th>
@@ -123,17 +140,78 @@ fn field_name(field: &str, texts: &Texts) -> String {
     }
 }
 
-fn value(field: &str, value: Option<&Shown>, texts: &Texts, studio: &Studio) -> String {
+/// A value worded as the rest of the interface words it: an amount in the studio's currency, a rate as a
+/// percentage, a day or a moment in the interface's language, a choice by its label, yes or no.
+fn value(
+    resource: &str,
+    field: &str,
+    value: Option<&Shown>,
+    texts: &Texts,
+    studio: &Studio,
+) -> String {
+    let locale = texts.locale;
     match value {
         None => texts.history.empty_value.to_owned(),
-        Some(Shown::Text(text)) => text.clone(),
+        Some(Shown::Text(text)) => {
+            if let Some(label) = choices::label_of(resource, field, text, texts) {
+                label.to_owned()
+            } else if let Some(day) = DAY_FIELDS
+                .contains(&field)
+                .then(|| day::parse(text))
+                .flatten()
+            {
+                format::date(day, locale)
+            } else if let Some(at) = MOMENT_FIELDS
+                .contains(&field)
+                .then(|| instant::parse(text))
+                .flatten()
+            {
+                format::date_time(at, locale)
+            } else {
+                text.clone()
+            }
+        }
         Some(Shown::Integer(n)) if MONEY_FIELDS.contains(&field) => studio.money(Money(*n), texts),
+        Some(Shown::Integer(n)) if field.ends_with("vat_rate") && *n >= 0 => {
+            rate_text(*n as u32, locale)
+        }
         Some(Shown::Integer(n)) => n.to_string(),
-        Some(Shown::Json(text)) => match text.char_indices().nth(80) {
+        Some(Shown::Json(json)) if json == "true" => texts.yes.to_owned(),
+        Some(Shown::Json(json)) if json == "false" => texts.no.to_owned(),
+        Some(Shown::Json(text)) => listed(field, text, texts, studio).unwrap_or_else(|| match text
+            .char_indices()
+            .nth(80)
+        {
             Some((cut, _)) => format!("{}…", &text[..cut]),
             None => text.clone(),
-        },
+        }),
     }
+}
+
+/// An invoice's or a quote's lines ("Mastering × 5 — 400,00 €") and a project's tracks ("1. Intro (Mixage)"),
+/// as their pages list them.
+fn listed(field: &str, json: &str, texts: &Texts, studio: &Studio) -> Option<String> {
+    let items: Vec<String> = match field {
+        "lines" => json::from_str::<Vec<InvoiceLine>>(json)
+            .ok()?
+            .iter()
+            .map(|l| {
+                let amount = studio.money(l.amount, texts);
+                format!("{} × {} — {amount}", l.description, l.quantity.text())
+            })
+            .collect(),
+        "tracks" => json::from_str::<Vec<Track>>(json)
+            .ok()?
+            .iter()
+            .map(|t| format!("{}. {} ({})", t.number, t.title, t.status.label(texts)))
+            .collect(),
+        _ => return None,
+    };
+    Some(if items.is_empty() {
+        texts.history.empty_value.to_owned()
+    } else {
+        items.join(" · ")
+    })
 }
 
 #[derive(Properties, PartialEq)]

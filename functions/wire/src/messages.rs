@@ -152,6 +152,16 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         "closes_at" => ("heure de fermeture", "closing time"),
         "payment_terms_days" => ("délai de paiement", "payment terms"),
         "invoice_footer" => ("pied de facture", "invoice footer"),
+        "issued_on" => ("date d'émission", "issue date"),
+        "paid" => ("payé", "paid"),
+        "paid_on" => ("date de paiement", "payment date"),
+        "method" => ("moyen de paiement", "payment method"),
+        "valid_until" => ("valable jusqu'au", "valid until"),
+        "price" => ("prix", "price"),
+        "active" => ("active", "active"),
+        "bookable" => ("réservable", "bookable"),
+        "vat_exempt" => ("franchise en base de TVA", "VAT exemption"),
+        "tracks" => ("morceaux", "tracks"),
         _ => ("valeur", "value"),
     };
     crate::pick(locale, fr, en)
