@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use crate::{
     components::{AssistantPanel, AuthGate, Nav, StudioProvider},
     i18n::{self, Language, Texts},
-    routes::{Route, switch},
+    routes::{Route, switch, use_follow_links},
     store::ResourceStoreProvider,
 };
 
@@ -58,15 +58,40 @@ pub fn App() -> Html {
                 <ResourceStoreProvider>
                     <StudioProvider>
                         <BrowserRouter>
-                            <Nav />
-                            <main class="page">
-                                <Switch<Route> render={move |route| switch(route, language_texts)} />
-                            </main>
-                            <AssistantPanel />
+                            <Shell texts={language_texts} />
                         </BrowserRouter>
                     </StudioProvider>
                 </ResourceStoreProvider>
             </AuthGate>
         </ContextProvider<Language>>
+    }
+}
+
+#[derive(Properties)]
+struct ShellProps {
+    texts: &'static Texts,
+}
+
+// The catalogues are two constants: the same language is the same address (a derived `PartialEq` would compare
+// every sentence, 2 KB of wasm).
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.texts, other.texts)
+    }
+}
+
+/// What is inside the router: the navigation, the page, the assistant — and the routing of their links' clicks.
+#[function_component]
+fn Shell(props: &ShellProps) -> Html {
+    let texts = props.texts;
+    let onclick = use_follow_links();
+    html! {
+        <div class="shell" {onclick}>
+            <Nav />
+            <main class="page">
+                <Switch<Route> render={move |route| switch(route, texts)} />
+            </main>
+            <AssistantPanel />
+        </div>
     }
 }

@@ -5,10 +5,13 @@
 mod common;
 
 use common::{
-    browser::{Stack, WAIT, artifacts, browser, start_stack},
+    browser::{
+        Stack, WAIT, artifacts, browser, click, mark_page, open_clients, page_was_not_reloaded,
+        start_stack,
+    },
     eventually,
 };
-use fantoccini::Client;
+use fantoccini::{Client, Locator};
 use serde_json::Value;
 use studio_domain::{ListQuery, clients, dashboard, equipment, invoices, projects, rooms};
 use studio_wire::{InvoiceKind, InvoiceStatus, NewInvoice};
@@ -234,6 +237,82 @@ async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
             );
         }
     }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_opens_its_page_without_a_reload_and_a_click_with_a_modifier_is_left_to_the_browser()
+{
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    let browser = browser().await;
+    open_clients(&browser, &stack).await;
+    mark_page(&browser).await;
+    let path = "return location.pathname;";
+    let at = |expected: String| {
+        let browser = &browser;
+        async move {
+            eventually(&format!("{expected} to be open"), WAIT, || async {
+                let heading = browser.execute("const h = document.querySelector('main h1'); return h ? h.textContent : '';", vec![]).await.ok()?;
+                let here = browser.execute(path, vec![]).await.ok()?;
+                (here == expected.as_str() && heading != "").then_some(())
+            })
+            .await;
+        }
+    };
+    // A client's name in the list, then the way back, then the navigation's own link.
+    click(
+        &browser,
+        Locator::Css(&format!("main a[href=\"/clients/{}\"]", lea.id)),
+    )
+    .await;
+    at(format!("/clients/{}", lea.id)).await;
+    click(&browser, Locator::Css("main a[href=\"/clients\"]")).await;
+    at("/clients".to_owned()).await;
+    click(&browser, Locator::Css("nav a[href=\"/rooms\"]")).await;
+    at("/rooms".to_owned()).await;
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "a link reloaded the page"
+    );
+    // With Ctrl, Shift, Alt or Meta held (a new tab, a new window, a download) or with another button, the click
+    // is the browser's: nothing prevents it. (Seen by a listener on the window, after the app's, which then
+    // keeps the browser from following it.)
+    let prevented = "const a = document.querySelector('nav a[href=\"/clients\"]');
+        let prevented = null;
+        const seen = e => { prevented = e.defaultPrevented; e.preventDefault(); };
+        window.addEventListener('click', seen);
+        a.dispatchEvent(new MouseEvent('click', Object.assign({ bubbles: true, cancelable: true }, arguments[0])));
+        window.removeEventListener('click', seen);
+        return prevented;";
+    for modifier in ["ctrlKey", "shiftKey", "altKey", "metaKey"] {
+        let options = serde_json::json!({ modifier: true });
+        assert_eq!(
+            browser.execute(prevented, vec![options]).await.unwrap(),
+            Value::Bool(false),
+            "{modifier}"
+        );
+    }
+    assert_eq!(
+        browser.execute(path, vec![]).await.unwrap(),
+        Value::from("/rooms")
+    );
+    // The same click without a modifier is the app's.
+    assert_eq!(
+        browser
+            .execute(prevented, vec![serde_json::json!({})])
+            .await
+            .unwrap(),
+        Value::Bool(true)
+    );
+    at("/clients".to_owned()).await;
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "a link reloaded the page"
+    );
     browser.close().await.unwrap();
 }
 

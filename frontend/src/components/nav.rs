@@ -31,9 +31,9 @@ pub fn Nav() -> Html {
         <nav class="nav">
             <span class="brand">{ studio.settings.display_name.clone() }</span>
             { link(Route::Home, texts.nav_home) }
-            <Link<Route> to={Route::Clients}>
+            <a href={Route::Clients.to_path()}>
                 { texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span>
-            </Link<Route>>
+            </a>
             { for [
                 (Route::Calendar, texts.nav_calendar),
                 (Route::Sessions, texts.nav_sessions),
