@@ -1,13 +1,11 @@
 //! The one way a page shows fetched data (a loading line, the error in the interface's language, or the data),
 //! and the header row of its tables.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::{
     api::ApiError,
-    hooks::Fetched,
+    hooks::{Fetched, Shared},
     i18n::{Texts, error_message},
 };
 
@@ -16,7 +14,7 @@ use crate::{
 pub fn loaded<T: 'static>(
     texts: &Texts,
     fetched: &Fetched<T>,
-    render: impl FnOnce(Rc<T>) -> Html,
+    render: impl FnOnce(Shared<T>) -> Html,
 ) -> Html {
     match fetched.shared() {
         Some(data) => render(data),

@@ -2,13 +2,11 @@
 //! browser's `Intl`, so the SPA carries no time-zone database. Pages render once the settings are here, and
 //! render anew (remounted) when the studio moves to another zone.
 
-use std::rc::Rc;
-
 use studio_wire::{Money, StudioSettings};
 use yew::prelude::*;
 
 use crate::{
-    hooks::use_settings,
+    hooks::{Shared, use_settings},
     i18n::{Texts, use_texts},
     time,
 };
@@ -16,7 +14,7 @@ use crate::{
 /// The context every page reads the studio's settings from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Studio {
-    pub settings: Rc<StudioSettings>,
+    pub settings: Shared<StudioSettings>,
 }
 
 impl Studio {
@@ -29,7 +27,7 @@ impl Studio {
 #[hook]
 pub fn use_studio() -> Studio {
     use_context::<Studio>().unwrap_or_else(|| Studio {
-        settings: Rc::new(StudioSettings::default()),
+        settings: Shared::new(StudioSettings::default()),
     })
 }
 

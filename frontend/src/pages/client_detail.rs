@@ -1,6 +1,6 @@
 //! One client: details, edit (with the version the editor saw), delete, and the client's sessions.
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::Client;
 use yew::prelude::*;
@@ -47,7 +47,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ClientViewProps {
-    client: Rc<Client>,
+    client: Shared<Client>,
 }
 
 #[function_component]

@@ -1,6 +1,6 @@
 //! Equipment: the list with each item's status (changed in place) and a create form; one item's page.
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::{Equipment, EquipmentPatch, EquipmentStatus};
 use yew::prelude::*;
@@ -113,7 +113,7 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct EquipmentEditorProps {
-    item: Rc<Equipment>,
+    item: Shared<Equipment>,
 }
 
 #[function_component]

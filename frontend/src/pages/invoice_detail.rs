@@ -2,7 +2,7 @@
 //! payment, cancel by credit note, print. An issued invoice has no edit or delete control: it is cancelled by a
 //! credit note.
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod, Project};
 use wasm_bindgen::JsValue;
@@ -49,7 +49,7 @@ pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct InvoiceViewProps {
-    invoice: Rc<Invoice>,
+    invoice: Shared<Invoice>,
 }
 
 #[function_component]

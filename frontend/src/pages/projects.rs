@@ -1,7 +1,7 @@
 //! Projects: the list with a create form, and one project — its stage, its tracks (each one's stage changed in
 //! place), its sessions and its invoices.
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::{
     NewProject, Project, ProjectKind, ProjectPatch, ProjectStatus, TrackPatch, TrackStatus,
@@ -184,7 +184,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ProjectViewProps {
-    project: Rc<Project>,
+    project: Shared<Project>,
 }
 
 #[function_component]

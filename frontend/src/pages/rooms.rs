@@ -1,6 +1,6 @@
 //! Rooms: the list with a create form, and one room with its rates, flags and upcoming sessions.
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::Room;
 use yew::prelude::*;
@@ -105,7 +105,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct RoomEditorProps {
-    room: Rc<Room>,
+    room: Shared<Room>,
 }
 
 #[function_component]

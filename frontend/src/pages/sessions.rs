@@ -1,6 +1,6 @@
 //! The sessions list (with filters), and one session: move, change status, cancel, delete.
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::{Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
@@ -142,7 +142,7 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SessionEditorProps {
-    session: Rc<Session>,
+    session: Shared<Session>,
 }
 
 #[function_component]

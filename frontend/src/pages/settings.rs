@@ -1,6 +1,6 @@
 //! The studio's settings: identity, billing, hours and time zone (version-checked like every entity).
 
-use std::rc::Rc;
+use crate::hooks::Shared;
 
 use studio_wire::StudioSettings;
 use yew::prelude::*;
@@ -29,7 +29,7 @@ pub fn SettingsPage() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct SettingsEditorProps {
-    settings: Rc<StudioSettings>,
+    settings: Shared<StudioSettings>,
 }
 
 #[function_component]
