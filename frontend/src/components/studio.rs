@@ -26,9 +26,7 @@ impl Studio {
 
 #[hook]
 pub fn use_studio() -> Studio {
-    use_context::<Studio>().unwrap_or_else(|| Studio {
-        settings: Shared::new(StudioSettings::default()),
-    })
+    use_context::<Studio>().expect("StudioProvider is around every page")
 }
 
 #[derive(Properties, PartialEq)]

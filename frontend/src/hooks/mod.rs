@@ -47,12 +47,6 @@ impl<T: 'static> Fetched<T> {
 #[derive(Debug)]
 pub struct Shared<T>(Rc<T>);
 
-impl<T> Shared<T> {
-    pub fn new(value: T) -> Self {
-        Shared(Rc::new(value))
-    }
-}
-
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared(self.0.clone())
@@ -346,10 +340,10 @@ mod tests {
 
     #[test]
     fn a_shared_value_equals_itself_not_an_equal_copy() {
-        let one = Shared::new(vec![7]);
+        let one = Shared(Rc::new(vec![7]));
         assert!(one == one.clone());
         // An equal value decoded apart is another value: props holding it render again.
-        assert!(one != Shared::new(vec![7]));
+        assert!(one != Shared(Rc::new(vec![7])));
         assert_eq!(*one, vec![7]);
     }
 
