@@ -1,7 +1,5 @@
 //! One client: details, edit (with the version the editor saw), delete, and the client's sessions.
 
-use crate::hooks::Shared;
-
 use studio_wire::Client;
 use yew::prelude::*;
 
@@ -15,7 +13,7 @@ use crate::{
         loaded,
     },
     format,
-    hooks::{use_entity, use_sessions},
+    hooks::{Shared, use_entity, use_sessions},
     i18n::use_texts,
     pages::SessionTable,
     routes::{Route, link, use_go_to},
@@ -38,7 +36,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
             // A client that is not there has no sessions to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ texts.client_sessions }</h2>
-                <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
+                <SessionTable sessions={sessions.shared()} />
             }
             <EntityHistory resource="clients" id={props.id.clone()} />
         </section>

@@ -1,7 +1,5 @@
 //! Equipment: the list with each item's status (changed in place) and a create form; one item's page.
 
-use crate::hooks::Shared;
-
 use studio_wire::{Equipment, EquipmentPatch, EquipmentStatus};
 use yew::prelude::*;
 
@@ -14,7 +12,7 @@ use crate::{
         forms::{EquipmentForm, EquipmentFormValues, control_value, general_error, use_submit},
         head, loaded,
     },
-    hooks::{name_of, pairs, use_entity, use_paged_list, use_rooms},
+    hooks::{Shared, name_of, pairs, use_entity, use_paged_list, use_rooms},
     i18n::use_texts,
     routes::{Route, link, use_go_to},
 };

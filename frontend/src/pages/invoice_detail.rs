@@ -2,8 +2,6 @@
 //! payment, cancel by credit note, print. An issued invoice has no edit or delete control: it is cancelled by a
 //! credit note.
 
-use crate::hooks::Shared;
-
 use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod, Project};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -23,7 +21,7 @@ use crate::{
         head, loaded, use_studio,
     },
     format,
-    hooks::{name_of, use_client_names, use_entity, use_invoices, use_payments},
+    hooks::{Shared, name_of, use_client_names, use_entity, use_invoices, use_payments},
     i18n::use_texts,
     routes::{Route, link, use_go_to},
     time,

@@ -1,8 +1,6 @@
 //! Projects: the list with a create form, and one project — its stage, its tracks (each one's stage changed in
 //! place), its sessions and its invoices.
 
-use crate::hooks::Shared;
-
 use studio_wire::{
     NewProject, Project, ProjectKind, ProjectPatch, ProjectStatus, TrackPatch, TrackStatus,
 };
@@ -20,7 +18,9 @@ use crate::{
         forms::{Shell, edit, field, form_shell, general_error, input, optional, use_submit},
         head, loaded,
     },
-    hooks::{name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions},
+    hooks::{
+        Shared, name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions,
+    },
     i18n::use_texts,
     routes::{Route, link, use_go_to},
 };
@@ -173,7 +173,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
             // A project that is not there has nothing to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ b.project_sessions }</h2>
-                <SessionTable sessions={sessions.data().map(|p| p.items.clone()).unwrap_or_default()} />
+                <SessionTable sessions={sessions.shared()} />
                 <h2>{ b.project_invoices }</h2>
                 <InvoiceTable invoices={of_project} />
             }

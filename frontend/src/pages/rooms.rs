@@ -1,7 +1,5 @@
 //! Rooms: the list with a create form, and one room with its rates, flags and upcoming sessions.
 
-use crate::hooks::Shared;
-
 use studio_wire::Room;
 use yew::prelude::*;
 
@@ -15,7 +13,7 @@ use crate::{
         forms::{RoomForm, RoomFormValues, use_submit},
         head, loaded, use_studio,
     },
-    hooks::{use_entity, use_rooms, use_sessions},
+    hooks::{Shared, use_entity, use_rooms, use_sessions},
     i18n::use_texts,
     routes::{Route, link, use_go_to},
     time,
@@ -96,7 +94,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
             // A room that is not there has no sessions to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ texts.room_sessions }</h2>
-                <SessionTable sessions={upcoming.data().map(|p| p.items.clone()).unwrap_or_default()} />
+                <SessionTable sessions={upcoming.shared()} />
             }
             <EntityHistory resource="rooms" id={props.id.clone()} />
         </section>

@@ -1,8 +1,6 @@
 //! The sessions list (with filters), and one session: move, change status, cancel, delete.
 
-use crate::hooks::Shared;
-
-use studio_wire::{Session, SessionPatch, SessionStatus};
+use studio_wire::{Page, Session, SessionPatch, SessionStatus};
 use yew::prelude::*;
 
 use crate::{
@@ -16,16 +14,16 @@ use crate::{
         head, loaded, use_studio,
     },
     format,
-    hooks::{name_of, pairs, use_client_names, use_entity, use_rooms, use_sessions},
+    hooks::{Shared, name_of, pairs, use_client_names, use_entity, use_rooms, use_sessions},
     i18n::use_texts,
     routes::{Route, link, use_go_to},
     time,
 };
 
-/// A table of sessions, naming clients and rooms.
+/// A table of sessions, naming clients and rooms: a fetched page of them, shared (none while it loads).
 #[derive(Properties, PartialEq)]
 pub struct SessionTableProps {
-    pub sessions: Vec<Session>,
+    pub sessions: Option<Shared<Page<Session>>>,
 }
 
 #[function_component]
@@ -33,22 +31,20 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
     let texts = use_texts();
     let rooms = use_rooms();
     let studio = use_studio();
-    let client_names = use_client_names(
-        props
-            .sessions
-            .iter()
-            .map(|s| s.client_id.as_str())
-            .collect(),
-    );
+    let sessions = props
+        .sessions
+        .as_deref()
+        .map_or(&[][..], |page| &page.items);
+    let client_names = use_client_names(sessions.iter().map(|s| s.client_id.as_str()).collect());
     let room_names = pairs(rooms.data(), |r| Some((&r.id, &r.name)));
-    if props.sessions.is_empty() {
+    if sessions.is_empty() {
         return html! { <p>{ texts.no_sessions }</p> };
     }
     html! {
         <table class="table sessions-table">
             { head(&[(texts.col_title, ""), (texts.col_start, ""), (texts.col_end, ""), (texts.col_room, ""), (texts.col_client, ""), (texts.col_status, ""), (texts.col_price, "money")]) }
             <tbody>
-                { for props.sessions.iter().map(|s| html! {
+                { for sessions.iter().map(|s| html! {
                     <tr class="session-row">
                         <td>{ link(Route::Session { id: s.id.clone() }, &s.title) }</td>
                         <td>{ format::date_time(s.start, texts.locale) }</td>
@@ -117,7 +113,7 @@ pub fn SessionsPage() -> Html {
                 <ClientPicker selected={(*client).clone()} onchange={edit(&client, |v, s| *v = s)}
                     label={texts.col_client} none={texts.col_client} />
             </div>
-            { loaded(texts, &sessions, |page| html! { <SessionTable sessions={page.items.clone()} /> }) }
+            { loaded(texts, &sessions, |page| html! { <SessionTable sessions={Some(page)} /> }) }
         </section>
     }
 }

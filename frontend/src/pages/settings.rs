@@ -1,7 +1,5 @@
 //! The studio's settings: identity, billing, hours and time zone (version-checked like every entity).
 
-use crate::hooks::Shared;
-
 use studio_wire::StudioSettings;
 use yew::prelude::*;
 
@@ -11,7 +9,7 @@ use crate::{
         forms::{SettingsForm, SettingsFormValues, use_submit},
         loaded,
     },
-    hooks::use_settings,
+    hooks::{Shared, use_settings},
     i18n::use_texts,
 };
 
