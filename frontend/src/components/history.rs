@@ -172,10 +172,10 @@ fn value(
             }
         }
         Some(Shown::Integer(n)) if MONEY_FIELDS.contains(&field) => studio.money(Money(*n), texts),
-        Some(Shown::Integer(n)) if field.ends_with("vat_rate") && *n >= 0 => {
-            rate_text(*n as u32, locale)
-        }
-        Some(Shown::Integer(n)) => n.to_string(),
+        Some(Shown::Integer(n)) => match u32::try_from(*n) {
+            Ok(rate) if field.ends_with("vat_rate") => rate_text(rate, locale),
+            _ => n.to_string(),
+        },
         Some(Shown::Json(json)) if json == "true" => texts.yes.to_owned(),
         Some(Shown::Json(json)) if json == "false" => texts.no.to_owned(),
         Some(Shown::Json(text)) => listed(field, text, texts, studio).unwrap_or_else(|| match text
