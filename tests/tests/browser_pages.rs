@@ -176,13 +176,21 @@ async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
         const created = entries[entries.length - 1];
         return created ? [...created.querySelectorAll('tr')].map(r =>
             [r.querySelector('th').textContent, r.lastElementChild.textContent.replace(/[\\u00a0\\u202f]/g, ' ')]) : [];";
-    for (lang, kind, paid, status, hidden) in [
+    for (lang, kind, paid, status, hidden, order) in [
         (
             "fr",
             "Avoir",
             "0,00 €",
             "Émise",
             ["credit", "totaux", "en retard"],
+            [
+                "numéro",
+                "type",
+                "statut",
+                "date d'émission",
+                "lignes",
+                "payé",
+            ],
         ),
         (
             "en",
@@ -190,6 +198,7 @@ async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
             "€0.00",
             "Issued",
             ["credit", "totals", "overdue"],
+            ["number", "type", "status", "issue date", "lines", "paid"],
         ),
     ] {
         browser
@@ -236,6 +245,9 @@ async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
                 "{lang}: {field} is shown: {shown:?}"
             );
         }
+        // What names it first, then its kind, status and dates; the rest by name.
+        let fields: Vec<&str> = shown.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, order, "{lang}");
     }
     browser.close().await.unwrap();
 }

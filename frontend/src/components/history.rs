@@ -39,6 +39,20 @@ const MONEY_FIELDS: &[&str] = &[
 /// id), and what follows from other fields (the totals from the lines, overdue from the due date).
 const HIDDEN_FIELDS: &[&str] = &["credit", "totals", "overdue"];
 
+/// Fields shown first, in this order (the others follow by name, as recorded): what names the entity, its kind
+/// and status, then its dates in the order they come.
+const FIRST_FIELDS: &[&str] = &[
+    "number",
+    "name",
+    "title",
+    "kind",
+    "status",
+    "start",
+    "end",
+    "issued_on",
+    "due_on",
+];
+
 /// Fields holding a day (`2026-11-27`) and a moment (`2026-11-28T09:00:00Z`).
 const DAY_FIELDS: &[&str] = &["issued_on", "due_on", "paid_on", "valid_until", "starts_on"];
 const MOMENT_FIELDS: &[&str] = &["start", "end"];
@@ -92,10 +106,17 @@ pub fn entry(entry: &studio_wire::Entry<Shown>, texts: &'static Texts, studio: &
     };
     let noun = messages::resource_noun(&entry.resource, texts.locale);
     // Ids say nothing to a person (the entity's own name is in the heading), and totals follow from the lines.
-    let fields = entry
-        .fields
+    let shown = || {
+        entry
+            .fields
+            .iter()
+            .filter(|f| !HIDDEN_FIELDS.contains(&f.field.as_str()) && !f.field.ends_with("_id"))
+    };
+    // The record lists fields by name; a person reads what names the entity first, and its start before its end.
+    let first = FIRST_FIELDS
         .iter()
-        .filter(|f| !HIDDEN_FIELDS.contains(&f.field.as_str()) && !f.field.ends_with("_id"));
+        .filter_map(|name| shown().find(|f| f.field == *name));
+    let fields = first.chain(shown().filter(|f| !FIRST_FIELDS.contains(&f.field.as_str())));
     html! {
         <div class="activity-entry">
             <p>
