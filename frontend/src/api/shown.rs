@@ -35,16 +35,20 @@ impl<'de> Deserialize<'de> for Shown {
     }
 }
 
+/// A number as a whole one, if it is: the browser's parser gives every number as a float.
+fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
 #[cfg(target_arch = "wasm32")]
 impl Shown {
     fn from_js(value: wasm_bindgen::JsValue) -> Shown {
         if let Some(text) = value.as_string() {
             return Shown::Text(text);
         }
-        // The browser's parser gives every number as a float: whole ones are integers.
-        match value.as_f64() {
-            Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Shown::Integer(n as i64),
-            _ => Shown::Json(
+        match value.as_f64().and_then(whole) {
+            Some(n) => Shown::Integer(n),
+            None => Shown::Json(
                 js_sys::JSON::stringify(&value)
                     .ok()
                     .and_then(|json| json.as_string())
@@ -121,12 +125,7 @@ mod visitor {
         }
 
         fn visit_f64<E: de::Error>(self, n: f64) -> Result<Shown, E> {
-            // The browser's parser gives every number as a float: whole ones are integers.
-            if n.fract() == 0.0 && n.abs() < 9.0e15 {
-                Ok(Shown::Integer(n as i64))
-            } else {
-                Ok(Shown::Json(n.to_string()))
-            }
+            Ok(super::whole(n).map_or_else(|| Shown::Json(n.to_string()), Shown::Integer))
         }
 
         fn visit_bool<E: de::Error>(self, b: bool) -> Result<Shown, E> {

@@ -154,7 +154,7 @@ impl Choice for InvoiceStatus {
 
 impl Choice for InvoiceKind {
     fn all() -> &'static [Self] {
-        &[InvoiceKind::Invoice, InvoiceKind::CreditNote]
+        &InvoiceKind::ALL
     }
     fn label(self, texts: &Texts) -> &'static str {
         match self {
