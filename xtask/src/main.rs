@@ -87,7 +87,7 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// functions, wasm-opt's `--low-memory-unused`, one `<option>` list and one count wording; then 327,117 B
 /// (−8.6 KB): history values and quantities read without `serde_json::Value` (its map, serializer and float
 /// printer), a refusal's sentences kept as a list rather than a map, JSON's parse and error words out of line;
-/// then 326,688 B with two components fewer (the invoice's project link, the 404 page); then 320,355 B (−6.3 KB):
+/// then 326,688 B with two components fewer (the invoice's project link, the 404 page); then 320,359 B (−6.3 KB):
 /// talc as the allocator, links routed by the shell rather than a `Link` component each, history values taken as
 /// the browser parsed them, fetched values compared by address in props (+2.2 KB on purpose: the history's values
 /// worded like the rest of the interface, its fields in reading order). About 1.1 KB of slack. Lower it when the SPA shrinks; raise it only on
