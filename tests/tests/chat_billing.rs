@@ -1,6 +1,6 @@
 //! The assistant bills through the offline planner, with the same domain services as the API: it issues a
-//! client's draft, records a payment on an invoice named by its number, says what a client owes, and refuses a
-//! credit note on a paid invoice in the user's language.
+//! client's draft, records a payment on an invoice named by its number, says what a client owes, refuses a
+//! credit note on a paid invoice in the user's language and makes one, once confirmed, on an unpaid one.
 
 mod common;
 
@@ -49,6 +49,26 @@ on_both_stores! {
 }
 
 on_both_stores! {
+    fn the_assistant_cancels_an_unpaid_invoice_by_a_credit_note_once_confirmed(store) {
+        let router = router(store);
+        let (_, client) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Cache Test"})), STUDIO_A).await;
+        let lines = json!([{"description": "Mix", "quantity": "2", "unit_price": 10000}]);
+        let body = json!({"client_id": client["data"]["id"], "lines": lines});
+        let (_, draft) = call(&router, Method::POST, "/api/invoices", Some(body), STUDIO_A).await;
+        let id = draft["data"]["id"].as_str().unwrap();
+        let uri = format!("/api/invoices/{id}/issue");
+        let (status, issued) = call(&router, Method::POST, &uri, Some(json!({"version": draft["data"]["version"]})), STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "{issued}");
+        let number = issued["data"]["number"].as_str().unwrap();
+
+        // The preview names a credit note made afresh at each run: confirming does it, it does not propose again.
+        let done = chat_confirmed(&router, &format!("Annule la facture {number} par un avoir")).await;
+        assert_eq!(done["action"]["ok"], true, "{done}");
+        assert!(done["summary"].as_str().unwrap().contains("AV-"), "{done}");
+        let (_, invoice) = call(&router, Method::GET, &format!("/api/invoices/{id}"), None, STUDIO_A).await;
+        assert_eq!(invoice["status"], "cancelled", "{invoice}");
+    }
+
     fn the_assistant_sends_and_accepts_a_quote_then_turns_it_into_a_draft_invoice(store) {
         let router = router(store);
         let (_, client) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Cache Test"})), STUDIO_A).await;

@@ -86,13 +86,37 @@ async fn preview(env: &ToolEnv, tool: &str, arguments: &Value) -> Result<Vec<Ent
 }
 
 /// Whether two previews change the same entities, from the same versions, in the same way. An entity the
-/// write creates gets a fresh id each time it is previewed; that is not a change of what will happen.
+/// write creates gets a fresh id each time it is previewed, and so does a field naming it (the cancelled
+/// invoice's `credit`, naming its new credit note): that is not a change of what will happen, so such an id is
+/// compared by its place among the creations.
 fn same_effect(a: &[Entry], b: &[Entry]) -> bool {
-    let key = |e: &Entry| {
-        let id = (e.op != EntryOp::Created).then(|| e.id.clone());
-        (e.resource.clone(), id, e.op, e.version, e.fields.clone())
-    };
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
+    fn keyed(entries: &[Entry]) -> Vec<impl PartialEq> {
+        let created: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.op == EntryOp::Created)
+            .map(|e| e.id.as_str())
+            .collect();
+        let value = |v: &Option<Value>| match v {
+            Some(Value::String(s)) => match created.iter().position(|id| id == s) {
+                Some(nth) => Some(json!({ "created": nth })),
+                None => v.clone(),
+            },
+            _ => v.clone(),
+        };
+        entries
+            .iter()
+            .map(|e| {
+                let id = (e.op != EntryOp::Created).then(|| e.id.clone());
+                let fields: Vec<_> = e
+                    .fields
+                    .iter()
+                    .map(|f| (f.field.clone(), value(&f.before), value(&f.after)))
+                    .collect();
+                (e.resource.clone(), id, e.op, e.version, fields)
+            })
+            .collect()
+    }
+    keyed(a) == keyed(b)
 }
 
 /// Proposes `tool(arguments)` instead of running it: the outcome the model reads (nothing done, a person must
@@ -368,5 +392,55 @@ pub async fn recent(
             Some(key) if found.len() < 200 => after = Some(key),
             _ => return Ok(found),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use studio_wire::FieldChange;
+
+    use super::*;
+
+    /// A credit note's preview: the note created, and the invoice it cancels naming it.
+    fn credit_note(note: &str, status: &str) -> Vec<Entry> {
+        let field = |field: &str, before: Option<Value>, after: Value| FieldChange {
+            field: field.to_owned(),
+            before,
+            after: Some(after),
+        };
+        vec![
+            Entry {
+                resource: "invoices".into(),
+                id: note.into(),
+                op: EntryOp::Created,
+                version: 1,
+                label: None,
+                fields: vec![field("credit", None, json!("01INVOICE"))],
+            },
+            Entry {
+                resource: "invoices".into(),
+                id: "01INVOICE".into(),
+                op: EntryOp::Updated,
+                version: 3,
+                label: None,
+                fields: vec![
+                    field("credit", None, json!(note)),
+                    field("status", Some(json!("issued")), json!(status)),
+                ],
+            },
+        ]
+    }
+
+    #[test]
+    fn previews_differing_only_by_the_ids_of_what_they_create_have_the_same_effect() {
+        let proposed = credit_note("01NOTEA", "cancelled");
+        assert!(same_effect(&proposed, &credit_note("01NOTEB", "cancelled")));
+        assert!(!same_effect(&proposed, &credit_note("01NOTEB", "paid")));
+        let mut elsewhere = credit_note("01NOTEB", "cancelled");
+        elsewhere[1].fields[0].after = Some(json!("01OTHER"));
+        assert!(
+            !same_effect(&proposed, &elsewhere),
+            "a field naming something else"
+        );
     }
 }
