@@ -108,6 +108,41 @@ on_both_stores! {
         assert!(issued["data"]["due_on"].is_string() && issued["data"]["issued_on"].is_string(), "{issued}");
     }
 
+    fn a_clients_and_a_projects_invoices_are_every_one_of_theirs_and_only_theirs(store) {
+        let router = router(store);
+        let (lea, other) = (client_named(&router, "Léa Martin").await, client(&router).await);
+        let (_, project) = post(&router, "/api/projects", json!({"client_id": lea, "name": "Aube"})).await;
+        let project = project["data"]["id"].as_str().unwrap().to_owned();
+        let first = draft(&router, &lea, true).await;
+        let lines = json!([{"description": "Mix", "quantity": "1", "unit_price": 10000}]);
+        let (_, of_project) = post(&router, "/api/invoices", json!({"client_id": lea, "project_id": project, "lines": lines})).await;
+        let of_project = of_project["data"].clone();
+        draft(&router, &other, true).await;
+        let moved = draft(&router, &other, true).await;
+        let (_, issued) = act(&router, &first, "issue").await;
+        let (_, note) = act(&router, &issued["data"], "credit-note").await;
+        let patch = json!({"version": moved["version"], "client_id": lea});
+        let moved_uri = format!("/api/invoices/{}", moved["id"].as_str().unwrap());
+        assert_eq!(call(&router, Method::PATCH, &moved_uri, Some(patch), STUDIO_A).await.0, StatusCode::OK);
+        let gone = draft(&router, &lea, true).await;
+        let gone_uri = format!("/api/invoices/{}?version=1", gone["id"].as_str().unwrap());
+        assert_eq!(call(&router, Method::DELETE, &gone_uri, None, STUDIO_A).await.0, StatusCode::OK);
+        let ids = |page: &Value| -> Vec<String> {
+            page["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect()
+        };
+        let (status, of_lea) = call(&router, Method::GET, &format!("/api/invoices?client={lea}&order=newest"), None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK, "{of_lea}");
+        let expected: Vec<String> = [&note["data"], &moved, &of_project, &first].iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect();
+        assert_eq!(ids(&of_lea), expected, "newest first: the credit note, the draft moved to her, then her two own");
+        assert_eq!(of_lea["items"][3]["status"], "cancelled", "{of_lea}");
+        let (_, of_aube) = call(&router, Method::GET, &format!("/api/invoices?project={project}"), None, STUDIO_A).await;
+        assert_eq!(ids(&of_aube), vec![of_project["id"].as_str().unwrap().to_owned()]);
+        let (_, of_other) = call(&router, Method::GET, &format!("/api/invoices?client={other}"), None, STUDIO_A).await;
+        assert_eq!(of_other["items"].as_array().unwrap().len(), 1, "the moved draft left: {of_other}");
+        let (status, refused) = call(&router, Method::GET, "/api/invoices?client=CLIENT%23x", None, STUDIO_A).await;
+        assert_eq!((status, refused["error"]["problem"]["problems"]["client"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("no_such")), "{refused}");
+    }
+
     fn totals_are_computed_by_the_server_exactly(store) {
         let router = router(store);
         let client = client(&router).await;

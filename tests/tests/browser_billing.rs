@@ -1,6 +1,6 @@
 //! Billing in the browser: with an invoice, the dashboard or a project open, the assistant records a payment,
-//! issues an invoice or moves a track — and the open page shows it without a reload, each view that shows the
-//! changed data re-fetching once and no other.
+//! issues an invoice, cancels one by a credit note or moves a track — and the open page shows it without a
+//! reload, each view that shows the changed data re-fetching once and no other.
 
 mod common;
 
@@ -47,7 +47,7 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
         .unwrap();
     wait_text(&browser, "invoice-balance", &euros(gross)).await;
     wait_text(&browser, "invoice-status", "Émise").await;
-    // The client's other invoices come from the invoices list: it is mounted too.
+    // The client's other invoices (read by client) are mounted too.
     browser
         .wait()
         .at_most(WAIT)
@@ -86,11 +86,106 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
     let mut expected = vec![
         format!("/api/invoices/{}", invoice.id),
         format!("/api/activity?limit=20&resource=invoices&id={}", invoice.id),
-        "/api/invoices?limit=200".to_owned(),
+        format!("/api/invoices?client={}&order=newest", invoice.client_id),
         format!("/api/payments?invoice={}", invoice.id),
     ];
     expected.sort();
     assert_eq!(requests_since(&browser, confirmed, 4).await, expected);
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clients_page_lists_her_invoices_and_a_credit_note_the_assistant_makes_appears_there() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let invoice = invoices::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| {
+            i.kind == InvoiceKind::Invoice
+                && i.status == InvoiceStatus::Issued
+                && i.paid.cents() == 0
+        })
+        .expect("the demo data has an issued, unpaid invoice");
+    let number = invoice.number.clone().unwrap();
+    let theirs = invoices::of_client(&ctx, &invoice.client_id).await.unwrap();
+    let others: Vec<String> = invoices::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.client_id != invoice.client_id)
+        .filter_map(|i| i.number)
+        .collect();
+    assert!(
+        !others.is_empty(),
+        "the demo data has other clients' invoices"
+    );
+    let browser = browser().await;
+    browser
+        .goto(&format!(
+            "{}/clients/{}?lang=fr",
+            stack.url, invoice.client_id
+        ))
+        .await
+        .unwrap();
+    let rows = || async {
+        let rows = browser
+            .find_all(Locator::Css(".invoices-table .invoice-row"))
+            .await
+            .unwrap();
+        let mut texts = Vec::new();
+        for row in rows {
+            texts.push(row.text().await.unwrap());
+        }
+        texts
+    };
+    let listed = eventually("her invoices to be listed", WAIT, || async {
+        let listed = rows().await;
+        (listed.len() == theirs.len()).then_some(listed)
+    })
+    .await;
+    assert!(
+        listed.iter().any(|row| row.starts_with(&number)),
+        "{listed:?}"
+    );
+    assert!(
+        others
+            .iter()
+            .all(|n| listed.iter().all(|row| !row.contains(n.as_str()))),
+        "only hers: {listed:?}"
+    );
+    mark_page(&browser).await;
+
+    send_to_assistant(
+        &browser,
+        &format!("Annule la facture {number} par un avoir"),
+    )
+    .await;
+    chat_response_end(&browser, 1).await;
+    confirm_proposal(&browser).await;
+
+    let listed = eventually("the credit note to be listed", WAIT, || async {
+        let listed = rows().await;
+        (listed.len() == theirs.len() + 1).then_some(listed)
+    })
+    .await;
+    assert!(
+        listed[0].starts_with("AV-") && listed[0].contains("Avoir"),
+        "newest first: {listed:?}"
+    );
+    assert!(
+        listed
+            .iter()
+            .any(|row| row.starts_with(&number) && row.contains("Annulée")),
+        "{listed:?}"
+    );
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
     browser.close().await.unwrap();
 }
 

@@ -36,7 +36,11 @@ async fn past_a_page_each_list_shows_more() {
         equipment::list(&ctx, &all).await.unwrap().items.len(),
         projects::list(&ctx, &all).await.unwrap().items.len(),
         quotes::list(&ctx, &all).await.unwrap().items.len(),
-        invoices::list(&ctx, &all).await.unwrap().items.len(),
+        invoices::list(&ctx, &Default::default())
+            .await
+            .unwrap()
+            .items
+            .len(),
     ];
     let mut last_item = String::new();
     let mut last_quote = String::new();

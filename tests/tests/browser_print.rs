@@ -9,7 +9,7 @@ use common::{
     eventually,
 };
 use fantoccini::Locator;
-use studio_domain::{ListQuery, invoices};
+use studio_domain::invoices::{self, InvoiceQuery};
 use studio_wire::InvoiceStatus;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -18,7 +18,7 @@ async fn the_printable_invoice_shows_every_legal_mention_in_french_and_english()
         return;
     };
     let demo = stack.demo();
-    let all = invoices::list(&demo, &ListQuery::default())
+    let all = invoices::list(&demo, &InvoiceQuery::default())
         .await
         .unwrap()
         .items;

@@ -112,6 +112,16 @@ pub fn project_track(project: &str, track: &str) -> String {
     format!("{}/tracks/{}", PROJECTS.one(project), encode(track))
 }
 
+/// Every invoice and credit note of one client, newest first.
+pub fn client_invoices(client: &str) -> String {
+    format!("/api/invoices?client={}&order=newest", encode(client))
+}
+
+/// The invoices and credit notes of one project, newest first.
+pub fn project_invoices(project: &str) -> String {
+    format!("/api/invoices?project={}&order=newest", encode(project))
+}
+
 /// The payments (and reversals) of one invoice.
 pub fn invoice_payments(invoice: &str) -> String {
     format!("/api/payments?invoice={}", encode(invoice))

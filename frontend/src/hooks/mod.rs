@@ -266,9 +266,10 @@ pub fn use_sessions(url: String) -> Fetched<Page<Session>> {
     use_api(&[ResourceKey::List(urls::SESSIONS.name())], url)
 }
 
+/// Invoices at `url` (see `urls::client_invoices`, `urls::project_invoices`).
 #[hook]
-pub fn use_invoices() -> Fetched<Page<Invoice>> {
-    use_list(urls::INVOICES, String::new())
+pub fn use_invoices(url: String) -> Fetched<Page<Invoice>> {
+    use_api(&[ResourceKey::List(urls::INVOICES.name())], url)
 }
 
 /// One invoice's payments and reversals.

@@ -1,4 +1,4 @@
-//! One client: details, edit (with the version the editor saw), delete, and the client's sessions.
+//! One client: details, edit (with the version the editor saw), delete, the client's sessions and invoices.
 
 use studio_wire::Client;
 use yew::prelude::*;
@@ -13,9 +13,9 @@ use crate::{
         loaded,
     },
     format,
-    hooks::{Shared, use_entity, use_sessions},
+    hooks::{Shared, use_entity, use_invoices, use_sessions},
     i18n::use_texts,
-    pages::SessionTable,
+    pages::{InvoiceTable, SessionTable},
     routes::{Route, link, use_go_to},
 };
 
@@ -29,6 +29,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let texts = use_texts();
     let fetched = use_entity::<Client>(urls::CLIENTS, props.id.clone());
     let sessions = use_sessions(urls::client_sessions(&props.id));
+    let invoices = use_invoices(urls::client_invoices(&props.id));
     html! {
         <section class="client-detail">
             { link(Route::Clients, texts.back_to_clients) }
@@ -37,6 +38,8 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
             if fetched.error.is_none() {
                 <h2>{ texts.client_sessions }</h2>
                 <SessionTable sessions={sessions.shared()} />
+                <h2>{ texts.billing.client_invoices }</h2>
+                { loaded(texts, &invoices, |page| html! { <InvoiceTable invoices={page.items.clone()} /> }) }
             }
             <EntityHistory resource="clients" id={props.id.clone()} />
         </section>

@@ -55,12 +55,12 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let all = use_invoices();
     let notice = use_state(|| None::<&'static str>);
     let editing = use_state(|| false);
     let submit = use_submit();
     let on_deleted = use_go_to(Route::Invoices);
     let invoice = &props.invoice;
+    let of_client = use_invoices(urls::client_invoices(&invoice.client_id));
     let on_save = {
         let (submit, editing, notice, invoice) = (
             submit.clone(),
@@ -98,7 +98,13 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
         InvoiceStatus::Issued | InvoiceStatus::PartiallyPaid
     );
     let is_invoice = invoice.kind == InvoiceKind::Invoice;
-    let listed = || all.data().into_iter().flat_map(|page| page.items.iter());
+    // The credit note and the invoice it cancels have the same client: the other is among these.
+    let listed = || {
+        of_client
+            .data()
+            .into_iter()
+            .flat_map(|page| page.items.iter())
+    };
     let same_client: Vec<Invoice> = listed()
         .filter(|i| i.client_id == invoice.client_id && i.id != invoice.id)
         .cloned()

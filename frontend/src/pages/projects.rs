@@ -158,14 +158,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     let b = texts.billing;
     let fetched = use_entity::<Project>(urls::PROJECTS, props.id.clone());
     let sessions = use_sessions(urls::project_sessions(&props.id));
-    let invoices = use_invoices();
-    let of_project = invoices
-        .data()
-        .into_iter()
-        .flat_map(|page| page.items.iter())
-        .filter(|i| i.project_id.as_deref() == Some(props.id.as_str()))
-        .cloned()
-        .collect::<Vec<_>>();
+    let invoices = use_invoices(urls::project_invoices(&props.id));
     html! {
         <section class="project-detail">
             { link(Route::Projects, b.back_to_projects) }
@@ -175,7 +168,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
                 <h2>{ b.project_sessions }</h2>
                 <SessionTable sessions={sessions.shared()} />
                 <h2>{ b.project_invoices }</h2>
-                <InvoiceTable invoices={of_project} />
+                { loaded(texts, &invoices, |page| html! { <InvoiceTable invoices={page.items.clone()} /> }) }
             }
             <EntityHistory resource="projects" id={props.id.clone()} />
         </section>

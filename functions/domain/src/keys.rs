@@ -8,6 +8,7 @@
 //! | `REF#<KIND>#<id>` | how many sessions refer to a room or a client (`REF#STUDIO#CLIENTS`: the clients) |
 //! | `TERM#<KIND>#<word>#<id>` | a word an entity is searched by, with a copy of the entity (`search`) |
 //! | `IDX#CLIENT#<client>#<session>` | a client's session (read by prefix) |
+//! | `IDX#CLIENTINVOICE#<client>#<invoice>` | a client's invoice or credit note (read by prefix) |
 //! | `DAY#<utc date>#<room>` | a room's calendar day: the active sessions touching it |
 //! | `CHANGE#<ulid>` | a change-feed record (expires) |
 //! | `CONV#<id>` | an assistant conversation |
@@ -49,6 +50,18 @@ pub fn client_session(ctx: &Ctx, client_id: &str, session_id: &str) -> Key {
     key(
         ctx,
         format!("{}{session_id}", client_sessions_prefix(client_id)),
+    )
+}
+
+/// The prefix of one client's invoice index items (its invoices and credit notes).
+pub fn client_invoices_prefix(client_id: &str) -> String {
+    format!("IDX#CLIENTINVOICE#{client_id}#")
+}
+
+pub fn client_invoice(ctx: &Ctx, client_id: &str, invoice_id: &str) -> Key {
+    key(
+        ctx,
+        format!("{}{invoice_id}", client_invoices_prefix(client_id)),
     )
 }
 

@@ -11,6 +11,7 @@ pub mod equipment;
 pub mod error;
 pub mod feed;
 pub mod history;
+mod index;
 pub mod invoices;
 pub mod keys;
 pub mod payments;

@@ -10,8 +10,7 @@ use studio_wire::{
 use crate::{
     ChangeSet, Ctx, DomainError, balances,
     entity::{self, Entity},
-    invoices, keys,
-    store::{Condition, Item, WriteOp},
+    index, invoices, keys,
     tx::{Tx, retry_contended},
     validate::{Errors, amount, optional},
 };
@@ -83,17 +82,9 @@ async fn commit(
     next.status = status(&next);
     next.updated_at = ctx.now();
     entity::insert(&mut tx, ctx, payment);
-    let index = Item::new(
+    index::add(
+        &mut tx,
         keys::invoice_payment(ctx, &invoice.id, &payment.id),
-        1,
-        "{}".into(),
-    );
-    tx.push(
-        WriteOp::Put {
-            item: index,
-            condition: Condition::None,
-        },
-        DomainError::contended(),
     );
     balances::add(
         &mut tx,
@@ -202,24 +193,7 @@ pub async fn get(ctx: &Ctx, id: &str) -> Result<Payment, DomainError> {
 
 /// An invoice's payments (reversals included), oldest first, read from its index.
 pub async fn of_invoice(ctx: &Ctx, invoice_id: &str) -> Result<Page<Payment>, DomainError> {
-    let prefix = keys::invoice_payments_prefix(invoice_id);
-    let mut ids = Vec::new();
-    let mut after: Option<String> = None;
-    loop {
-        let page = ctx
-            .store()
-            .query(&ctx.studio.partition(), &prefix, after.as_deref(), 200)
-            .await?;
-        ids.extend(
-            page.items
-                .iter()
-                .filter_map(|i| i.key.sk.strip_prefix(&prefix).map(str::to_owned)),
-        );
-        match page.last_key {
-            Some(last) => after = Some(last),
-            None => break,
-        }
-    }
+    let ids = index::ids(ctx, &keys::invoice_payments_prefix(invoice_id)).await?;
     let payments = futures::future::try_join_all(ids.iter().map(|id| get(ctx, id))).await?;
     Ok(Page {
         items: payments,

@@ -136,13 +136,14 @@ struct ListArgs {
 async fn list(env: &ToolEnv, args: &Value) -> ToolResult {
     let args: ListArgs = arguments(env, "list_invoices", args)?;
     let client = client_filter(env, args.client.as_deref()).await?;
-    let mut found = invoices::all(&env.ctx)
-        .await
-        .map_err(|e| failed(env, "Lecture impossible", "Could not read invoices", &e))?;
+    // One client's are read from its index; only a list of every invoice reads them all.
+    let mut found = match &client {
+        Some(client) => invoices::of_client(&env.ctx, client).await,
+        None => invoices::all(&env.ctx).await,
+    }
+    .map_err(|e| failed(env, "Lecture impossible", "Could not read invoices", &e))?;
     found.retain(|i| {
-        client.as_ref().is_none_or(|c| &i.client_id == c)
-            && args.status.is_none_or(|s| i.status == s)
-            && args.overdue.is_none_or(|o| i.overdue == o)
+        args.status.is_none_or(|s| i.status == s) && args.overdue.is_none_or(|o| i.overdue == o)
     });
     let none = ("Aucune facture.", "No invoices.");
     listed(

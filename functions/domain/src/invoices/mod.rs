@@ -7,10 +7,12 @@ pub(crate) mod numbering;
 pub mod totals;
 
 use async_trait::async_trait;
+use futures::future::try_join_all;
 use jiff::{ToSpan, civil::Date};
+use serde::Deserialize;
 use studio_wire::{
     Client, FieldProblem, Invoice, InvoiceKind, InvoiceLine, InvoicePatch, InvoiceStatus, Money,
-    NewInvoice, Page, Problem, Quantity, Room, SessionsToInvoice,
+    NewInvoice, Page, Problem, Project, Quantity, Room, SessionsToInvoice,
 };
 
 pub use fields::InvoiceFields;
@@ -18,8 +20,8 @@ pub use numbering::Series;
 
 use crate::{
     ChangeSet, Crud, Ctx, DomainError, balances,
-    entity::{self, Entity, ListQuery, encode_value},
-    keys, projects,
+    entity::{self, Entity, ListQuery, Order, encode_value},
+    index, keys, projects,
     refs::Refs,
     sessions, settings,
     store::{Condition, Item, WriteOp},
@@ -46,6 +48,37 @@ pub const SESSIONS_PER_INVOICE: usize = 90;
 
 /// How often an issue is retried when another one took the number it read.
 const ATTEMPTS: usize = 300;
+
+/// `GET /api/invoices` parameters: a page of every invoice, as any list's; or, with `client` and/or `project`,
+/// every invoice and credit note of that client or project, read from the client's index (never a scan).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct InvoiceQuery {
+    pub cursor: Option<String>,
+    pub limit: Option<usize>,
+    pub q: Option<String>,
+    pub ids: Option<String>,
+    pub order: Option<Order>,
+    pub client: Option<String>,
+    pub project: Option<String>,
+}
+
+impl InvoiceQuery {
+    /// The parameters of a page of every invoice.
+    fn page(&self) -> ListQuery {
+        ListQuery {
+            cursor: self.cursor.clone(),
+            limit: self.limit,
+            q: self.q.clone(),
+            ids: self.ids.clone(),
+            order: self.order,
+        }
+    }
+}
+
+/// Where an invoice is listed among its client's.
+fn index_key(ctx: &Ctx, invoice: &Invoice) -> crate::Key {
+    keys::client_invoice(ctx, &invoice.client_id, &invoice.id)
+}
 
 fn searchable(invoice: &Invoice) -> Vec<&str> {
     [invoice.number.as_ref(), invoice.notes.as_ref()]
@@ -123,6 +156,7 @@ pub(crate) async fn insert_draft(
         .await?;
     let project = invoice.project_id.as_deref();
     Refs::move_ref(tx, ctx, Refs::project_invoices, None, project).await?;
+    index::add(tx, index_key(ctx, &invoice));
     entity::insert(tx, ctx, &invoice);
     Ok(invoice)
 }
@@ -271,6 +305,7 @@ pub async fn from_sessions(
         Refs::client_invoices(ctx, &invoice.client_id)
             .add(&mut tx, ctx, 1)
             .await?;
+        index::add(&mut tx, index_key(ctx, &invoice));
         entity::insert(&mut tx, ctx, &invoice);
         let changes = tx.commit(ctx).await?;
         Ok((invoice.clone(), changes.touching_client(&invoice.client_id)))
@@ -319,6 +354,8 @@ pub async fn update(
         Refs::client_invoices(ctx, &invoice.client_id)
             .add(&mut tx, ctx, 1)
             .await?;
+        index::remove(&mut tx, index_key(ctx, &current));
+        index::add(&mut tx, index_key(ctx, &invoice));
     }
     let (was, is) = (current.project_id.as_deref(), invoice.project_id.as_deref());
     Refs::move_ref(&mut tx, ctx, Refs::project_invoices, was, is).await?;
@@ -339,6 +376,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
     let project = current.project_id.as_deref();
     Refs::move_ref(&mut tx, ctx, Refs::project_invoices, project, None).await?;
     release_sessions(&mut tx, ctx, &current.lines);
+    index::remove(&mut tx, index_key(ctx, &current));
     entity::remove(&mut tx, ctx, &current);
     Ok(tx.commit(ctx).await?.touching_client(&current.client_id))
 }
@@ -348,12 +386,51 @@ pub async fn all(ctx: &Ctx) -> Result<Vec<Invoice>, DomainError> {
     as_of_today(ctx, entity::all(ctx, None, searchable).await?).await
 }
 
-pub async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainError> {
-    let page: Page<Invoice> = entity::list(ctx, query, searchable).await?;
+pub async fn list(ctx: &Ctx, query: &InvoiceQuery) -> Result<Page<Invoice>, DomainError> {
+    let (client, project) = (query.client.as_deref(), query.project.as_deref());
+    if client.is_none() && project.is_none() {
+        let page: Page<Invoice> = entity::list(ctx, &query.page(), searchable).await?;
+        return Ok(Page {
+            items: as_of_today(ctx, page.items).await?,
+            next_cursor: page.next_cursor,
+        });
+    }
+    // A filter names an entity by its id; anything else names none (and never reaches into another key).
+    for (field, resource, value) in [
+        ("client", "clients", client),
+        ("project", "projects", project),
+    ] {
+        if let Some(value) = value.filter(|v| !entity::is_id(v)) {
+            return Err(DomainError::field(
+                field,
+                FieldProblem::NoSuch {
+                    resource: resource.to_owned(),
+                    value: value.to_owned(),
+                },
+            ));
+        }
+    }
+    let client = match (client, project) {
+        (Some(client), _) => client.to_owned(),
+        (None, Some(project)) => entity::get::<Project>(ctx, project).await?.client_id,
+        (None, None) => unreachable!("checked above"),
+    };
+    let mut items = of_client(ctx, &client).await?;
+    items.retain(|i| project.is_none_or(|p| i.project_id.as_deref() == Some(p)));
+    if query.order == Some(Order::Newest) {
+        items.reverse();
+    }
     Ok(Page {
-        items: as_of_today(ctx, page.items).await?,
-        next_cursor: page.next_cursor,
+        items,
+        next_cursor: None,
     })
+}
+
+/// A client's invoices and credit notes, oldest first, read from its index.
+pub async fn of_client(ctx: &Ctx, client_id: &str) -> Result<Vec<Invoice>, DomainError> {
+    let ids = index::ids(ctx, &keys::client_invoices_prefix(client_id)).await?;
+    let found = try_join_all(ids.iter().map(|id| entity::get::<Invoice>(ctx, id))).await?;
+    as_of_today(ctx, found).await
 }
 
 /// The invoices a person may mean by `reference`: an id, or a number (`2026-0004`, `AV-2026-0001`).
@@ -369,9 +446,9 @@ fn number_of(invoice: &Invoice) -> &str {
 
 /// A client's drafts, oldest first.
 pub async fn drafts_of(ctx: &Ctx, client_id: &str) -> Result<Vec<Invoice>, DomainError> {
-    let mut all = entity::all::<Invoice>(ctx, None, searchable).await?;
-    all.retain(|i| i.client_id == client_id && i.status == InvoiceStatus::Draft);
-    Ok(all)
+    let mut found = of_client(ctx, client_id).await?;
+    found.retain(|i| i.status == InvoiceStatus::Draft);
+    Ok(found)
 }
 
 /// Today in the studio's zone, and its payment terms.
@@ -472,6 +549,7 @@ pub async fn credit_note(
         let project = note.project_id.as_deref();
         Refs::move_ref(&mut tx, ctx, Refs::project_invoices, None, project).await?;
         release_sessions(&mut tx, ctx, &current.lines);
+        index::add(&mut tx, index_key(ctx, &note));
         entity::insert(&mut tx, ctx, &note);
         entity::replace(&mut tx, ctx, &current, &mut cancelled);
         let changes = tx.commit(ctx).await?;
@@ -487,7 +565,7 @@ impl Crud for Invoices {
     type Entity = Invoice;
     type New = NewInvoice;
     type Patch = InvoicePatch;
-    type Query = ListQuery;
+    type Query = InvoiceQuery;
 
     async fn get(ctx: &Ctx, id: &str) -> Result<Invoice, DomainError> {
         get(ctx, id).await
@@ -505,7 +583,7 @@ impl Crud for Invoices {
     async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeSet, DomainError> {
         delete(ctx, id, version).await
     }
-    async fn list(ctx: &Ctx, query: &ListQuery) -> Result<Page<Invoice>, DomainError> {
+    async fn list(ctx: &Ctx, query: &InvoiceQuery) -> Result<Page<Invoice>, DomainError> {
         list(ctx, query).await
     }
 }

@@ -26,9 +26,9 @@ use self::calendar::Placement;
 use crate::{
     ChangeSet, Crud, Ctx, DomainError,
     entity::{self, Entity},
-    keys, projects,
+    index, keys, projects,
     refs::Refs,
-    store::{Condition, Item, Key, WriteOp},
+    store::{Condition, Key, WriteOp},
     tx::{Tx, retry_contended},
     validate::Errors,
 };
@@ -215,23 +215,10 @@ async fn stage(
     if moved(|s| &s.client_id) {
         if let Some(b) = before {
             Refs::client(ctx, &b.client_id).add(tx, ctx, -1).await?;
-            tx.push(
-                WriteOp::Delete {
-                    key: index_key(ctx, &b.client_id, &b.id),
-                    condition: Condition::None,
-                },
-                DomainError::contended(),
-            );
+            index::remove(tx, index_key(ctx, &b.client_id, &b.id));
         }
         Refs::client(ctx, &after.client_id).add(tx, ctx, 1).await?;
-        let item = Item::new(index_key(ctx, &after.client_id, &after.id), 1, "{}".into());
-        tx.push(
-            WriteOp::Put {
-                item,
-                condition: Condition::None,
-            },
-            DomainError::contended(),
-        );
+        index::add(tx, index_key(ctx, &after.client_id, &after.id));
         tx.push(
             WriteOp::Check {
                 key: entity::key::<Client>(ctx, &after.client_id),
@@ -348,13 +335,7 @@ pub async fn delete(ctx: &Ctx, id: &str, version: Option<u64>) -> Result<ChangeS
             .await?;
         let project = current.project_id.as_deref();
         Refs::move_ref(&mut tx, ctx, Refs::project_sessions, project, None).await?;
-        tx.push(
-            WriteOp::Delete {
-                key: index_key(ctx, &current.client_id, id),
-                condition: Condition::None,
-            },
-            DomainError::contended(),
-        );
+        index::remove(&mut tx, index_key(ctx, &current.client_id, id));
         entity::remove(&mut tx, ctx, &current);
         let changes = tx.commit(ctx).await?;
         Ok(with_cascades(changes, &current, None))
@@ -406,25 +387,7 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<Session>, Doma
                 (None, Some(project)) => entity::get::<Project>(ctx, project).await?.client_id,
                 (None, None) => unreachable!("checked"),
             };
-            let client = client.as_str();
-            let prefix = keys::client_sessions_prefix(client);
-            let mut ids = Vec::new();
-            let mut after: Option<String> = None;
-            loop {
-                let page = ctx
-                    .store()
-                    .query(&ctx.studio.partition(), &prefix, after.as_deref(), 200)
-                    .await?;
-                ids.extend(
-                    page.items
-                        .iter()
-                        .filter_map(|i| i.key.sk.strip_prefix(&prefix).map(str::to_owned)),
-                );
-                match page.last_key {
-                    Some(last) => after = Some(last),
-                    None => break ids,
-                }
-            }
+            index::ids(ctx, &keys::client_sessions_prefix(&client)).await?
         }
         _ => {
             return Err(DomainError::field("from", FieldProblem::RangeRequired));
