@@ -1,6 +1,7 @@
 //! The assistant bills through the offline planner, with the same domain services as the API: it issues a
 //! client's draft, records a payment on an invoice named by its number, says what a client owes, refuses a
-//! credit note on a paid invoice in the user's language and makes one, once confirmed, on an unpaid one.
+//! credit note on a paid invoice in the user's language, and — once confirmed — reverses a payment and cancels the
+//! invoice by a credit note.
 
 mod common;
 
@@ -49,7 +50,7 @@ on_both_stores! {
 }
 
 on_both_stores! {
-    fn the_assistant_cancels_an_unpaid_invoice_by_a_credit_note_once_confirmed(store) {
+    fn the_assistant_reverses_a_payment_then_cancels_the_invoice_by_a_credit_note_once_confirmed(store) {
         let router = router(store);
         let (_, client) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Cache Test"})), STUDIO_A).await;
         let lines = json!([{"description": "Mix", "quantity": "2", "unit_price": 10000}]);
@@ -60,7 +61,14 @@ on_both_stores! {
         let (status, issued) = call(&router, Method::POST, &uri, Some(json!({"version": draft["data"]["version"]})), STUDIO_A).await;
         assert_eq!(status, StatusCode::OK, "{issued}");
         let number = issued["data"]["number"].as_str().unwrap();
+        let payment = json!({"invoice_id": id, "amount": 5000});
+        assert_eq!(call(&router, Method::POST, "/api/payments", Some(payment), STUDIO_A).await.0, StatusCode::CREATED);
 
+        // A payment taken back is reversed, never recorded again; then the invoice can be cancelled.
+        let reversed = chat_confirmed(&router, &format!("Contre-passe le paiement de 50 € de la facture {number}")).await;
+        assert_eq!(reversed["action"]["ok"], true, "{reversed}");
+        let (_, invoice) = call(&router, Method::GET, &format!("/api/invoices/{id}"), None, STUDIO_A).await;
+        assert_eq!((invoice["status"].clone(), invoice["paid"].clone()), (json!("issued"), json!(0)), "{invoice}");
         // The preview names a credit note made afresh at each run: confirming does it, it does not propose again.
         let done = chat_confirmed(&router, &format!("Annule la facture {number} par un avoir")).await;
         assert_eq!(done["action"]["ok"], true, "{done}");

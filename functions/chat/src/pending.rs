@@ -38,6 +38,7 @@ fn doing(tool: &str, locale: Locale) -> &'static str {
         "cancel_session" => ("Annuler la session", "Cancel the session"),
         "issue_invoice" => ("Émettre la facture", "Issue the invoice"),
         "record_payment" => ("Enregistrer le paiement", "Record the payment"),
+        "reverse_payment" => ("Contre-passer le paiement", "Reverse the payment"),
         "credit_note" => (
             "Annuler la facture par un avoir",
             "Cancel the invoice with a credit note",

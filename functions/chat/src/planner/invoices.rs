@@ -21,9 +21,36 @@ fn number(text: &Text) -> Option<String> {
     })
 }
 
+/// Whether the sentence takes a payment back ("contre-passe", "reverse", "annule le paiement"): never read as
+/// recording one.
+fn reversing(text: &Text) -> bool {
+    text.has(&[
+        " contre-pass",
+        " contrepass",
+        " reverse",
+        " rembourse",
+        " refund",
+    ]) || (text.has(&[" annul", " cancel", " undo"]) && text.has(&[" paiement", " payment"]))
+}
+
+/// "Contre-passe le paiement de 100 € de la facture 2026-0002", "Reverse the payment on invoice 2026-0002": the
+/// amount, when given, says which of the invoice's payments.
+pub fn reverse_payment(text: &Text, _: Date) -> Option<Intent> {
+    if !reversing(text) {
+        return None;
+    }
+    Some(Intent::ReversePayment {
+        invoice: number(text)?,
+        amount: text.amount(),
+    })
+}
+
 /// "Enregistre un paiement de 300 € par virement sur la facture 2026-0004".
 /// Also "Record 100 € by card on invoice 2026-0001", "Encaisse 80 € sur la facture 2026-0001".
 pub fn payment(text: &Text, _: Date) -> Option<Intent> {
+    if reversing(text) {
+        return None;
+    }
     let paid = text.has(&[" paiement", " payment", " reglement"])
         || (text.has(&[" record ", " encaisse ", " enregistre "])
             && text.has(&["€", " eur", " euro"]));
@@ -235,6 +262,33 @@ mod tests {
                 amount: "120,50".into(),
                 method: Some(PaymentMethod::Cash),
             })
+        );
+    }
+
+    #[test]
+    fn a_payment_taken_back_is_reversed_never_recorded() {
+        for sentence in [
+            "Contre-passe le paiement de 100 € de la facture 2026-0002",
+            "Reverse the payment of 100 € on invoice 2026-0002",
+            "Annule le paiement de 100 € sur la facture 2026-0002",
+        ] {
+            let expected = Some(Intent::ReversePayment {
+                invoice: "2026-0002".into(),
+                amount: Some("100".into()),
+            });
+            assert_eq!(plan(sentence), expected, "{sentence}");
+        }
+        assert_eq!(
+            plan("Rembourse le paiement de la facture 2026-0002"),
+            Some(Intent::ReversePayment {
+                invoice: "2026-0002".into(),
+                amount: None
+            })
+        );
+        assert_eq!(
+            plan("Reverse the payment of 100 €"),
+            None,
+            "no invoice named: nothing"
         );
     }
 

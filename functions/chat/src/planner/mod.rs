@@ -142,6 +142,11 @@ pub enum Intent {
         amount: String,
         method: Option<PaymentMethod>,
     },
+    /// One of the invoice's payments taken back (the one of `amount`, when given).
+    ReversePayment {
+        invoice: String,
+        amount: Option<String>,
+    },
     ClientBalance {
         client: String,
     },
@@ -345,6 +350,13 @@ impl Intent {
                 }
                 ("record_payment", args)
             }
+            Intent::ReversePayment { invoice, amount } => {
+                let mut args = json!({ "invoice": invoice });
+                if let Some(amount) = amount {
+                    args["amount"] = json!(amount);
+                }
+                ("reverse_payment", args)
+            }
             Intent::ClientBalance { client } => ("client_balance", json!({ "client": client })),
             Intent::CreditNote { invoice } => ("credit_note", json!({ "invoice": invoice })),
             Intent::IssueInvoice { client } => ("issue_invoice", json!({ "client": client })),
@@ -427,6 +439,11 @@ pub const RULES: &[Rule] = &[
         read: quotes::step,
         fr: "Transforme le devis D-2026-0003 en facture",
         en: "Turn quote D-2026-0003 into an invoice",
+    },
+    Rule {
+        read: invoices::reverse_payment,
+        fr: "Contre-passe le paiement de 100 € de la facture 2026-0002",
+        en: "Reverse the payment of 100 € on invoice 2026-0002",
     },
     Rule {
         read: invoices::payment,

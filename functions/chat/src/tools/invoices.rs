@@ -1,10 +1,10 @@
-//! Billing tools: list and show invoices, issue a client's draft, record a payment, cancel an invoice with a
-//! credit note, what a client owes. Invoices are named by number (or id); a client's draft by the client.
+//! Billing tools: list and show invoices, issue a client's draft, record or reverse a payment, cancel an invoice
+//! with a credit note, what a client owes. Invoices are named by number (or id); a client's draft by the client.
 
 use serde::Deserialize;
 use serde_json::{Value, json};
 use studio_domain::{ChangeSet, balances, invoices, payments};
-use studio_wire::{Invoice, InvoiceStatus, NewPayment, PaymentMethod, SessionsToInvoice};
+use studio_wire::{Invoice, InvoiceStatus, NewPayment, Payment, PaymentMethod, SessionsToInvoice};
 
 use super::{
     Amount, Noun, Tool, ToolEnv, ToolOutcome, ToolResult, arguments, client_filter,
@@ -16,6 +16,12 @@ const INVOICE: Noun = Noun {
     fr_plural: "factures",
     feminine: true,
     en: "invoice",
+};
+const PAYMENT: Noun = Noun {
+    fr: "paiement",
+    fr_plural: "paiements",
+    feminine: false,
+    en: "payment",
 };
 const DRAFT: Noun = Noun {
     fr: "brouillon de facture",
@@ -67,6 +73,15 @@ pub fn tools() -> Vec<Tool> {
                 "reference": {"type": "string"}
             }, "required": ["invoice", "amount"]}),
             |env, args| Box::pin(record_payment(env, args)),
+        ),
+        Tool::new(
+            "reverse_payment",
+            "Reverse (take back) a payment recorded on an invoice: a negative entry, the invoice owing it again. With several payments on the invoice, the amount says which.",
+            json!({"type": "object", "properties": {
+                "invoice": invoice_ref,
+                "amount": {"type": ["number", "string"], "description": "The payment's amount, when the invoice has several."}
+            }, "required": ["invoice"]}),
+            |env, args| Box::pin(reverse_payment(env, args)),
         ),
         Tool::new(
             "credit_note",
@@ -301,6 +316,63 @@ async fn record_payment(env: &ToolEnv, args: &Value) -> ToolResult {
         ),
         format!(
             "I recorded a payment of {} on invoice {}.",
+            env.money(payment.amount),
+            label(&invoice)
+        ),
+    );
+    Ok(ToolOutcome::success(summary, json!(payment), changes))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReverseArgs {
+    invoice: String,
+    amount: Option<Amount>,
+}
+
+async fn reverse_payment(env: &ToolEnv, args: &Value) -> ToolResult {
+    let args: ReverseArgs = arguments(env, "reverse_payment", args)?;
+    let invoice = resolve(env, &args.invoice).await?;
+    let recorded = payments::of_invoice(&env.ctx, &invoice.id)
+        .await
+        .map_err(|e| failed(env, "Lecture impossible", "Could not read the payments", &e))?;
+    // Only a payment still standing can be taken back: not a reversal, nor one already reversed.
+    let standing: Vec<Payment> = recorded
+        .items
+        .into_iter()
+        .filter(|p| p.reverses.is_none() && p.reversed_by.is_none())
+        .filter(|p| args.amount.as_ref().is_none_or(|a| p.amount == a.0))
+        .collect();
+    let reference = match &args.amount {
+        Some(amount) => format!("{} — {}", label(&invoice), env.money(amount.0)),
+        None => label(&invoice),
+    };
+    let payment = one(
+        env,
+        &PAYMENT,
+        &reference,
+        standing,
+        |p| format!("{} ({})", env.money(p.amount), env.date(p.paid_on)),
+        |p| json!(p),
+    )?;
+    let (_, changes) = payments::reverse(&env.ctx, &payment.id, payment.version)
+        .await
+        .map_err(|e| {
+            failed(
+                env,
+                "Je n'ai pas contre-passé le paiement",
+                "I did not reverse the payment",
+                &e,
+            )
+        })?;
+    let summary = env.say(
+        format!(
+            "J'ai contre-passé le paiement de {} sur la facture {}.",
+            env.money(payment.amount),
+            label(&invoice)
+        ),
+        format!(
+            "I reversed the payment of {} on invoice {}.",
             env.money(payment.amount),
             label(&invoice)
         ),

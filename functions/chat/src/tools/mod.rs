@@ -223,6 +223,7 @@ const DESTRUCTIVE: &[&str] = &[
     "delete_session",
     "issue_invoice",
     "record_payment",
+    "reverse_payment",
     "credit_note",
     "delete_client",
     "delete_room",
