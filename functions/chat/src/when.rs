@@ -9,6 +9,7 @@ use jiff::{
     tz::TimeZone,
 };
 use studio_domain::text::fold;
+use studio_wire::NIGHT_SESSION_MAX;
 
 /// What a phrase said: a day, a time of day, or both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -330,13 +331,20 @@ pub fn interval(
         .time
         .ok_or_else(|| format!("\"{end}\" does not say at what time the session ends."))?;
     let mut end_date = e.date.unwrap_or(date);
-    if e.date.is_none() && end_time <= time {
+    let night = e.date.is_none() && end_time <= time;
+    if night {
         end_date = end_date.tomorrow().map_err(|e| e.to_string())?;
     }
-    Ok((
+    let (from, to) = (
         instant(date, time, zone)?,
         instant(end_date, end_time, zone)?,
-    ))
+    );
+    if night && to.duration_since(from) > NIGHT_SESSION_MAX {
+        return Err(format!(
+            "\"{end}\" is before \"{start}\": the end must be after the start."
+        ));
+    }
+    Ok((from, to))
 }
 
 #[cfg(test)]
@@ -441,6 +449,8 @@ mod tests {
             "2026-11-28T01:00:00Z",
             "a night session ends the next day"
         );
+        let refused = interval("demain 14h", "12h", today(), today(), &paris).unwrap_err();
+        assert!(refused.contains("before"), "not a 22-hour night: {refused}");
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub use quantity::Quantity;
 pub use quotes::{NewQuote, Quote, QuotePatch, QuoteStatus};
 pub use rooms::{NewRoom, Room, RoomKind, RoomPatch};
 pub use sessions::{
-    Availability, BookedSlot, NewSession, Session, SessionPatch, SessionStatus, Slot,
+    Availability, BookedSlot, NIGHT_SESSION_MAX, NewSession, Session, SessionPatch, SessionStatus,
+    Slot,
 };
 pub use settings::{SettingsPatch, StudioSettings};
 

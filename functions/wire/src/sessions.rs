@@ -1,7 +1,11 @@
 //! Sessions: bookings of a room by a client. Instants are UTC; the SPA shows them in the studio's time zone.
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
+
+/// A session typed as one day and two times ends the next morning when its end is not after its start (a night
+/// session, 22:00–02:00) — if it then lasts at most this long. Longer (18:00–17:30), the end is a mistake.
+pub const NIGHT_SESSION_MAX: SignedDuration = SignedDuration::from_hours(12);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

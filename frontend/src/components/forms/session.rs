@@ -3,10 +3,14 @@
 //! taken names the sessions in the way.
 
 use jiff::Timestamp;
-use studio_wire::{NewSession, Session, SessionPatch, SessionStatus};
+use studio_wire::{
+    FieldProblem, NIGHT_SESSION_MAX, NewSession, Session, SessionPatch, SessionStatus,
+};
 use yew::prelude::*;
 
-use super::{FormProps, edit, field, form_shell, input, optional, pick_one, refused, use_form};
+use super::{
+    FormProps, edit, field, form_shell, input, optional, pick_one, refused, refused_field, use_form,
+};
 use crate::{
     api::ApiError,
     components::{
@@ -51,7 +55,8 @@ impl SessionFormValues {
         }
     }
 
-    /// The instants the local date and times name; an end not after the start is the next day's.
+    /// The instants the local date and times name; an end not after the start is the next morning's (a night
+    /// session, up to `NIGHT_SESSION_MAX`), else refused.
     fn times(&self) -> Result<(Timestamp, Timestamp), ApiError> {
         let at = |field: &str, hhmm: &str| {
             time::instant(&self.date, hhmm).map_err(|p| (field.to_owned(), p))
@@ -65,12 +70,14 @@ impl SessionFormValues {
                 return Err(refused(problems));
             }
         };
-        let end = if end <= start {
-            time::after_hours(end, 24)
-        } else {
-            end
-        };
-        Ok((start, end))
+        if end > start {
+            return Ok((start, end));
+        }
+        let next_morning = time::after_hours(end, 24);
+        if next_morning.duration_since(start) > NIGHT_SESSION_MAX {
+            return Err(refused_field("end", FieldProblem::EndBeforeStart));
+        }
+        Ok((start, next_morning))
     }
 
     pub fn to_new(&self) -> Result<NewSession, ApiError> {
@@ -166,4 +173,40 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
             }
         </> },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(start: &str, end: &str) -> Result<(Timestamp, Timestamp), ApiError> {
+        SessionFormValues {
+            date: "2026-12-10".into(),
+            start: start.into(),
+            end: end.into(),
+            ..SessionFormValues::default()
+        }
+        .times()
+    }
+
+    #[test]
+    fn an_end_before_the_start_is_a_night_session_up_to_twelve_hours_else_refused() {
+        let hours = |(start, end): (Timestamp, Timestamp)| end.duration_since(start).as_hours();
+        assert_eq!(typed("10:00", "18:00").map(hours).unwrap(), 8);
+        assert_eq!(
+            typed("08:00", "23:00").map(hours).unwrap(),
+            15,
+            "a long day is a day"
+        );
+        assert_eq!(
+            typed("22:00", "02:00").map(hours).unwrap(),
+            4,
+            "a night session"
+        );
+        assert_eq!(typed("20:00", "08:00").map(hours).unwrap(), 12);
+        for (start, end) in [("18:00", "17:30"), ("12:00", "12:00"), ("14:00", "12:00")] {
+            let refused = typed(start, end).unwrap_err();
+            assert!(refused.field("end").is_some(), "{start}–{end}: {refused:?}");
+        }
+    }
 }
