@@ -218,7 +218,11 @@ fn listed(field: &str, json: &str, texts: &Texts, studio: &Studio) -> Option<Str
             .iter()
             .map(|l| {
                 let amount = studio.money(l.amount, texts);
-                format!("{} × {} — {amount}", l.description, l.quantity.text())
+                format!(
+                    "{} × {} — {amount}",
+                    l.description,
+                    l.quantity.plain(texts.locale)
+                )
             })
             .collect(),
         "tracks" => json::from_str::<Vec<Track>>(json)

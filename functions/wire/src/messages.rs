@@ -202,10 +202,19 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
                 capitalized(label)
             ),
         ),
-        FieldProblem::OutOfRange { min, max } => (
-            format!("Le champ « {label} » doit être compris entre {min} et {max}."),
-            format!("{} must be between {min} and {max}.", capitalized(label)),
-        ),
+        FieldProblem::OutOfRange { min, max } => {
+            // A VAT rate is kept in hundredths of a percent, and said as a percentage.
+            let rate = field.ends_with("vat_rate");
+            let bound = |n: i64| match u32::try_from(n) {
+                Ok(hundredths) if rate => crate::invoices::rate_text(hundredths, locale),
+                _ => n.to_string(),
+            };
+            let (min, max) = (bound(*min), bound(*max));
+            (
+                format!("Le champ « {label} » doit être compris entre {min} et {max}."),
+                format!("{} must be between {min} and {max}.", capitalized(label)),
+            )
+        }
         FieldProblem::AmountTooLarge { max } => (
             format!(
                 "Le champ « {label} » est trop grand : {} au plus.",
@@ -613,7 +622,7 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
             let noun = noun(resource);
             (
                 format!("Cette modification ({}) ne peut pas être annulée.", noun.fr),
-                format!("This change to a {} cannot be undone.", noun.en),
+                format!("This change ({}) cannot be undone.", noun.en),
             )
         }
         Problem::Decided { status } => {
@@ -725,6 +734,23 @@ mod tests {
             id: "X".into(),
         };
         assert!(both(&stale).0.starts_with("Cette session a été modifiée"));
+    }
+
+    #[test]
+    fn a_vat_rate_out_of_range_is_bounded_in_percent() {
+        let problem = FieldProblem::OutOfRange {
+            min: 0,
+            max: 10_000,
+        };
+        assert_eq!(
+            field_problem("default_vat_rate", &problem, Locale::Fr),
+            "Le champ « taux de TVA par défaut » doit être compris entre 0 % et 100 %."
+        );
+        assert!(
+            field_problem("lines.1.vat_rate", &problem, Locale::En)
+                .ends_with("between 0 % and 100 %.")
+        );
+        assert!(field_problem("capacity", &problem, Locale::En).ends_with("between 0 and 10000."));
     }
 
     fn field_samples() -> Vec<FieldProblem> {

@@ -39,7 +39,16 @@ impl Quantity {
         Ok(Quantity(if negative { -value } else { value }))
     }
 
-    /// "3.5", "3", "0.125".
+    /// As a person reads it in `locale`: "3,5" in French, "3.5" in English.
+    pub fn plain(self, locale: crate::Locale) -> String {
+        let text = self.text();
+        match locale {
+            crate::Locale::Fr => text.replace('.', ","),
+            crate::Locale::En => text,
+        }
+    }
+
+    /// "3.5", "3", "0.125" (as the API writes it).
     pub fn text(self) -> String {
         let abs = self.0.unsigned_abs();
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -97,6 +106,15 @@ impl Visitor<'_> for QuantityVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quantity_reads_as_its_language_writes_decimals() {
+        let q = Quantity::parse("1,5").unwrap();
+        assert_eq!(
+            (q.plain(crate::Locale::Fr), q.plain(crate::Locale::En)),
+            ("1,5".to_owned(), "1.5".to_owned())
+        );
+    }
 
     #[test]
     fn quantities_are_exact_to_the_thousandth() {

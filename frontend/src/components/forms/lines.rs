@@ -31,7 +31,7 @@ impl LinesFormValues {
                 .iter()
                 .map(|l| LineValues {
                     description: l.description.clone(),
-                    quantity: l.quantity.text(),
+                    quantity: l.quantity.plain(locale),
                     unit_price: l.unit_price.plain(locale),
                     vat_rate: Money(i64::from(l.vat_rate)).plain(locale),
                 })

@@ -135,11 +135,7 @@ pub fn render(doc: &Document) -> String {
         page += &format!(
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             escape(&line.description),
-            escape(&pick(
-                l,
-                line.quantity.text().replace('.', ","),
-                line.quantity.text()
-            )),
+            escape(&line.quantity.plain(l)),
             money(line.unit_price),
             rate_text(line.vat_rate, l),
             money(line.amount),
