@@ -283,7 +283,8 @@ async fn the_assistant_moves_a_track_to_mixing_and_the_open_project_shows_it() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_draft_is_edited_issued_and_paid_from_its_page_and_then_has_no_edit_or_delete_control() {
+async fn a_draft_is_edited_issued_paid_and_its_payment_reversed_from_its_page_with_no_edit_or_delete_once_issued()
+ {
     let Some(stack) = start_stack().await else {
         return;
     };
@@ -381,5 +382,32 @@ async fn a_draft_is_edited_issued_and_paid_from_its_page_and_then_has_no_edit_or
     wait_text(&browser, "invoice-paid", &euros(5_000)).await;
     wait_text(&browser, "invoice-balance", &euros(gross - 5_000)).await;
     wait_text(&browser, "invoice-status", "Payée en partie").await;
+
+    // Taken back: the payment is reversed (a negative entry, asked first), and the invoice is owed again.
+    click_button(&browser, "Contre-passer").await;
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(
+            "//span[contains(., 'Contre-passer ce paiement ?')]",
+        ))
+        .await
+        .unwrap();
+    click_button(&browser, "Contre-passer").await;
+    wait_text(&browser, "invoice-paid", &euros(0)).await;
+    wait_text(&browser, "invoice-balance", &euros(gross)).await;
+    wait_text(&browser, "invoice-status", "Émise").await;
+    let payments = shown(&browser, ".payments-table tbody").await;
+    assert!(
+        payments.contains("contre-passé") && payments.contains("Annulation"),
+        "{payments}"
+    );
+    assert!(
+        browser
+            .find(Locator::XPath("//button[.='Contre-passer']"))
+            .await
+            .is_err(),
+        "nothing left to reverse: {payments}"
+    );
     browser.close().await.unwrap();
 }

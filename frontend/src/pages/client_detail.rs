@@ -67,6 +67,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
             client.clone(),
         );
         Callback::from(move |values: ClientFormValues| {
+            notice.set(None);
             let (editing, notice) = (editing.clone(), notice.clone());
             let patch = values.to_patch(&client);
             submit.send(
@@ -101,7 +102,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
                 </dl>
                 <div class="actions">
                     <button class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
-                    { delete_button(texts, urls::CLIENTS.delete(&client.id, client.version), Some(on_deleted)) }
+                    { delete_button(texts, texts.confirm_delete_client, urls::CLIENTS.delete(&client.id, client.version), Some(on_deleted)) }
                 </div>
             }
         </>

@@ -38,6 +38,8 @@ pub fn ClientsPage() -> Html {
             form_key.clone(),
         );
         Callback::from(move |values: ClientFormValues| {
+            // A notice of an earlier write is not about this one (which may be refused).
+            notice.set(None);
             let (notice, creating, form_key) = (notice.clone(), creating.clone(), form_key.clone());
             submit.send(
                 Method::Post,
@@ -52,11 +54,13 @@ pub fn ClientsPage() -> Html {
         })
     };
 
+    let count = clients.count().unwrap_or_default();
     html! {
         <section class="clients">
             <header class="page-header">
                 <h1>{ texts.clients_title }{" "}
-                    <small><span id="client-count">{ clients.count().unwrap_or_default() }</span>{" "}{ texts.clients_count }</small>
+                    <small><span id="client-count">{ count.clone() }</span>{" "}
+                        { if count == "1" { texts.client_count_one } else { texts.clients_count } }</small>
                 </h1>
                 <button id="new-client" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_client }</button>
             </header>
@@ -68,7 +72,7 @@ pub fn ClientsPage() -> Html {
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
                     on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
             }
-            <input id="client-search" class="search" type="search" placeholder={texts.search_placeholder}
+            <input id="client-search" class="search" type="search" placeholder={texts.search_placeholder} aria-label={texts.search_placeholder}
                 value={(*q).clone()} oninput={edit(&q, |q, s| *q = s)} />
             { loaded(texts, &clients.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ if q.trim().is_empty() { texts.empty } else { texts.no_match } }</p> }
@@ -93,7 +97,7 @@ fn client_row(texts: &Texts, client: &Client) -> Html {
             <td>{ client.phone.clone().unwrap_or_default() }</td>
             <td>{ client.kind.label(texts) }</td>
             <td class="row-actions">
-                { delete_button(texts, CLIENTS.delete(&client.id, client.version), None) }
+                { delete_button(texts, texts.confirm_delete_client, CLIENTS.delete(&client.id, client.version), None) }
             </td>
         </tr>
     }

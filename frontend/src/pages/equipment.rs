@@ -138,7 +138,7 @@ fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
             <EquipmentForm initial={EquipmentFormValues::from(&**item)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">
-                { delete_button(texts, urls::EQUIPMENT.delete(&item.id, item.version), Some(on_deleted)) }
+                { delete_button(texts, texts.confirm_delete_equipment, urls::EQUIPMENT.delete(&item.id, item.version), Some(on_deleted)) }
             </div>
         </>
     }

@@ -69,6 +69,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             invoice.clone(),
         );
         Callback::from(move |values: LinesFormValues| {
+            notice.set(None);
             let (editing, notice) = (editing.clone(), notice.clone());
             submit.send(
                 Method::Patch,
@@ -159,7 +160,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                         { for invoice.lines.iter().map(|l| html! {
                             <tr>
                                 <td>{ &l.description }</td>
-                                <td class="money">{ l.quantity.text() }</td>
+                                <td class="money">{ l.quantity.plain(texts.locale) }</td>
                                 <td class="money">{ money(l.unit_price) }</td>
                                 <td class="money">{ studio_wire::invoices::rate_text(l.vat_rate, texts.locale) }</td>
                                 <td class="money">{ money(l.amount) }</td>
@@ -185,7 +186,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                     <button type="button" id="edit-invoice" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
                     <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
                         url={urls::INVOICES.action(&invoice.id, "issue")} version={Some(invoice.version)} on_done={done(b.issued_notice)} />
-                    { delete_button(texts, urls::INVOICES.delete(&invoice.id, invoice.version), Some(on_deleted.clone())) }
+                    { delete_button(texts, texts.confirm_delete_draft, urls::INVOICES.delete(&invoice.id, invoice.version), Some(on_deleted.clone())) }
                 }
                 if open && is_invoice && invoice.credit.is_none() {
                     <ActionButton label={b.cancel_by_credit} class="danger" confirm={b.confirm_credit}
@@ -193,7 +194,8 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 }
                 <button type="button" onclick={print(urls::invoice_print(&invoice.id, texts.lang))}>{ b.print }</button>
             </div>
-            if invoice.status != InvoiceStatus::Draft {
+            // What an issued invoice still allows: only while the credit note is offered.
+            if open && is_invoice && invoice.credit.is_none() {
                 <p class="hint">{ b.frozen }</p>
             }
             <h2>{ b.payments }</h2>
@@ -245,15 +247,21 @@ fn Payments(props: &PaymentsProps) -> Html {
         }
         html! {
             <table class="table payments-table">
-                { head(&[(texts.col_date, ""), (b.col_method, ""), (b.col_reference, ""), (b.col_amount, "money")]) }
+                { head(&[(texts.col_date, ""), (b.col_method, ""), (b.col_reference, ""), (b.col_amount, "money"), ("", "")]) }
                 <tbody>
                     { for page.items.iter().map(|p| html! {
                         <tr class="payment-row">
                             <td>{ format::date(p.paid_on, texts.locale) }</td>
                             <td>{ p.method.label(texts) }
-                                if p.reverses.is_some() { {" · "}{ b.reversal } }</td>
+                                if p.reverses.is_some() { {" · "}{ b.reversal } }
+                                if p.reversed_by.is_some() { {" · "}{ b.reversed } }</td>
                             <td>{ p.reference.clone().unwrap_or_default() }</td>
                             <td class="money">{ studio.money(p.amount, texts) }</td>
+                            // A payment still standing can be taken back (a negative entry; never deleted).
+                            <td>if p.reverses.is_none() && p.reversed_by.is_none() {
+                                <ActionButton label={b.reverse} class="link" confirm={b.confirm_reverse}
+                                    url={urls::PAYMENTS.action(&p.id, "reverse")} version={Some(p.version)} />
+                            }</td>
                         </tr>
                     }) }
                 </tbody>

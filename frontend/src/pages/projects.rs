@@ -252,7 +252,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                 </table>
             }
             <div class="actions">
-                { delete_button(texts, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
+                { delete_button(texts, texts.confirm_delete_project, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
             </div>
         </>
     }

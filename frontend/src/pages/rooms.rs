@@ -129,7 +129,7 @@ fn RoomEditor(props: &RoomEditorProps) -> Html {
             <RoomForm initial={RoomFormValues::of(room, texts.locale)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">
-                { delete_button(texts, urls::ROOMS.delete(&room.id, room.version), Some(on_deleted)) }
+                { delete_button(texts, texts.confirm_delete_room, urls::ROOMS.delete(&room.id, room.version), Some(on_deleted)) }
             </div>
         </>
     }

@@ -182,7 +182,7 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
                 if s.status != SessionStatus::Cancelled {
                     <button type="button" onclick={cancel}>{ texts.cancel_session }</button>
                 }
-                { delete_button(texts, urls::SESSIONS.delete(&s.id, s.version), Some(go_to_calendar)) }
+                { delete_button(texts, texts.confirm_delete_session, urls::SESSIONS.delete(&s.id, s.version), Some(go_to_calendar)) }
             </div>
         </>
     }

@@ -38,6 +38,8 @@ fn SettingsEditor(props: &SettingsEditorProps) -> Html {
     let on_save = {
         let (submit, settings, notice) = (submit.clone(), props.settings.clone(), notice.clone());
         Callback::from(move |values: SettingsFormValues| {
+            // "Saved" is about the last write, not this one (which may be refused).
+            notice.set(None);
             let notice = notice.clone();
             submit.send(
                 Method::Put,
