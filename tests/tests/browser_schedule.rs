@@ -266,3 +266,69 @@ async fn asked_which_session_the_answer_in_the_panel_moves_it_on_the_open_calend
     assert_eq!(untouched.start, later, "the other session did not move");
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_at_the_same_hour_stand_side_by_side_and_an_early_one_is_shown_whole() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let client = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    let (a, b) = (
+        rooms::find(&ctx, "Studio A").await.unwrap().remove(0),
+        rooms::find(&ctx, "Studio B").await.unwrap().remove(0),
+    );
+    // Tuesday 2027-02-09, Paris at UTC+1: 10:00–13:00 in A, 10:00–12:00 in B, 06:00–07:00 in A.
+    for (room, start, hours, title) in [
+        (&a, "2027-02-09T09:00:00Z", 3, "Ten in A"),
+        (&b, "2027-02-09T09:00:00Z", 2, "Ten in B"),
+        (&a, "2027-02-09T05:00:00Z", 1, "Early"),
+    ] {
+        let start: jiff::Timestamp = start.parse().unwrap();
+        let input = NewSession {
+            title: Some(title.into()),
+            client_id: client.id.clone(),
+            room_id: room.id.clone(),
+            project_id: None,
+            start,
+            end: start + SignedDuration::from_hours(hours),
+            status: SessionStatus::Scheduled,
+            engineer: None,
+            notes: None,
+        };
+        sessions::create(&ctx, &input).await.unwrap();
+    }
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/calendar?week=2027-02-08", stack.url))
+        .await
+        .unwrap();
+    wait_for_text(&browser, ".cal-session", "Early").await;
+    let mut boxes = std::collections::BTreeMap::new();
+    for block in browser
+        .find_all(Locator::Css(".cal-session"))
+        .await
+        .unwrap()
+    {
+        let text = block.text().await.unwrap();
+        let title = ["Ten in A", "Ten in B", "Early"]
+            .into_iter()
+            .find(|t| text.contains(t));
+        if let Some(title) = title {
+            let style = block.attr("style").await.unwrap().unwrap_or_default();
+            boxes.insert(title, (block.rectangle().await.unwrap(), style));
+        }
+    }
+    let ((ax, _, aw, _), _) = boxes["Ten in A"];
+    let ((bx, _, bw, _), _) = boxes["Ten in B"];
+    assert!(
+        ax + aw <= bx + 1.0 || bx + bw <= ax + 1.0,
+        "side by side, neither hiding the other: {boxes:?}"
+    );
+    let (_, early) = &boxes["Early"];
+    assert!(
+        early.contains("top:0px") && early.contains("height:36px"),
+        "the grid starts at 6:00 and shows the hour whole: {early}"
+    );
+    browser.close().await.unwrap();
+}

@@ -15,9 +15,43 @@ use crate::{
     time,
 };
 
-/// The first hour shown, and the height of an hour in pixels.
+/// The first hour shown (earlier when a session of the week starts earlier), and the height of an hour in pixels.
 const FIRST_HOUR: i32 = 7;
 const HOUR_PX: i32 = 36;
+
+/// Each block's lane and the number of lanes of its group of overlapping blocks, so that sessions at the same
+/// hour (two rooms) stand side by side instead of one hiding the other. `spans` are (start, end) in minutes,
+/// sorted by start.
+fn lanes(spans: &[(i32, i32)]) -> Vec<(usize, usize)> {
+    let mut placed = vec![(0, 1); spans.len()];
+    // Per lane, where its last block ends, within the current group (which starts at `group`).
+    let mut ends: Vec<i32> = Vec::new();
+    let (mut group, mut group_end) = (0, i32::MIN);
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        if start >= group_end {
+            for p in &mut placed[group..i] {
+                p.1 = ends.len();
+            }
+            (group, group_end) = (i, end);
+            ends.clear();
+        }
+        group_end = group_end.max(end);
+        let lane = match ends.iter().position(|&e| e <= start) {
+            Some(free) => free,
+            None => {
+                ends.push(end);
+                ends.len() - 1
+            }
+        };
+        ends[lane] = end;
+        placed[i].0 = lane;
+    }
+    let lanes = ends.len();
+    for p in &mut placed[group..] {
+        p.1 = lanes;
+    }
+    placed
+}
 
 /// `?week=YYYY-MM-DD` opens that week (handy for links and tests); else this week.
 fn initial_week() -> Date {
@@ -76,7 +110,15 @@ fn pow(base: f64, exponent: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::ink_on;
+    use super::{ink_on, lanes};
+
+    #[test]
+    fn overlapping_sessions_share_the_width_and_the_others_keep_it() {
+        // 10–13 and 10–12 side by side, 12–14 in the lane freed at 12; 15–16 alone.
+        let spans = [(600, 780), (600, 720), (720, 840), (900, 960)];
+        assert_eq!(lanes(&spans), [(0, 2), (1, 2), (1, 2), (0, 1)]);
+        assert_eq!(lanes(&[]), []);
+    }
 
     #[test]
     fn text_on_a_room_colour_is_whichever_contrasts_more() {
@@ -141,15 +183,29 @@ pub fn CalendarPage() -> Html {
             shown.set(next.rem_euclid(7));
         })
     };
-    let hours: Vec<i32> = (FIRST_HOUR..24).collect();
-    let height = (24 - FIRST_HOUR) * HOUR_PX;
+    // From 7:00, or from the hour of the week's earliest session (a night one continues from midnight).
+    let first_hour = sessions
+        .data()
+        .into_iter()
+        .flat_map(|page| &page.items)
+        .flat_map(|s| {
+            days.iter()
+                .filter(|d| {
+                    let (start, end) = time::day_bounds(**d);
+                    s.start < end && s.end > start
+                })
+                .map(|d| time::minutes_into(*d, s.start) / 60)
+        })
+        .fold(FIRST_HOUR, i32::min);
+    let hours: Vec<i32> = (first_hour..24).collect();
+    let height = (24 - first_hour) * HOUR_PX;
 
     let column = |(index, date): (usize, &Date)| {
         let date = *date;
         let open_slot = {
             let new_slot = new_slot.clone();
             Callback::from(move |e: MouseEvent| {
-                let hour = (FIRST_HOUR + e.offset_y() / HOUR_PX).clamp(0, 23);
+                let hour = (first_hour + e.offset_y() / HOUR_PX).clamp(0, 23);
                 new_slot.set(Some((
                     studio_wire::day::format(date),
                     format!("{hour:02}:00"),
@@ -158,14 +214,21 @@ pub fn CalendarPage() -> Html {
         };
         let (day_start, day_end) = time::day_bounds(date);
         let blocks = sessions.data().map(|page| {
-            page.items
+            let of_day: Vec<_> = page.items.iter().filter(|s| s.start < day_end && s.end > day_start).collect();
+            let spans: Vec<(i32, i32)> = of_day.iter().map(|s| (time::minutes_into(date, s.start), time::minutes_into(date, s.end))).collect();
+            of_day
                 .iter()
-                .filter(|s| s.start < day_end && s.end > day_start)
-                .map(|s| {
-                    let top = ((time::minutes_into(date, s.start) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
-                    let bottom = ((time::minutes_into(date, s.end) - FIRST_HOUR * 60).max(0) * HOUR_PX) / 60;
+                .zip(&spans)
+                .zip(lanes(&spans))
+                .map(|((s, &(start, end)), (lane, lanes))| {
+                    let top = ((start - first_hour * 60).max(0) * HOUR_PX) / 60;
+                    let bottom = ((end - first_hour * 60).max(0) * HOUR_PX) / 60;
                     let colour = Some(name_of(&colours, &s.room_id)).filter(|c| !c.is_empty()).unwrap_or_else(|| "#5b3df5".into());
-                    let style = format!("top:{top}px;height:{}px;background:{colour};color:{}", (bottom - top).max(14), ink_on(&colour));
+                    let width = 100.0 / lanes as f64;
+                    let style = format!(
+                        "top:{top}px;height:{}px;left:calc({}% + 1px);width:calc({width}% - 2px);background:{colour};color:{}",
+                        (bottom - top).max(14), lane as f64 * width, ink_on(&colour)
+                    );
                     let open = {
                         let (navigator, id) = (navigator.clone(), s.id.clone());
                         Callback::from(move |e: MouseEvent| {
@@ -191,7 +254,7 @@ pub fn CalendarPage() -> Html {
             <div class={classes!("cal-day", (index as i64 == *shown).then_some("current"))}>
                 <div class="cal-day-head">{ label }</div>
                 <div class="cal-day-body" data-date={studio_wire::day::format(date)} style={format!("height:{height}px")} onclick={open_slot}>
-                    { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}></div> }) }
+                    { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - first_hour) * HOUR_PX)}></div> }) }
                     { blocks.unwrap_or_default() }
                 </div>
             </div>
@@ -223,7 +286,7 @@ pub fn CalendarPage() -> Html {
             </div>
             <div class="cal-grid">
                 <div class="cal-hours" style={format!("height:{height}px")}>
-                    { for hours.iter().map(|h| html! { <div class="cal-hour" style={format!("top:{}px", (h - FIRST_HOUR) * HOUR_PX)}>{ format::hour(*h, texts.locale) }</div> }) }
+                    { for hours.iter().map(|h| html! { <div class="cal-hour" style={format!("top:{}px", (h - first_hour) * HOUR_PX)}>{ format::hour(*h, texts.locale) }</div> }) }
                 </div>
                 { for days.iter().enumerate().map(column) }
             </div>
