@@ -106,7 +106,7 @@ pub async fn record(ctx: &Ctx, input: &NewPayment) -> Result<(Payment, ChangeSet
         "amount",
         amount(input.amount).and_then(|a| {
             if a == Money::ZERO {
-                Err(FieldProblem::Required)
+                Err(FieldProblem::NotPositive)
             } else {
                 Ok(a)
             }

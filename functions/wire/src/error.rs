@@ -121,6 +121,8 @@ pub enum FieldProblem {
         value: String,
     },
     NegativeAmount,
+    /// An amount that must be more than zero (a payment's).
+    NotPositive,
     NotAnEmail {
         value: String,
     },
@@ -281,6 +283,7 @@ impl FieldProblem {
             P::AmountTooLarge { .. } => "amount_too_large",
             P::NotAnAmount { .. } => "not_an_amount",
             P::NegativeAmount => "negative_amount",
+            P::NotPositive => "not_positive",
             P::NotAnEmail { .. } => "not_an_email",
             P::NotAPhone { .. } => "not_a_phone",
             P::NotAColour { .. } => "not_a_colour",

@@ -234,6 +234,10 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
             format!("Le champ « {label} » ne peut pas être négatif."),
             format!("{} cannot be negative.", capitalized(label)),
         ),
+        FieldProblem::NotPositive => (
+            format!("Le champ « {label} » doit être supérieur à zéro."),
+            format!("{} must be more than zero.", capitalized(label)),
+        ),
         FieldProblem::NotAnEmail { value } => (
             format!(
                 "« {value} » n'est pas une adresse e-mail valide (par exemple nom@exemple.fr)."
@@ -779,6 +783,11 @@ mod tests {
                 "abc",
             ),
             (FieldProblem::NegativeAmount, "négatif", "negative"),
+            (
+                FieldProblem::NotPositive,
+                "supérieur à zéro",
+                "more than zero",
+            ),
             (
                 FieldProblem::NotAnEmail {
                     value: "nope".into(),

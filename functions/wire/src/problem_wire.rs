@@ -70,6 +70,7 @@ impl From<FieldProblem> for Wire {
         match problem {
             P::Required
             | P::NegativeAmount
+            | P::NotPositive
             | P::ClosesBeforeOpens
             | P::NoLines
             | P::NothingToInvoice
@@ -139,6 +140,7 @@ impl TryFrom<Wire> for FieldProblem {
         Ok(match w.code.as_str() {
             "required" => P::Required,
             "negative_amount" => P::NegativeAmount,
+            "not_positive" => P::NotPositive,
             "closes_before_opens" => P::ClosesBeforeOpens,
             "no_lines" => P::NoLines,
             "nothing_to_invoice" => P::NothingToInvoice,
