@@ -131,6 +131,28 @@ on_both_stores! {
         assert_eq!(status, StatusCode::NOT_FOUND, "undoing a creation deletes it");
     }
 
+    fn a_record_says_whether_undo_can_restore_it(store) {
+        let router = common::router(store);
+        let (_, created) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Léa"})), STUDIO_A).await;
+        let id = created["data"]["id"].as_str().unwrap().to_owned();
+        let lines = json!([{"description": "Mix", "quantity": "1", "unit_price": 10000}]);
+        let (_, draft) = call(&router, Method::POST, "/api/invoices", Some(json!({"client_id": id, "lines": lines})), STUDIO_A).await;
+        let invoice = draft["data"]["id"].as_str().unwrap().to_owned();
+        let (status, _) = call(&router, Method::POST, &format!("/api/invoices/{invoice}/issue"), Some(json!({"version": 1})), STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = call(&router, Method::POST, "/api/payments", Some(json!({"invoice_id": invoice, "amount": 1000})), STUDIO_A).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (_, other) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Gone"})), STUDIO_A).await;
+        let gone = other["data"]["id"].as_str().unwrap();
+        let (status, _) = call(&router, Method::DELETE, &format!("/api/clients/{gone}?version=1"), None, STUDIO_A).await;
+        assert_eq!(status, StatusCode::OK);
+        // Newest first: the deletion, the other client's creation, the payment, the issue, the draft, the client.
+        let undoable: Vec<bool> = activity(&router, "").await.iter().map(|r| r["undoable"] == true).collect();
+        assert_eq!(undoable, [false, true, false, false, true, true]);
+        let entity: Vec<bool> = activity(&router, &format!("?resource=invoices&id={invoice}")).await.iter().map(|r| r["undoable"] == true).collect();
+        assert_eq!(entity, [false, false, true], "an entity's history says the same of each record");
+    }
+
     fn undo_after_someone_else_edited_is_refused_and_changes_nothing(store) {
         let router = common::router(store);
         let (_, created) = call(&router, Method::POST, "/api/clients", Some(json!({"name": "Léa"})), STUDIO_A).await;

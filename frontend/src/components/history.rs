@@ -81,7 +81,8 @@ fn record(activity: &Activity, texts: &'static Texts, studio: &Studio, undo: boo
         Via::Assistant { .. } => h.via_assistant,
         Via::Undo { .. } => h.via_undo,
     };
-    let undoable = undo && !matches!(activity.via, Via::Undo { .. });
+    // Undo where the server says it can restore the change, and not on an undo itself.
+    let undoable = undo && activity.undoable && !matches!(activity.via, Via::Undo { .. });
     html! {
         <li class="activity">
             <p class="activity-head">

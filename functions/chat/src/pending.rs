@@ -321,7 +321,7 @@ pub async fn confirm(ctx: &Ctx, settings: &Settings, id: &str) -> Result<Decisio
             summary: outcome.summary,
             wrote: !outcome.changes.is_empty(),
             shows: outcome.changes.first_kept(),
-            activity: outcome.changes.activities().last().cloned(),
+            activity: outcome.changes.undoable_activity(),
         }),
         invalidations: outcome.changes.invalidations(),
         pending: Some(done.action),

@@ -116,7 +116,7 @@ pub async fn run(
                         summary: outcome.summary,
                         wrote: !outcome.changes.is_empty(),
                         shows: outcome.changes.first_kept(),
-                        activity: outcome.changes.activities().last().cloned(),
+                        activity: outcome.changes.undoable_activity(),
                     });
                     changes.extend(outcome.changes);
                     messages.push(Message::Tool {

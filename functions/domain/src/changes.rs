@@ -25,8 +25,8 @@ pub struct Change {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangeSet {
     changes: Vec<Change>,
-    /// The history records of the committed transactions (see `history`).
-    activities: Vec<String>,
+    /// The history records of the committed transactions (see `history`), each with whether it can be undone.
+    activities: Vec<(String, bool)>,
 }
 
 impl ChangeSet {
@@ -39,13 +39,17 @@ impl ChangeSet {
         self.activities.extend(other.activities);
     }
 
-    pub(crate) fn recorded_as(&mut self, activity: String) {
-        self.activities.push(activity);
+    pub(crate) fn recorded_as(&mut self, activity: String, undoable: bool) {
+        self.activities.push((activity, undoable));
     }
 
-    /// The history records of what was written, oldest first.
-    pub fn activities(&self) -> &[String] {
-        &self.activities
+    /// The history record of the last write, when Undo can restore what it changed (what the assistant's Undo
+    /// offers).
+    pub fn undoable_activity(&self) -> Option<String> {
+        match self.activities.last() {
+            Some((id, true)) => Some(id.clone()),
+            _ => None,
+        }
     }
 
     /// Marks an entity's detail view stale because something it shows changed (a cascade, e.g. a room's

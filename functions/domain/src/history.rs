@@ -129,13 +129,15 @@ pub(crate) fn records(ctx: &Ctx, activity: &Activity) -> Vec<Item> {
     items
 }
 
-/// The record of a transaction made now by the caller.
+/// The record of a transaction made now by the caller. Whether it can be undone is decided here, from all its
+/// entries, and kept with each of its items (an entity's history holds only that entity's entry).
 pub(crate) fn activity(ctx: &Ctx, entries: Vec<Entry>) -> Activity {
     Activity {
         id: ctx.new_id(),
         at: ctx.now(),
         person: ctx.actor.person.clone(),
         via: ctx.actor.via.clone(),
+        undoable: crate::undo::possible(&entries),
         entries,
     }
 }

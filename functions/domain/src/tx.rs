@@ -124,7 +124,7 @@ impl Tx {
                 let condition = Condition::NotExists;
                 self.push(WriteOp::Put { item, condition }, DomainError::contended());
             }
-            self.changes.recorded_as(activity.id);
+            self.changes.recorded_as(activity.id, activity.undoable);
         }
         let claim = ctx.take_claim();
         if let Some((op, on_fail)) = &claim {

@@ -11,6 +11,57 @@ use crate::{
     invoices::Invoices, projects::Projects, quotes::Quotes, rooms::Rooms, sessions::Sessions,
 };
 
+/// Runs `$body` with `$R` the service of the resource named `$resource`: `None` for a resource without undo.
+macro_rules! with_service {
+    ($resource:expr, $R:ident => $body:expr) => {
+        match $resource {
+            "clients" => Some({
+                type $R = Clients;
+                $body
+            }),
+            "rooms" => Some({
+                type $R = Rooms;
+                $body
+            }),
+            "equipment" => Some({
+                type $R = EquipmentService;
+                $body
+            }),
+            "sessions" => Some({
+                type $R = Sessions;
+                $body
+            }),
+            "invoices" => Some({
+                type $R = Invoices;
+                $body
+            }),
+            "projects" => Some({
+                type $R = Projects;
+                $body
+            }),
+            "quotes" => Some({
+                type $R = Quotes;
+                $body
+            }),
+            _ => None,
+        }
+    };
+}
+
+/// Whether `undo` can restore what these entries changed: no deletion (a deleted entity is not made again),
+/// only resources with undo (not a payment: it is reversed), and for a change, a field its resource's patch
+/// takes (not an issued number or a status only a step sets). The service may still refuse (changed since).
+pub fn possible(entries: &[Entry]) -> bool {
+    entries.iter().all(|entry| {
+        with_service!(entry.resource.as_str(), R => match entry.op {
+            EntryOp::Created => true,
+            EntryOp::Updated => restoring::<<R as Crud>::Patch>(entry).is_some(),
+            EntryOp::Deleted => false,
+        })
+        .unwrap_or(false)
+    })
+}
+
 /// Undoes the history record `activity`, newest entity first. The undo is itself recorded, through `Via::Undo`.
 pub async fn undo(ctx: &Ctx, activity: &str) -> Result<ChangeSet, DomainError> {
     let record = history::get(ctx, activity).await?;
@@ -22,16 +73,8 @@ pub async fn undo(ctx: &Ctx, activity: &str) -> Result<ChangeSet, DomainError> {
     );
     let mut changes = ChangeSet::default();
     for entry in record.entries.iter().rev() {
-        let undone = match entry.resource.as_str() {
-            "clients" => revert::<Clients>(&ctx, entry).await,
-            "rooms" => revert::<Rooms>(&ctx, entry).await,
-            "equipment" => revert::<EquipmentService>(&ctx, entry).await,
-            "sessions" => revert::<Sessions>(&ctx, entry).await,
-            "invoices" => revert::<Invoices>(&ctx, entry).await,
-            "projects" => revert::<Projects>(&ctx, entry).await,
-            "quotes" => revert::<Quotes>(&ctx, entry).await,
-            other => Err(not_undoable(other)),
-        };
+        let undone = with_service!(entry.resource.as_str(), R => revert::<R>(&ctx, entry).await)
+            .unwrap_or_else(|| Err(not_undoable(&entry.resource)));
         changes.extend(undone?);
     }
     Ok(changes)

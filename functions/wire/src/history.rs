@@ -97,6 +97,10 @@ pub struct Activity<V = Value> {
     pub person: String,
     pub via: Via,
     pub entries: Vec<Entry<V>>,
+    /// Whether Undo can restore what it changed (not a deletion, a payment, an issued number…): worked out by
+    /// the server when it hands the record out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undoable: bool,
 }
 
 #[cfg(test)]
