@@ -90,9 +90,12 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// then 326,688 B with two components fewer (the invoice's project link, the 404 page); then 320,359 B (−6.3 KB):
 /// talc as the allocator, links routed by the shell rather than a `Link` component each, history values taken as
 /// the browser parsed them, fetched values compared by address in props (+2.2 KB on purpose: the history's values
-/// worded like the rest of the interface, its fields in reading order). About 1.1 KB of slack. Lower it when the SPA shrinks; raise it only on
-/// purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 321_500;
+/// worded like the rest of the interface, its fields in reading order); then 322,041 B (+1.7 KB on purpose,
+/// 2026-11-28: fixes from a studio manager's walk-through — a client's invoices on its page, a payment's
+/// Reverse control, a delete's question per resource, calendar sessions side by side and from their hour, Undo
+/// only where it applies). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose
+/// (issue 10's goal is 250 KB).
+const SPA_GZIP_BUDGET: u64 = 322_500;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {
