@@ -765,6 +765,7 @@ async fn every_assistant_tool_through_the_lambda_chat_route_acts_in_the_callers_
             "record_payment",
             json!({"invoice": number, "amount": 10, "method": "cash"}),
         ),
+        ("reverse_payment", json!({"invoice": number})),
         ("credit_note", json!({"invoice": number})),
         ("client_balance", json!({"client": "Cache Test"})),
         ("revenue", json!({})),
