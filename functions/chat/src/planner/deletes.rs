@@ -39,6 +39,11 @@ const KINDS: &[(&str, &str)] = &[
     (" the invoice ", "delete_invoice"),
 ];
 
+/// Whether the sentence asks to delete something (then it is read as one deletion, or not understood).
+pub fn asks(text: &Text) -> bool {
+    text.find_any(VERBS, 0).is_some()
+}
+
 pub fn delete(text: &Text, _: Date) -> Option<Intent> {
     let (_, verb_end) = text.find_any(VERBS, 0)?;
     let at = verb_end - 1;
@@ -80,5 +85,16 @@ mod tests {
             None,
             "sessions are cancelled"
         );
+    }
+
+    #[test]
+    fn deleting_everything_is_not_understood_rather_than_read_as_a_listing() {
+        for sentence in ["Supprime tous les clients", "Delete all clients"] {
+            assert_eq!(
+                super::super::parse(sentence, jiff::civil::date(2026, 11, 27)),
+                None,
+                "{sentence}"
+            );
+        }
     }
 }

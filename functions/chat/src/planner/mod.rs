@@ -595,6 +595,11 @@ pub const RULES: &[Rule] = &[
 /// The intent of `sentence`, dates read relative to `today`.
 pub fn parse(sentence: &str, today: Date) -> Option<Intent> {
     let text = Text::new(sentence);
+    // A sentence asking to delete is one deletion or not understood — never, say, a listing of what it names
+    // ("Supprime tous les clients" is not "Liste les clients").
+    if deletes::asks(&text) {
+        return deletes::delete(&text, today);
+    }
     RULES.iter().find_map(|rule| (rule.read)(&text, today))
 }
 
