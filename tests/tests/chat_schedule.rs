@@ -270,7 +270,7 @@ on_both_stores! {
         chat(&router, "réserve le Studio A demain de 14h à 18h pour Cache Test").await;
         let free = chat(&router, "Quand le Studio A est-il libre demain ?").await;
         let reply = free["reply"].as_str().unwrap();
-        assert!(reply.contains("08:00–14:00") && reply.contains("18:00"), "{reply}");
+        assert!(reply.contains("08:00–14:00") && reply.contains("18:00–24:00"), "to closing at midnight: {reply}");
         let agenda = chat(&router, "Quelles sessions demain ?").await;
         assert!(agenda["reply"].as_str().unwrap().contains("Session Cache Test"), "{agenda}");
         assert_eq!((free["invalidations"].clone(), agenda["invalidations"].clone()), (json!([]), json!([])));

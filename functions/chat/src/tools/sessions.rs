@@ -89,10 +89,16 @@ fn brief(session: &Session) -> Value {
             "start": session.start, "end": session.end, "status": session.status, "price_minor_units": session.price })
 }
 
+/// "lun. 30/11 13:00–18:00"; an end at the next midnight reads 24:00 (not "– mar. 01/12 00:00").
 fn span(env: &ToolEnv, start: Timestamp, end: Timestamp) -> String {
     let end_local = end.to_zoned_datetime(env.zone().clone());
-    let same_day = start.to_zoned_datetime(env.zone().clone()).date() == end_local.date();
-    if same_day {
+    let start_day = start.to_zoned_datetime(env.zone().clone()).date();
+    let midnight = end_local.hour() == 0
+        && end_local.minute() == 0
+        && start_day.tomorrow().ok() == Some(end_local.date());
+    if midnight {
+        format!("{}–24:00", env.local(start))
+    } else if start_day == end_local.date() {
         format!(
             "{}–{:02}:{:02}",
             env.local(start),
