@@ -72,5 +72,18 @@ async fn the_assistant_answers_in_the_interface_language_which_survives_a_reload
     chat_response_end(&browser, 1).await;
     let reply = last_reply(&browser).await;
     assert!(reply.contains("est libre"), "{reply}");
+    // Escape closes the panel, from anywhere on the page.
+    let escape = "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); return null;";
+    browser.execute(escape, vec![]).await.unwrap();
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("assistant-toggle"))
+        .await
+        .unwrap();
+    assert!(
+        browser.find(Locator::Id("assistant")).await.is_err(),
+        "the panel is closed"
+    );
     browser.close().await.unwrap();
 }

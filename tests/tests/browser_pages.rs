@@ -253,8 +253,8 @@ async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_link_opens_its_page_without_a_reload_and_a_click_with_a_modifier_is_left_to_the_browser()
-{
+async fn a_link_opens_its_page_without_a_reload_marked_current_in_the_nav_and_a_click_with_a_modifier_is_left_to_the_browser()
+ {
     let Some(stack) = start_stack().await else {
         return;
     };
@@ -282,10 +282,24 @@ async fn a_link_opens_its_page_without_a_reload_and_a_click_with_a_modifier_is_l
     )
     .await;
     at(format!("/clients/{}", lea.id)).await;
+    // The navigation marks the section on screen as the current page, a client's page included.
+    let current = "return [...document.querySelectorAll('nav a[aria-current=page]')].map(a => a.getAttribute('href'));";
+    let marked = |expected: &'static str| {
+        let browser = &browser;
+        async move {
+            eventually(&format!("{expected} marked current"), WAIT, || async {
+                let marked = browser.execute(current, vec![]).await.ok()?;
+                (marked == serde_json::json!([expected])).then_some(())
+            })
+            .await;
+        }
+    };
+    marked("/clients").await;
     click(&browser, Locator::Css("main a[href=\"/clients\"]")).await;
     at("/clients".to_owned()).await;
     click(&browser, Locator::Css("nav a[href=\"/rooms\"]")).await;
     at("/rooms".to_owned()).await;
+    marked("/rooms").await;
     assert!(
         page_was_not_reloaded(&browser).await,
         "a link reloaded the page"

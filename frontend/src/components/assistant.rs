@@ -281,7 +281,7 @@ pub fn AssistantPanel() -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    // Ctrl+K (⌘K) opens the panel from anywhere; opening it puts the cursor in its input.
+    // Ctrl+K (⌘K) opens the panel from anywhere, Escape closes it; opening it puts the cursor in its input.
     {
         let open = open.clone();
         use_effect_with((), move |()| {
@@ -289,6 +289,8 @@ pub fn AssistantPanel() -> Html {
                 if e.key().eq_ignore_ascii_case("k") && (e.ctrl_key() || e.meta_key()) {
                     e.prevent_default();
                     open.set(true);
+                } else if e.key() == "Escape" {
+                    open.set(false);
                 }
             });
             let window = web_sys::window();

@@ -1,4 +1,5 @@
-//! The top navigation, with the live number of clients and the language switch.
+//! The top navigation, with the live number of clients and the language switch; the link of the section on
+//! screen is marked as the current page (`aria-current`).
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -7,7 +8,7 @@ use super::{Identity, use_studio};
 use crate::{
     hooks::{shown_count, use_clients},
     i18n::{EN, FR, Language, Texts, use_texts},
-    routes::{Route, link},
+    routes::Route,
 };
 
 #[function_component]
@@ -19,6 +20,18 @@ pub fn Nav() -> Html {
     // Same URL as the unfiltered Clients page: the two views share one request.
     let clients = use_clients(String::new());
     let count = clients.data().map(shown_count).unwrap_or_default();
+    let path = use_location()
+        .map(|l| l.path().to_owned())
+        .unwrap_or_default();
+    let item = |to: Route, text: Html| {
+        let href = to.to_path();
+        let here = if href == "/" {
+            path == "/"
+        } else {
+            path == href || path.starts_with(&format!("{href}/"))
+        };
+        html! { <a {href} aria-current={here.then_some("page")}>{ text }</a> }
+    };
     let toggle = language.map(|language| {
         let next = if language.texts.lang == "fr" {
             &EN
@@ -30,10 +43,8 @@ pub fn Nav() -> Html {
     html! {
         <nav class="nav">
             <span class="brand">{ studio.settings.display_name.clone() }</span>
-            { link(Route::Home, texts.nav_home) }
-            <a href={Route::Clients.to_path()}>
-                { texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span>
-            </a>
+            { item(Route::Home, html! { texts.nav_home }) }
+            { item(Route::Clients, html! { <>{ texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span></> }) }
             { for [
                 (Route::Calendar, texts.nav_calendar),
                 (Route::Sessions, texts.nav_sessions),
@@ -44,7 +55,7 @@ pub fn Nav() -> Html {
                 (Route::Invoices, texts.billing.nav_invoices),
                 (Route::Activity, texts.history.nav_activity),
                 (Route::Settings, texts.nav_settings),
-            ].into_iter().map(|(to, text)| link(to, text)) }
+            ].into_iter().map(|(to, text)| item(to, html! { text })) }
             <span class="spacer"></span>
             { identity_controls(texts, identity) }
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>
