@@ -1,18 +1,18 @@
 //! Billing in the browser: with an invoice, the dashboard or a project open, the assistant records a payment,
 //! issues an invoice, cancels one by a credit note or moves a track — and the open page shows it without a
-//! reload, each view that shows the changed data re-fetching once and no other.
+//! reload, each view that shows the changed data re-fetching once and no other. A quote opens with its lines.
 
 mod common;
 
 use common::browser::{
-    WAIT, browser, chat_response_end, click_button, confirm_proposal, mark_page,
+    WAIT, browser, button, chat_response_end, click, click_button, confirm_proposal, mark_page,
     page_was_not_reloaded, requests_since, send_to_assistant, shown, start_stack, text_of,
     wait_text,
 };
 use common::eventually;
 use fantoccini::{Client, Locator};
-use studio_domain::{clients, dashboard, invoices, projects};
-use studio_wire::{InvoiceKind, InvoiceStatus, Locale, Money, TrackStatus};
+use studio_domain::{clients, dashboard, invoices, projects, quotes};
+use studio_wire::{InvoiceKind, InvoiceStatus, Locale, Money, QuoteStatus, TrackStatus};
 
 /// An amount as the French interface shows it, as WebDriver reads it (its element text turns no-break spaces
 /// into spaces).
@@ -408,6 +408,42 @@ async fn a_draft_is_edited_issued_paid_and_its_payment_reversed_from_its_page_wi
             .await
             .is_err(),
         "nothing left to reverse: {payments}"
+    );
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quote_opens_from_the_list_with_its_lines_and_totals_and_is_accepted_from_its_page() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let quote = quotes::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|q| q.status == QuoteStatus::Sent)
+        .expect("the demo data has a sent quote");
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/quotes?lang=fr", stack.url))
+        .await
+        .unwrap();
+    mark_page(&browser).await;
+    click(&browser, Locator::LinkText(&quote.number)).await;
+    wait_text(&browser, "quote-number", &quote.number).await;
+    wait_text(&browser, "quote-gross", &euros(quote.totals.gross.cents())).await;
+    let lines = shown(&browser, ".lines-table tbody").await;
+    for line in &quote.lines {
+        assert!(lines.contains(&line.description), "{lines}");
+    }
+    wait_text(&browser, "quote-status", "Envoyé").await;
+    click_button(&browser, "Accepter").await;
+    wait_text(&browser, "quote-status", "Accepté").await;
+    button(&browser, "Convertir en facture").await;
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
     );
     browser.close().await.unwrap();
 }

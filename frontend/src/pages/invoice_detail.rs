@@ -6,7 +6,7 @@ use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, Paymen
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::invoices::{InvoiceTable, balance, number, status_badge};
+use super::invoices::{InvoiceTable, balance, lines_table, number, status_badge};
 use crate::{
     api::{self, Method, urls},
     components::history::EntityHistory,
@@ -154,32 +154,12 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
             }
             if !*editing {
-                <table class="table lines-table">
-                    { head(&[(b.col_description, ""), (b.col_quantity, "money"), (b.col_unit_price, "money"), (b.col_vat, "money"), (b.col_net, "money")]) }
-                    <tbody>
-                        { for invoice.lines.iter().map(|l| html! {
-                            <tr>
-                                <td>{ &l.description }</td>
-                                <td class="money">{ l.quantity.plain(texts.locale) }</td>
-                                <td class="money">{ money(l.unit_price) }</td>
-                                <td class="money">{ studio_wire::invoices::rate_text(l.vat_rate, texts.locale) }</td>
-                                <td class="money">{ money(l.amount) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                    <tfoot>
-                        <tr><th colspan="4">{ b.total_net }</th><td class="money" id="invoice-net">{ money(invoice.totals.net) }</td></tr>
-                        { for invoice.totals.vat.iter().map(|v| html! {
-                            <tr><th colspan="4">{ b.vat_at }{" "}{ studio_wire::invoices::rate_text(v.rate, texts.locale) }</th>
-                                <td class="money">{ money(v.vat) }</td></tr>
-                        }) }
-                        <tr><th colspan="4">{ b.total_gross }</th><td class="money" id="invoice-gross">{ money(invoice.totals.gross) }</td></tr>
-                        if let Some(owed) = owed {
-                            <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
-                            <tr class="balance"><th colspan="4">{ b.col_balance }</th><td class="money" id="invoice-balance">{ money(owed) }</td></tr>
-                        }
-                    </tfoot>
-                </table>
+                { lines_table(texts, &studio, "invoice", &invoice.lines, &invoice.totals, html! {
+                    if let Some(owed) = owed {
+                        <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
+                        <tr class="balance"><th colspan="4">{ b.col_balance }</th><td class="money" id="invoice-balance">{ money(owed) }</td></tr>
+                    }
+                }) }
             }
             <div class="actions">
                 if invoice.status == InvoiceStatus::Draft && !*editing {

@@ -1,14 +1,17 @@
 //! The invoices list (status filter, totals of what is shown), a draft from a client's sessions, and the table
 //! of invoices other pages reuse (a client's, a project's).
 
-use studio_wire::{FieldProblem, Invoice, InvoiceKind, InvoiceStatus, Money, SessionsToInvoice};
+use studio_wire::{
+    FieldProblem, Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, Money, SessionsToInvoice,
+    Totals,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::{
     api::{Method, urls},
     components::{
-        ClientPicker,
+        ClientPicker, Studio,
         choices::Choice,
         forms::{Shell, edit, field, form_shell, input, refused_field, use_submit},
         head, loaded, use_studio,
@@ -47,6 +50,44 @@ pub fn status_badge(texts: &Texts, invoice: &Invoice) -> Html {
         (invoice.status.label(texts), invoice.status.value())
     };
     html! { <span class={classes!("badge", class)}>{ label }</span> }
+}
+
+/// An invoice's or a quote's lines and totals (ids `{of}-net`, `{of}-gross`), then `more` rows (paid, balance).
+pub fn lines_table(
+    texts: &Texts,
+    studio: &Studio,
+    of: &str,
+    lines: &[InvoiceLine],
+    totals: &Totals,
+    more: Html,
+) -> Html {
+    let b = texts.billing;
+    let money = |m: Money| studio.money(m, texts);
+    let rate = |r: u32| studio_wire::invoices::rate_text(r, texts.locale);
+    html! {
+        <table class="table lines-table">
+            { head(&[(b.col_description, ""), (b.col_quantity, "money"), (b.col_unit_price, "money"), (b.col_vat, "money"), (b.col_net, "money")]) }
+            <tbody>
+                { for lines.iter().map(|l| html! {
+                    <tr>
+                        <td>{ &l.description }</td>
+                        <td class="money">{ l.quantity.plain(texts.locale) }</td>
+                        <td class="money">{ money(l.unit_price) }</td>
+                        <td class="money">{ rate(l.vat_rate) }</td>
+                        <td class="money">{ money(l.amount) }</td>
+                    </tr>
+                }) }
+            </tbody>
+            <tfoot>
+                <tr><th colspan="4">{ b.total_net }</th><td class="money" id={format!("{of}-net")}>{ money(totals.net) }</td></tr>
+                { for totals.vat.iter().map(|v| html! {
+                    <tr><th colspan="4">{ b.vat_at }{" "}{ rate(v.rate) }</th><td class="money">{ money(v.vat) }</td></tr>
+                }) }
+                <tr><th colspan="4">{ b.total_gross }</th><td class="money" id={format!("{of}-gross")}>{ money(totals.gross) }</td></tr>
+                { more }
+            </tfoot>
+        </table>
+    }
 }
 
 #[derive(Properties, PartialEq)]

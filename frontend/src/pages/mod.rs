@@ -25,7 +25,7 @@ pub use invoice_detail::InvoiceDetailPage;
 pub use invoices::{InvoiceTable, InvoicesPage};
 pub use not_found::not_found;
 pub use projects::{ProjectDetailPage, ProjectsPage};
-pub use quotes::QuotesPage;
+pub use quotes::{QuoteDetailPage, QuotesPage};
 pub use rooms::{RoomDetailPage, RoomsPage};
 pub use sessions::{SessionDetailPage, SessionTable, SessionsPage};
 pub use settings::SettingsPage;

@@ -1,16 +1,44 @@
-//! Quotes: the list, each with the next steps of its life (sent, accepted or rejected, turned into an invoice).
+//! Quotes: the list and one quote's page (its lines and totals), each with the next steps of its life (sent,
+//! accepted or rejected, turned into an invoice).
 
 use studio_wire::{Quote, QuoteStatus};
 use yew::prelude::*;
 
+use super::invoices::lines_table;
 use crate::{
     api::urls::{Order, QUOTES},
-    components::{ActionButton, choices::Choice, head, loaded, use_studio},
+    components::{ActionButton, choices::Choice, head, history::EntityHistory, loaded, use_studio},
     format,
-    hooks::{name_of, use_client_names, use_paged_list},
-    i18n::use_texts,
+    hooks::{name_of, use_client_names, use_entity, use_paged_list},
+    i18n::{Texts, use_texts},
     routes::{Route, link},
 };
+
+/// The next steps of a quote's life, as buttons; once invoiced, a link to its invoice.
+fn steps(texts: &Texts, q: &Quote) -> Html {
+    let b = texts.billing;
+    let step = |label, action| {
+        html! {
+            <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={Some(q.version)} />
+        }
+    };
+    match q.status {
+        QuoteStatus::Draft => step(b.mark_sent, "send"),
+        QuoteStatus::Sent => {
+            html! { <>{ step(b.accept, "accept") }{ step(b.reject, "reject") }</> }
+        }
+        QuoteStatus::Accepted => step(b.to_invoice, "invoice"),
+        QuoteStatus::Invoiced => match &q.invoice_id {
+            Some(id) => link(Route::Invoice { id: id.clone() }, b.its_invoice),
+            None => html! {},
+        },
+        QuoteStatus::Rejected | QuoteStatus::Expired => html! {},
+    }
+}
+
+fn status_badge(texts: &Texts, q: &Quote) -> Html {
+    html! { <span class={classes!("badge", q.status.value())}>{ q.status.label(texts) }</span> }
+}
 
 #[function_component]
 pub fn QuotesPage() -> Html {
@@ -20,25 +48,6 @@ pub fn QuotesPage() -> Html {
     let quotes = use_paged_list::<Quote>(QUOTES, String::new(), Order::Newest);
     let listed = quotes.list.data().into_iter().flat_map(|p| &p.items);
     let names = use_client_names(listed.map(|q| q.client_id.as_str()).collect());
-    let steps = |q: &Quote| {
-        let step = |label, action| {
-            html! {
-                <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={Some(q.version)} />
-            }
-        };
-        match q.status {
-            QuoteStatus::Draft => step(b.mark_sent, "send"),
-            QuoteStatus::Sent => {
-                html! { <>{ step(b.accept, "accept") }{ step(b.reject, "reject") }</> }
-            }
-            QuoteStatus::Accepted => step(b.to_invoice, "invoice"),
-            QuoteStatus::Invoiced => match &q.invoice_id {
-                Some(id) => link(Route::Invoice { id: id.clone() }, b.nav_invoices),
-                None => html! {},
-            },
-            QuoteStatus::Rejected | QuoteStatus::Expired => html! {},
-        }
-    };
     html! {
         <section class="quotes">
             <header class="page-header"><h1>{ b.quotes_title }</h1></header>
@@ -51,12 +60,12 @@ pub fn QuotesPage() -> Html {
                         <tbody>
                             { for page.items.iter().map(|q| html! {
                                 <tr class="quote-row">
-                                    <td>{ &q.number }</td>
+                                    <td>{ link(Route::Quote { id: q.id.clone() }, &q.number) }</td>
                                     <td>{ name_of(&names, &q.client_id) }</td>
                                     <td>{ format::date(q.valid_until, texts.locale) }</td>
                                     <td class="money">{ studio.money(q.totals.gross, texts) }</td>
-                                    <td><span class={classes!("badge", q.status.value())}>{ q.status.label(texts) }</span></td>
-                                    <td class="row-actions">{ steps(q) }</td>
+                                    <td>{ status_badge(texts, q) }</td>
+                                    <td class="row-actions">{ steps(texts, q) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -64,6 +73,44 @@ pub fn QuotesPage() -> Html {
                 }
             }) }
             { quotes.more_button(texts, "quotes-more") }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuoteDetailProps {
+    pub id: String,
+}
+
+/// One quote: its client, validity, lines and totals, its next steps and its history.
+#[function_component]
+pub fn QuoteDetailPage(props: &QuoteDetailProps) -> Html {
+    let texts = use_texts();
+    let b = texts.billing;
+    let studio = use_studio();
+    let fetched = use_entity::<Quote>(QUOTES, props.id.clone());
+    let client = fetched.data().map(|q| q.client_id.as_str());
+    let names = use_client_names(client.into_iter().collect());
+    html! {
+        <section class="quote-detail">
+            { link(Route::Quotes, b.back_to_quotes) }
+            { loaded(texts, &fetched, |q| html! { <>
+                <header class="page-header">
+                    <h1 id="quote-number">{ &q.number }</h1>
+                    <span id="quote-status">{ status_badge(texts, &q) }</span>
+                </header>
+                <dl class="fields">
+                    <dt>{ texts.col_client }</dt>
+                    <dd>{ link(Route::Client { id: q.client_id.clone() }, &name_of(&names, &q.client_id)) }</dd>
+                    <dt>{ b.col_valid_until }</dt><dd>{ format::date(q.valid_until, texts.locale) }</dd>
+                    if let Some(notes) = &q.notes {
+                        <dt>{ texts.col_notes }</dt><dd>{ notes }</dd>
+                    }
+                </dl>
+                { lines_table(texts, &studio, "quote", &q.lines, &q.totals, html! {}) }
+                <div class="actions">{ steps(texts, &q) }</div>
+            </> }) }
+            <EntityHistory resource="quotes" id={props.id.clone()} />
         </section>
     }
 }
