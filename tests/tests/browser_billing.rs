@@ -447,3 +447,62 @@ async fn a_quote_opens_from_the_list_with_its_lines_and_totals_and_is_accepted_f
     );
     browser.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quote_is_made_from_the_quotes_page_then_edited_while_a_draft() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let lea = clients::find(&ctx, "Léa Martin").await.unwrap().remove(0);
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/quotes?lang=fr", stack.url))
+        .await
+        .unwrap();
+    mark_page(&browser).await;
+    click_button(&browser, "Nouveau devis").await;
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&format!(
+            ".lines-form select[name=client_id] option[value='{}']",
+            lea.id
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let type_in = |name: &'static str, text: &'static str| {
+        let browser = browser.clone();
+        async move {
+            let css = format!(".lines-form input[name='lines.0.{name}']");
+            let element = browser.find(Locator::Css(&css)).await.unwrap();
+            element.clear().await.unwrap();
+            element.send_keys(text).await.unwrap();
+        }
+    };
+    type_in("description", "Mix, par titre").await;
+    type_in("quantity", "2").await;
+    type_in("unit_price", "250").await;
+    click_button(&browser, "Créer").await;
+    // The new quote's page: 2 × 250 € at the studio's 20 %.
+    wait_text(&browser, "quote-gross", &euros(60_000)).await;
+    wait_text(&browser, "quote-status", "Brouillon").await;
+    assert!(
+        shown(&browser, ".quote-detail dl")
+            .await
+            .contains("Léa Martin"),
+        "its client"
+    );
+    click_button(&browser, "Modifier").await;
+    type_in("quantity", "3").await;
+    click_button(&browser, "Enregistrer").await;
+    wait_text(&browser, "quote-gross", &euros(90_000)).await;
+    assert!(
+        page_was_not_reloaded(&browser).await,
+        "the page was reloaded"
+    );
+    browser.close().await.unwrap();
+}

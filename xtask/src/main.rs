@@ -94,9 +94,10 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// 2026-11-28: fixes from a studio manager's walk-through — a client's invoices on its page, a payment's
 /// Reverse control, a delete's question per resource, calendar sessions side by side and from their hour, Undo
 /// only where it applies); then 324,297 B (+2.3 KB on purpose: a quote's own page, its lines and totals drawn
-/// by the invoice's table, now shared). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only
+/// by the invoice's table, now shared); then 327,258 B (+3 KB on purpose: a new quote made, and a draft edited,
+/// from the SPA with the invoice's lines form). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only
 /// on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 324_800;
+const SPA_GZIP_BUDGET: u64 = 327_800;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

@@ -55,6 +55,7 @@ pub struct BillingTexts {
     pub draft_created: &'static str,
     pub back_to_invoices: &'static str,
     pub back_to_quotes: &'static str,
+    pub new_quote: &'static str,
     /// A quote's link to the invoice it became.
     pub its_invoice: &'static str,
     pub vat_at: &'static str,
@@ -174,6 +175,7 @@ pub const FR: BillingTexts = BillingTexts {
     draft_created: "Brouillon créé.",
     back_to_invoices: "← Toutes les factures",
     back_to_quotes: "← Tous les devis",
+    new_quote: "Nouveau devis",
     its_invoice: "Sa facture",
     vat_at: "TVA",
     total_net: "Total HT",
@@ -290,6 +292,7 @@ pub const EN: BillingTexts = BillingTexts {
     draft_created: "Draft created.",
     back_to_invoices: "← All invoices",
     back_to_quotes: "← All quotes",
+    new_quote: "New quote",
     its_invoice: "Its invoice",
     vat_at: "VAT",
     total_net: "Total excl. VAT",

@@ -1,13 +1,24 @@
-//! Quotes: the list and one quote's page (its lines and totals), each with the next steps of its life (sent,
-//! accepted or rejected, turned into an invoice).
+//! Quotes: the list (and a new one), and one quote's page (its lines and totals, edited while a draft), each
+//! with the next steps of its life (sent, accepted or rejected, turned into an invoice).
 
 use studio_wire::{Quote, QuoteStatus};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::invoices::lines_table;
 use crate::{
-    api::urls::{Order, QUOTES},
-    components::{ActionButton, choices::Choice, head, history::EntityHistory, loaded, use_studio},
+    api::{
+        Method,
+        urls::{Order, QUOTES},
+    },
+    components::{
+        ActionButton,
+        choices::Choice,
+        forms::{LinesForm, LinesFormValues, use_submit},
+        head,
+        history::EntityHistory,
+        loaded, use_studio,
+    },
     format,
     hooks::{name_of, use_client_names, use_entity, use_paged_list},
     i18n::{Texts, use_texts},
@@ -48,9 +59,44 @@ pub fn QuotesPage() -> Html {
     let quotes = use_paged_list::<Quote>(QUOTES, String::new(), Order::Newest);
     let listed = quotes.list.data().into_iter().flat_map(|p| &p.items);
     let names = use_client_names(listed.map(|q| q.client_id.as_str()).collect());
+    let creating = use_state(|| false);
+    let submit = use_submit();
+    let navigator = use_navigator();
+    let on_create = {
+        let (submit, creating) = (submit.clone(), creating.clone());
+        Callback::from(move |values: LinesFormValues| {
+            let (creating, navigator) = (creating.clone(), navigator.clone());
+            submit.send(
+                Method::Post,
+                QUOTES.collection(),
+                values.to_new_quote(),
+                move |made| {
+                    creating.set(false);
+                    if let (Some(id), Some(navigator)) = (made, navigator) {
+                        navigator.push(&Route::Quote { id });
+                    }
+                },
+            );
+        })
+    };
+    let toggle = |to: bool| {
+        let creating = creating.clone();
+        Callback::from(move |_: MouseEvent| creating.set(to))
+    };
+    let cancel = {
+        let creating = creating.clone();
+        Callback::from(move |()| creating.set(false))
+    };
     html! {
         <section class="quotes">
-            <header class="page-header"><h1>{ b.quotes_title }</h1></header>
+            <header class="page-header">
+                <h1>{ b.quotes_title }</h1>
+                <button id="new-quote" class="primary" onclick={toggle(!*creating)}>{ b.new_quote }</button>
+            </header>
+            if *creating {
+                <LinesForm initial={LinesFormValues::new_quote()} submit_label={texts.create} busy={*submit.busy}
+                    error={(*submit.error).clone()} on_submit={on_create} on_cancel={cancel} />
+            }
             { loaded(texts, &quotes.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_quotes }</p> }
             } else {
@@ -91,6 +137,26 @@ pub fn QuoteDetailPage(props: &QuoteDetailProps) -> Html {
     let fetched = use_entity::<Quote>(QUOTES, props.id.clone());
     let client = fetched.data().map(|q| q.client_id.as_str());
     let names = use_client_names(client.into_iter().collect());
+    let editing = use_state(|| false);
+    let submit = use_submit();
+    // A draft's lines and notes, saved with the version shown.
+    let save = |quote: &Quote| {
+        let (submit, editing, id, quote) = (
+            submit.clone(),
+            editing.clone(),
+            quote.id.clone(),
+            quote.clone(),
+        );
+        Callback::from(move |values: LinesFormValues| {
+            let editing = editing.clone();
+            submit.send(
+                Method::Patch,
+                QUOTES.one(&id),
+                values.to_quote_patch(&quote),
+                move |_| editing.set(false),
+            );
+        })
+    };
     html! {
         <section class="quote-detail">
             { link(Route::Quotes, b.back_to_quotes) }
@@ -107,8 +173,19 @@ pub fn QuoteDetailPage(props: &QuoteDetailProps) -> Html {
                         <dt>{ texts.col_notes }</dt><dd>{ notes }</dd>
                     }
                 </dl>
-                { lines_table(texts, &studio, "quote", &q.lines, &q.totals, html! {}) }
-                <div class="actions">{ steps(texts, &q) }</div>
+                if *editing {
+                    <LinesForm initial={LinesFormValues::of_quote(&q, texts.locale)} submit_label={texts.save}
+                        busy={*submit.busy} error={(*submit.error).clone()} on_submit={save(&q)}
+                        on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+                } else {
+                    { lines_table(texts, &studio, "quote", &q.lines, &q.totals, html! {}) }
+                    <div class="actions">
+                        if q.status == QuoteStatus::Draft {
+                            <button type="button" id="edit-quote" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
+                        }
+                        { steps(texts, &q) }
+                    </div>
+                }
             </> }) }
             <EntityHistory resource="quotes" id={props.id.clone()} />
         </section>

@@ -1,12 +1,15 @@
-//! A draft's lines (description, quantity, unit price, VAT rate) and notes: the form that edits a draft invoice.
-//! Numbers are read here with the wire's parsers, and a line the API would refuse is refused before sending,
-//! under the API's own field names (`lines.2.quantity`).
+//! A draft's lines (description, quantity, unit price, VAT rate) and notes: the form that edits a draft invoice
+//! or quote, and makes a new quote (then with its client). Numbers are read here with the wire's parsers, and a
+//! line the API would refuse is refused before sending, under the API's own field names (`lines.2.quantity`).
 
-use studio_wire::{FieldProblem, Invoice, InvoicePatch, Money, NewLine, Quantity};
+use studio_wire::{
+    FieldProblem, Invoice, InvoiceLine, InvoicePatch, Money, NewLine, NewQuote, Quantity, Quote,
+    QuotePatch,
+};
 use yew::prelude::*;
 
 use super::{FormProps, edit, field, form_shell, percent, refused, use_form};
-use crate::{api::ApiError, i18n::use_texts};
+use crate::{api::ApiError, components::ClientPicker, i18n::use_texts};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LineValues {
@@ -19,15 +22,41 @@ pub struct LineValues {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinesFormValues {
+    /// A new quote's client, chosen in the form; `None` when editing a draft (its client stays).
+    pub client: Option<String>,
     pub lines: Vec<LineValues>,
     pub notes: String,
 }
 
 impl LinesFormValues {
-    pub fn of(invoice: &Invoice, locale: studio_wire::Locale) -> Self {
+    /// A new quote: its client to choose, one line to fill.
+    pub fn new_quote() -> Self {
         Self {
-            lines: invoice
-                .lines
+            client: Some(String::new()),
+            lines: vec![LineValues {
+                quantity: "1".to_owned(),
+                ..LineValues::default()
+            }],
+            notes: String::new(),
+        }
+    }
+
+    pub fn of(invoice: &Invoice, locale: studio_wire::Locale) -> Self {
+        Self::of_lines(&invoice.lines, &invoice.notes, locale)
+    }
+
+    pub fn of_quote(quote: &Quote, locale: studio_wire::Locale) -> Self {
+        Self::of_lines(&quote.lines, &quote.notes, locale)
+    }
+
+    fn of_lines(
+        lines: &[InvoiceLine],
+        notes: &Option<String>,
+        locale: studio_wire::Locale,
+    ) -> Self {
+        Self {
+            client: None,
+            lines: lines
                 .iter()
                 .map(|l| LineValues {
                     description: l.description.clone(),
@@ -36,11 +65,40 @@ impl LinesFormValues {
                     vat_rate: Money(i64::from(l.vat_rate)).plain(locale),
                 })
                 .collect(),
-            notes: invoice.notes.clone().unwrap_or_default(),
+            notes: notes.clone().unwrap_or_default(),
         }
     }
 
     pub fn to_patch(&self, invoice: &Invoice) -> Result<InvoicePatch, ApiError> {
+        Ok(InvoicePatch {
+            version: invoice.version,
+            lines: Some(self.new_lines()?),
+            notes: Some(self.notes.clone()),
+            ..InvoicePatch::default()
+        })
+    }
+
+    pub fn to_quote_patch(&self, quote: &Quote) -> Result<QuotePatch, ApiError> {
+        Ok(QuotePatch {
+            version: quote.version,
+            lines: Some(self.new_lines()?),
+            notes: Some(self.notes.clone()),
+            ..QuotePatch::default()
+        })
+    }
+
+    /// A new quote (valid for the studio's default period).
+    pub fn to_new_quote(&self) -> Result<NewQuote, ApiError> {
+        Ok(NewQuote {
+            client_id: self.client.clone().unwrap_or_default(),
+            lines: self.new_lines()?,
+            notes: super::optional(&self.notes),
+            ..NewQuote::default()
+        })
+    }
+
+    /// The lines as the API takes them, or the refusal naming each unreadable number.
+    fn new_lines(&self) -> Result<Vec<NewLine>, ApiError> {
         let mut problems = Vec::new();
         let mut lines = Vec::new();
         for (index, line) in self.lines.iter().enumerate() {
@@ -73,12 +131,7 @@ impl LinesFormValues {
         if !problems.is_empty() {
             return Err(refused(problems));
         }
-        Ok(InvoicePatch {
-            version: invoice.version,
-            lines: Some(lines),
-            notes: Some(self.notes.clone()),
-            ..InvoicePatch::default()
-        })
+        Ok(lines)
     }
 }
 
@@ -132,6 +185,12 @@ pub fn LinesForm(props: &FormProps<LinesFormValues>) -> Html {
         texts,
         props.shell("lines-form", submit),
         html! { <>
+            if let Some(client) = &values.client {
+                { field(texts.col_client, "client_id", &error, html! {
+                    <ClientPicker selected={client.clone()} label={texts.col_client} none={texts.choose} required=true
+                        onchange={edit(&values, |v, s| v.client = Some(s))} />
+                }) }
+            }
             <table class="table lines-table">
                 <thead><tr>
                     <th>{ b.col_description }</th><th>{ b.col_quantity }</th><th>{ b.col_unit_price }</th>
@@ -182,6 +241,7 @@ mod tests {
     #[test]
     fn lines_are_read_exactly_and_a_blank_rate_is_the_studio_default() {
         let values = LinesFormValues {
+            client: None,
             lines: vec![line("3,5", "49,90", "5,5"), line("1", "40", "")],
             notes: String::new(),
         };
@@ -196,8 +256,33 @@ mod tests {
     }
 
     #[test]
+    fn a_new_quote_takes_its_client_and_lines_and_an_edited_one_its_version() {
+        let mut values = LinesFormValues::new_quote();
+        values.client = Some("01ARZ3NDEKTSV4RRFFQ69G5FAW".into());
+        values.lines = vec![line("2", "250", "")];
+        let quote = values.to_new_quote().unwrap();
+        assert_eq!(
+            (
+                quote.client_id.as_str(),
+                quote.lines[0].unit_price,
+                quote.notes
+            ),
+            ("01ARZ3NDEKTSV4RRFFQ69G5FAW", Money(25_000), None)
+        );
+        values.lines = vec![line("deux", "250", "")];
+        assert!(
+            values
+                .to_new_quote()
+                .unwrap_err()
+                .field("lines.0.quantity")
+                .is_some()
+        );
+    }
+
+    #[test]
     fn what_the_api_would_refuse_is_refused_under_its_field_names() {
         let values = LinesFormValues {
+            client: None,
             lines: vec![line("1", "40", ""), line("deux", "", "vingt")],
             notes: String::new(),
         };
