@@ -95,9 +95,10 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// Reverse control, a delete's question per resource, calendar sessions side by side and from their hour, Undo
 /// only where it applies); then 324,297 B (+2.3 KB on purpose: a quote's own page, its lines and totals drawn
 /// by the invoice's table, now shared); then 327,258 B (+3 KB on purpose: a new quote made, and a draft edited,
-/// from the SPA with the invoice's lines form). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only
+/// from the SPA with the invoice's lines form); then 326,364 B (the table of invoices a function over the
+/// invoices its callers hold, not a component taking a copy). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only
 /// on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 327_800;
+const SPA_GZIP_BUDGET: u64 = 326_900;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 fn check_spa_size() -> Result {

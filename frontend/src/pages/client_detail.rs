@@ -10,12 +10,12 @@ use crate::{
         choices::Choice,
         delete_button,
         forms::{ClientForm, ClientFormValues, use_submit},
-        loaded,
+        loaded, use_studio,
     },
     format,
-    hooks::{Shared, use_entity, use_invoices, use_sessions},
+    hooks::{Shared, use_client_names, use_entity, use_invoices, use_sessions},
     i18n::use_texts,
-    pages::{InvoiceTable, SessionTable},
+    pages::{SessionTable, invoice_table},
     routes::{Route, link, use_go_to},
 };
 
@@ -30,6 +30,8 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let fetched = use_entity::<Client>(urls::CLIENTS, props.id.clone());
     let sessions = use_sessions(urls::client_sessions(&props.id));
     let invoices = use_invoices(urls::client_invoices(&props.id));
+    let studio = use_studio();
+    let named = use_client_names(vec![props.id.as_str()]);
     html! {
         <section class="client-detail">
             { link(Route::Clients, texts.back_to_clients) }
@@ -39,7 +41,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
                 <h2>{ texts.client_sessions }</h2>
                 <SessionTable sessions={sessions.shared()} />
                 <h2>{ texts.billing.client_invoices }</h2>
-                { loaded(texts, &invoices, |page| html! { <InvoiceTable invoices={page.items.clone()} /> }) }
+                { loaded(texts, &invoices, |page| invoice_table(texts, &studio, &page.items.iter().collect::<Vec<_>>(), &named, false)) }
             }
             <EntityHistory resource="clients" id={props.id.clone()} />
         </section>

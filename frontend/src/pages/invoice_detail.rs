@@ -6,7 +6,7 @@ use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, Paymen
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::invoices::{InvoiceTable, balance, lines_table, number, status_badge};
+use super::invoices::{balance, invoice_table, lines_table, number, status_badge};
 use crate::{
     api::{self, Method, urls},
     components::history::EntityHistory,
@@ -106,9 +106,8 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             .into_iter()
             .flat_map(|page| page.items.iter())
     };
-    let same_client: Vec<Invoice> = listed()
+    let same_client: Vec<&Invoice> = listed()
         .filter(|i| i.client_id == invoice.client_id && i.id != invoice.id)
-        .cloned()
         .collect();
     let number_of = |id: &str| {
         listed()
@@ -184,7 +183,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 <PaymentForm key={invoice.version.to_string()} invoice={invoice.id.clone()} balance={owed} on_done={done(b.payment_recorded)} />
             }
             <h2>{ b.client_invoices }</h2>
-            <InvoiceTable invoices={same_client} />
+            { invoice_table(texts, &studio, &same_client, &client_named, false) }
         </>
     }
 }

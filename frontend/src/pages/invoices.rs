@@ -1,5 +1,5 @@
-//! The invoices list (status filter, totals of what is shown), a draft from a client's sessions, and the table
-//! of invoices other pages reuse (a client's, a project's).
+//! The invoices list (status filter, totals of what is shown), a draft from a client's sessions, and the tables
+//! other pages reuse: of invoices (a client's, a project's) and of an invoice's or a quote's lines.
 
 use studio_wire::{
     FieldProblem, Invoice, InvoiceKind, InvoiceLine, InvoiceStatus, Money, SessionsToInvoice,
@@ -90,44 +90,35 @@ pub fn lines_table(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct InvoiceTableProps {
-    pub invoices: Vec<Invoice>,
-    /// A last row adding up what is shown.
-    #[prop_or_default]
-    pub totals: bool,
-}
-
-#[function_component]
-pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
-    let texts = use_texts();
+/// A table of `invoices`, their clients named by `names` (the caller's `use_client_names`), with a last row
+/// adding up what is shown when `totals`. A function, not a component: its callers hold the invoices already,
+/// and pass them without a copy.
+pub fn invoice_table(
+    texts: &Texts,
+    studio: &Studio,
+    invoices: &[&Invoice],
+    names: &[(String, String)],
+    totals: bool,
+) -> Html {
     let b = texts.billing;
-    let studio = use_studio();
-    let names = use_client_names(
-        props
-            .invoices
-            .iter()
-            .map(|i| i.client_id.as_str())
-            .collect(),
-    );
-    if props.invoices.is_empty() {
+    if invoices.is_empty() {
         return html! { <p class="empty">{ b.no_invoices }</p> };
     }
     let money = |m: Money| studio.money(m, texts);
     let sum = |f: fn(&Invoice) -> Option<Money>| {
-        Money(props.invoices.iter().filter_map(f).map(Money::cents).sum())
+        Money(invoices.iter().filter_map(|i| f(i)).map(Money::cents).sum())
     };
     let day = |d: Option<jiff::civil::Date>| d.map(|d| format::date(d, texts.locale));
     html! {
         <table class="table invoices-table">
             { head(&[(b.col_number, ""), (texts.col_client, ""), (b.col_issued, ""), (b.col_due, ""), (b.col_net, "money"), (b.col_gross, "money"), (b.col_balance, "money"), (texts.col_status, "")]) }
             <tbody>
-                { for props.invoices.iter().map(|i| html! {
+                { for invoices.iter().map(|i| html! {
                     <tr class="invoice-row">
                         <td>{ link(Route::Invoice { id: i.id.clone() }, &number(texts, i)) }
                             if i.kind == InvoiceKind::CreditNote { {" "}<span class="badge">{ b.credit_note }</span> }
                         </td>
-                        <td>{ name_of(&names, &i.client_id) }</td>
+                        <td>{ name_of(names, &i.client_id) }</td>
                         <td>{ day(i.issued_on) }</td>
                         <td>{ day(i.due_on) }</td>
                         <td class="money">{ money(i.totals.net) }</td>
@@ -137,9 +128,9 @@ pub fn InvoiceTable(props: &InvoiceTableProps) -> Html {
                     </tr>
                 }) }
             </tbody>
-            if props.totals {
+            if totals {
                 <tfoot><tr>
-                    <th colspan="4">{ props.invoices.len() }{" "}{ b.invoices_word }</th>
+                    <th colspan="4">{ invoices.len() }{" "}{ b.invoices_word }</th>
                     <th class="money" id="invoices-net">{ money(sum(|i| Some(i.totals.net))) }</th>
                     <th class="money" id="invoices-gross">{ money(sum(|i| Some(i.totals.gross))) }</th>
                     <th class="money" id="invoices-balance">{ money(sum(balance)) }</th>
@@ -180,6 +171,9 @@ pub fn InvoicesPage() -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let invoices = use_paged_list::<Invoice>(urls::INVOICES, String::new(), urls::Order::Newest);
+    let studio = use_studio();
+    let listed = invoices.list.data().into_iter().flat_map(|p| &p.items);
+    let names = use_client_names(listed.map(|i| i.client_id.as_str()).collect());
     let filter = use_state(|| Filter::All);
     let creating = use_state(|| false);
     let on_filter = {
@@ -207,8 +201,8 @@ pub fn InvoicesPage() -> Html {
                 </select>
             </label>
             { loaded(texts, &invoices.list, |page| {
-                let shown: Vec<Invoice> = page.items.iter().filter(|i| filter.keeps(i)).cloned().collect();
-                html! { <InvoiceTable invoices={shown} totals=true /> }
+                let shown: Vec<&Invoice> = page.items.iter().filter(|i| filter.keeps(i)).collect();
+                invoice_table(texts, &studio, &shown, &names, true)
             }) }
             { invoices.more_button(texts, "invoices-more") }
         </section>

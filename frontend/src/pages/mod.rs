@@ -22,7 +22,7 @@ pub use clients::ClientsPage;
 pub use dashboard::HomePage;
 pub use equipment::{EquipmentDetailPage, EquipmentPage};
 pub use invoice_detail::InvoiceDetailPage;
-pub use invoices::{InvoiceTable, InvoicesPage};
+pub use invoices::{InvoicesPage, invoice_table};
 pub use not_found::not_found;
 pub use projects::{ProjectDetailPage, ProjectsPage};
 pub use quotes::{QuoteDetailPage, QuotesPage};

@@ -7,7 +7,7 @@ use studio_wire::{
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{InvoiceTable, SessionTable};
+use super::{SessionTable, invoice_table};
 use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
@@ -16,7 +16,7 @@ use crate::{
         choices::{Choice, options},
         delete_button,
         forms::{Shell, edit, field, form_shell, general_error, input, optional, use_submit},
-        head, loaded,
+        head, loaded, use_studio,
     },
     hooks::{
         Shared, name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions,
@@ -159,6 +159,9 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     let fetched = use_entity::<Project>(urls::PROJECTS, props.id.clone());
     let sessions = use_sessions(urls::project_sessions(&props.id));
     let invoices = use_invoices(urls::project_invoices(&props.id));
+    let studio = use_studio();
+    let listed = invoices.data().into_iter().flat_map(|p| &p.items);
+    let named = use_client_names(listed.map(|i| i.client_id.as_str()).collect());
     html! {
         <section class="project-detail">
             { link(Route::Projects, b.back_to_projects) }
@@ -168,7 +171,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
                 <h2>{ b.project_sessions }</h2>
                 <SessionTable sessions={sessions.shared()} />
                 <h2>{ b.project_invoices }</h2>
-                { loaded(texts, &invoices, |page| html! { <InvoiceTable invoices={page.items.clone()} /> }) }
+                { loaded(texts, &invoices, |page| invoice_table(texts, &studio, &page.items.iter().collect::<Vec<_>>(), &named, false)) }
             }
             <EntityHistory resource="projects" id={props.id.clone()} />
         </section>
