@@ -22,13 +22,9 @@ fn euros(cents: i64) -> String {
         .replace('\u{a0}', " ")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
-    let Some(stack) = start_stack().await else {
-        return;
-    };
-    let ctx = stack.demo();
-    let invoice = invoices::all(&ctx)
+/// The demo data's issued invoice with nothing paid yet.
+async fn issued_unpaid(ctx: &studio_domain::Ctx) -> studio_wire::Invoice {
+    invoices::all(ctx)
         .await
         .unwrap()
         .into_iter()
@@ -37,7 +33,16 @@ async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
                 && i.status == InvoiceStatus::Issued
                 && i.paid.cents() == 0
         })
-        .expect("the demo data has an issued, unpaid invoice");
+        .expect("the demo data has an issued, unpaid invoice")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_assistant_records_a_payment_and_the_open_invoice_shows_it() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let invoice = issued_unpaid(&ctx).await;
     let number = invoice.number.clone().unwrap();
     let gross = invoice.totals.gross.cents();
     let browser = browser().await;
@@ -100,16 +105,7 @@ async fn a_clients_page_lists_her_invoices_and_a_credit_note_the_assistant_makes
         return;
     };
     let ctx = stack.demo();
-    let invoice = invoices::all(&ctx)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|i| {
-            i.kind == InvoiceKind::Invoice
-                && i.status == InvoiceStatus::Issued
-                && i.paid.cents() == 0
-        })
-        .expect("the demo data has an issued, unpaid invoice");
+    let invoice = issued_unpaid(&ctx).await;
     let number = invoice.number.clone().unwrap();
     let theirs = invoices::of_client(&ctx, &invoice.client_id).await.unwrap();
     let others: Vec<String> = invoices::all(&ctx)
