@@ -183,18 +183,23 @@ pub fn CalendarPage() -> Html {
             shown.set(next.rem_euclid(7));
         })
     };
-    // From 7:00, or from the hour of the week's earliest session (a night one continues from midnight).
+    // From 7:00, or from the hour of the week's earliest session; one that runs past midnight (a night session)
+    // shows from 0:00 on its second day. Two clock readings per session, not one per day shown.
     let first_hour = sessions
         .data()
         .into_iter()
         .flat_map(|page| &page.items)
-        .flat_map(|s| {
-            days.iter()
-                .filter(|d| {
-                    let (start, end) = time::day_bounds(**d);
-                    s.start < end && s.end > start
-                })
-                .map(|d| time::minutes_into(*d, s.start) / 60)
+        .map(|s| {
+            let last = s
+                .end
+                .checked_sub(jiff::SignedDuration::from_secs(1))
+                .unwrap_or(s.end);
+            let (start, last) = (time::local(s.start), time::local(last));
+            if start.date() == last.date() {
+                i32::from(start.hour())
+            } else {
+                0
+            }
         })
         .fold(FIRST_HOUR, i32::min);
     let hours: Vec<i32> = (first_hour..24).collect();
