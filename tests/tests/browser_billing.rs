@@ -5,9 +5,9 @@
 mod common;
 
 use common::browser::{
-    WAIT, browser, button, chat_response_end, click, click_button, confirm_proposal, mark_page,
-    page_was_not_reloaded, requests_since, send_to_assistant, shown, start_stack, text_of,
-    wait_text,
+    WAIT, browser, button, chat_response_end, click, click_button, confirm_proposal, fill,
+    mark_page, page_was_not_reloaded, requests_since, send_to_assistant, shown, start_stack,
+    text_of, wait_text,
 };
 use common::eventually;
 use fantoccini::{Client, Locator};
@@ -300,17 +300,9 @@ async fn a_draft_is_edited_issued_paid_and_its_payment_reversed_from_its_page_wi
     click_button(&browser, "Ajouter une ligne").await;
     let row = draft.lines.len();
     let input = |name: &str| format!(".lines-form input[name='lines.{row}.{name}']");
-    let type_in = |css: String, text: &'static str| {
-        let browser = browser.clone();
-        async move {
-            let element = browser.find(Locator::Css(&css)).await.unwrap();
-            element.clear().await.unwrap();
-            element.send_keys(text).await.unwrap();
-        }
-    };
-    type_in(input("description"), "Stems").await;
-    type_in(input("quantity"), "deux").await;
-    type_in(input("unit_price"), "40").await;
+    fill(&browser, &input("description"), "Stems").await;
+    fill(&browser, &input("quantity"), "deux").await;
+    fill(&browser, &input("unit_price"), "40").await;
     click_button(&browser, "Enregistrer").await;
     browser
         .wait()
@@ -324,7 +316,7 @@ async fn a_draft_is_edited_issued_paid_and_its_payment_reversed_from_its_page_wi
         invoices::get(&ctx, &draft.id).await.unwrap().version,
         draft.version
     );
-    type_in(input("quantity"), "2").await;
+    fill(&browser, &input("quantity"), "2").await;
     click_button(&browser, "Enregistrer").await;
     let net = draft.totals.net.cents() + 8_000;
     wait_text(&browser, "invoice-net", &euros(net)).await;
@@ -470,18 +462,10 @@ async fn a_quote_is_made_from_the_quotes_page_then_edited_while_a_draft() {
         .click()
         .await
         .unwrap();
-    let type_in = |name: &'static str, text: &'static str| {
-        let browser = browser.clone();
-        async move {
-            let css = format!(".lines-form input[name='lines.0.{name}']");
-            let element = browser.find(Locator::Css(&css)).await.unwrap();
-            element.clear().await.unwrap();
-            element.send_keys(text).await.unwrap();
-        }
-    };
-    type_in("description", "Mix, par titre").await;
-    type_in("quantity", "2").await;
-    type_in("unit_price", "250").await;
+    let line = |name: &str| format!(".lines-form input[name='lines.0.{name}']");
+    fill(&browser, &line("description"), "Mix, par titre").await;
+    fill(&browser, &line("quantity"), "2").await;
+    fill(&browser, &line("unit_price"), "250").await;
     click_button(&browser, "Créer").await;
     // The new quote's page: 2 × 250 € at the studio's 20 %.
     wait_text(&browser, "quote-gross", &euros(60_000)).await;
@@ -493,7 +477,7 @@ async fn a_quote_is_made_from_the_quotes_page_then_edited_while_a_draft() {
         "its client"
     );
     click_button(&browser, "Modifier").await;
-    type_in("quantity", "3").await;
+    fill(&browser, &line("quantity"), "3").await;
     click_button(&browser, "Enregistrer").await;
     wait_text(&browser, "quote-gross", &euros(90_000)).await;
     assert!(

@@ -308,6 +308,13 @@ pub async fn open_assistant(browser: &Client) {
     }
 }
 
+/// Replaces the text of the input `css` finds with `text`.
+pub async fn fill(browser: &Client, css: &str, text: &str) {
+    let element = browser.find(Locator::Css(css)).await.unwrap();
+    element.clear().await.unwrap();
+    element.send_keys(text).await.unwrap();
+}
+
 pub async fn send_to_assistant(browser: &Client, message: &str) {
     open_assistant(browser).await;
     let input = browser
