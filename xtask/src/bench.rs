@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::{Result, build_spa, lambda, root, run, services::Service, tools::Tools};
+use crate::{Result, lambda, root, run, services::Service, spa::build_spa, tools::Tools};
 
 /// One line of the table.
 pub struct Figure {

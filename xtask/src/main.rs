@@ -13,6 +13,7 @@
 mod bench;
 mod lambda;
 mod services;
+mod spa;
 mod tools;
 
 use std::{
@@ -21,6 +22,7 @@ use std::{
 };
 
 use services::Service;
+use spa::{build_spa, check_spa_size};
 use tools::Tools;
 
 fn main() -> ExitCode {
@@ -66,67 +68,6 @@ pub fn run(command: &mut Command) -> Result {
     } else {
         Err(format!("{command:?} failed with {status}"))
     }
-}
-
-pub fn build_spa(tools: &Tools) -> Result {
-    run(tools
-        .command("trunk")
-        .args(["build", "--release"])
-        .current_dir(root()))
-}
-
-/// The SPA's gzipped wasm may not grow past this many bytes. History (gzip -9): 385,750 B with the billing
-/// pages; 414,572 B with the history, the assistant's proposal cards, Undo and kept conversation; 417,586 B with
-/// "Show more" past a page of clients and the benchmark's switch; then 390,009 B once JSON went through the
-/// browser's own parser (`api::json`, −27.6 KB); then 399,494 B with "Show more" on every long list, the client
-/// picker, names looked up by id past the first page and the change feed's first pull (+9.4 KB); then 354,494 B
-/// (2026-11-27, −45 KB): routes parsed by hand, writes untyped past their body, no Unicode case tables (the
-/// catalogue's capitals are Latin-1's), no sort routines for maps built one entry at a time, markup written once
-/// (table heads, inputs, links); then 348,486 B with history's `Via` read without serde's buffering of internally
-/// tagged enums (−6 KB); then 335,709 B (−12.8 KB): fetched values kept type-erased, five components made
-/// functions, wasm-opt's `--low-memory-unused`, one `<option>` list and one count wording; then 327,117 B
-/// (−8.6 KB): history values and quantities read without `serde_json::Value` (its map, serializer and float
-/// printer), a refusal's sentences kept as a list rather than a map, JSON's parse and error words out of line;
-/// then 326,688 B with two components fewer (the invoice's project link, the 404 page); then 320,359 B (−6.3 KB):
-/// talc as the allocator, links routed by the shell rather than a `Link` component each, history values taken as
-/// the browser parsed them, fetched values compared by address in props (+2.2 KB on purpose: the history's values
-/// worded like the rest of the interface, its fields in reading order); then 322,041 B (+1.7 KB on purpose,
-/// 2026-11-28: fixes from a studio manager's walk-through — a client's invoices on its page, a payment's
-/// Reverse control, a delete's question per resource, calendar sessions side by side and from their hour, Undo
-/// only where it applies); then 324,297 B (+2.3 KB on purpose: a quote's own page, its lines and totals drawn
-/// by the invoice's table, now shared); then 327,258 B (+3 KB on purpose: a new quote made, and a draft edited,
-/// from the SPA with the invoice's lines form); then 326,364 B (the table of invoices a function over the
-/// invoices its callers hold, not a component taking a copy). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only
-/// on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 326_900;
-
-/// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
-fn check_spa_size() -> Result {
-    let dist = root().join("dist");
-    let wasm = std::fs::read_dir(&dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .find(|path| path.extension().is_some_and(|ext| ext == "wasm"))
-        .ok_or("no .wasm in dist/")?;
-    let raw = std::fs::metadata(&wasm).map_err(|e| e.to_string())?.len();
-    let output = Command::new("gzip")
-        .args(["-9", "-c"])
-        .arg(&wasm)
-        .output()
-        .map_err(|e| format!("gzip: {e}"))?;
-    let gzip = output.stdout.len() as u64;
-    println!(
-        "SPA wasm: {} KB raw, {} KB gzip (budget {} KB gzip)",
-        raw / 1024,
-        gzip / 1024,
-        SPA_GZIP_BUDGET / 1024
-    );
-    if gzip > SPA_GZIP_BUDGET {
-        return Err(format!(
-            "the SPA's wasm is {gzip} bytes gzipped, over its budget of {SPA_GZIP_BUDGET}"
-        ));
-    }
-    Ok(())
 }
 
 fn dev() -> Result {

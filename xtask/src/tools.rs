@@ -1,7 +1,7 @@
 //! What the build and the tests need beyond Rust, installed when missing (a fresh machine has none of it):
-//! the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-opt (binaryen from npm),
-//! and for tests Chromium + ChromeDriver (Debian) and, in a venv from PyPI, moto's server, cfn-lint, the SAM CLI
-//! and cargo-lambda with zig. See TOOLCHAIN.md.
+//! the wasm32 target, the SPA's pinned nightly with the standard library's source, Trunk, wasm-bindgen-cli
+//! (the version in Cargo.lock), wasm-opt (binaryen from npm), and for tests Chromium + ChromeDriver (Debian)
+//! and, in a venv from PyPI, moto's server, cfn-lint, the SAM CLI and cargo-lambda with zig. See TOOLCHAIN.md.
 
 use std::{
     ffi::OsString,
@@ -9,7 +9,7 @@ use std::{
     process::Command,
 };
 
-use crate::{Result, root, run};
+use crate::{Result, root, run, spa};
 
 const TRUNK: &str = "0.21.14";
 const BINARYEN: &str = "132.0.0";
@@ -77,6 +77,26 @@ impl Tools {
         {
             run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
         }
+        // The SPA's wasm is built by a pinned nightly from the standard library's source (spa.rs).
+        let sysroot = output(
+            "rustc",
+            &[&format!("+{}", spa::TOOLCHAIN), "--print", "sysroot"],
+        );
+        if !sysroot.is_some_and(|s| {
+            Path::new(s.trim())
+                .join("lib/rustlib/src/rust/library")
+                .is_dir()
+        }) {
+            run(Command::new("rustup").args([
+                "toolchain",
+                "install",
+                spa::TOOLCHAIN,
+                "--profile",
+                "minimal",
+                "--component",
+                "rust-src",
+            ]))?;
+        }
         if !output("trunk", &["--version"])
             .unwrap_or_default()
             .contains(TRUNK)
@@ -115,6 +135,11 @@ impl Tools {
         }
         // Trunk builds offline (it passes --offline to cargo): every crate must be fetched first.
         run(tools.cargo().args(["fetch", "--locked"]))?;
+        run(spa::with_spa_toolchain(&mut tools.cargo()).args([
+            "fetch",
+            "--target",
+            "wasm32-unknown-unknown",
+        ]))?;
         Ok(tools)
     }
 
