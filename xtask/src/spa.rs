@@ -57,9 +57,10 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// by the invoice's table, now shared); then 327,258 B (+3 KB on purpose: a new quote made, and a draft edited,
 /// from the SPA with the invoice's lines form); then 326,364 B (the table of invoices a function over the
 /// invoices its callers hold, not a component taking a copy); then 298,327 B (−28.1 KB, 2026-11-28): the wasm
-/// built by a pinned nightly from std's source, panics aborting at once, no `Debug` (see the top of this file).
-/// About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 298_800;
+/// built by a pinned nightly from std's source, panics aborting at once, no `Debug` (see the top of this file);
+/// then 302,324 B (+4 KB on purpose: a project's details edited, its tracks added, renamed and deleted on its
+/// page). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
+const SPA_GZIP_BUDGET: u64 = 302_800;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 pub fn check_spa_size() -> Result {

@@ -107,9 +107,14 @@ pub fn project_sessions(project: &str) -> String {
     format!("/api/sessions?project={}", encode(project))
 }
 
-/// `PATCH` one track of a project.
+/// `POST` a track to a project.
+pub fn project_tracks(project: &str) -> String {
+    format!("{}/tracks", PROJECTS.one(project))
+}
+
+/// `PATCH` or `DELETE` one track of a project.
 pub fn project_track(project: &str, track: &str) -> String {
-    format!("{}/tracks/{}", PROJECTS.one(project), encode(track))
+    format!("{}/{}", project_tracks(project), encode(track))
 }
 
 /// Every invoice and credit note of one client, newest first.

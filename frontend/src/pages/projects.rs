@@ -1,9 +1,7 @@
-//! Projects: the list with a create form, and one project — its stage, its tracks (each one's stage changed in
-//! place), its sessions and its invoices.
+//! Projects: the list with a create form, and one project — its details (edited in place), its stage, its
+//! tracks (added, renamed, staged and removed in place), its sessions and its invoices.
 
-use studio_wire::{
-    NewProject, Project, ProjectKind, ProjectPatch, ProjectStatus, TrackPatch, TrackStatus,
-};
+use studio_wire::{NewTrack, Project, ProjectPatch, ProjectStatus, TrackPatch, TrackStatus};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -12,16 +10,15 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        ClientPicker,
         choices::{Choice, options},
         delete_button,
-        forms::{Shell, edit, field, form_shell, general_error, input, optional, use_submit},
+        forms::{ProjectForm, ProjectFormValues, control_value, use_submit},
         head, loaded, use_studio,
     },
     hooks::{
         Shared, name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions,
     },
-    i18n::use_texts,
+    i18n::{error_message, use_texts},
     routes::{Route, link, use_go_to},
 };
 
@@ -40,7 +37,7 @@ pub fn ProjectsPage() -> Html {
                 <button id="new-project" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ b.new_project }</button>
             </header>
             if *creating {
-                <ProjectForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
+                <NewProjectForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
             }
             { loaded(texts, &projects.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_projects }</p> }
@@ -68,47 +65,25 @@ pub fn ProjectsPage() -> Html {
     }
 }
 
-#[derive(Clone, PartialEq)]
-struct ProjectValues {
-    client: String,
-    name: String,
-    artist: String,
-    kind: ProjectKind,
-}
-
 #[derive(Properties, PartialEq)]
-struct ProjectFormProps {
+struct NewProjectFormProps {
     on_done: Callback<()>,
 }
 
-/// A new project: its client, name, artist and kind (the rest is set on its page or by the assistant).
+/// A new project: its client, name, artist, kind and notes; made, it opens on its page.
 #[function_component]
-fn ProjectForm(props: &ProjectFormProps) -> Html {
+fn NewProjectForm(props: &NewProjectFormProps) -> Html {
     let texts = use_texts();
-    let b = texts.billing;
     let submit = use_submit();
     let navigator = use_navigator();
-    let values = use_state(|| ProjectValues {
-        client: String::new(),
-        name: String::new(),
-        artist: String::new(),
-        kind: ProjectKind::default(),
-    });
     let on_submit = {
-        let (submit, values, done) = (submit.clone(), values.clone(), props.on_done.clone());
-        Callback::from(move |()| {
+        let (submit, done) = (submit.clone(), props.on_done.clone());
+        Callback::from(move |values: ProjectFormValues| {
             let (navigator, done) = (navigator.clone(), done.clone());
-            let body = NewProject {
-                client_id: values.client.clone(),
-                name: values.name.clone(),
-                artist: optional(&values.artist),
-                kind: values.kind,
-                ..NewProject::default()
-            };
             submit.send(
                 Method::Post,
                 urls::PROJECTS.collection(),
-                Ok(body),
+                Ok(values.to_new()),
                 move |made| {
                     done.emit(());
                     if let (Some(id), Some(navigator)) = (made, navigator) {
@@ -118,33 +93,11 @@ fn ProjectForm(props: &ProjectFormProps) -> Html {
             );
         })
     };
-    let error = (*submit.error).clone();
-    form_shell(
-        texts,
-        Shell {
-            class: "project-form",
-            submit_label: texts.create,
-            busy: *submit.busy,
-            error: error.clone(),
-            on_submit,
-            on_cancel: Some(props.on_done.clone()),
-        },
-        html! { <>
-            { field(texts.col_client, "client_id", &error, html! {
-                <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
-                    label={texts.col_client} none={texts.choose} required=true />
-            }) }
-            { field(texts.col_name, "name", &error, html! {
-                <input name="name" value={values.name.clone()} oninput={edit(&values, |v, s| v.name = s)} required=true maxlength="200" />
-            }) }
-            { input(b.col_artist, "artist", "text", &values.artist, edit(&values, |v, s| v.artist = s), &error) }
-            { field(texts.col_kind, "kind", &error, html! {
-                <select name="kind" onchange={edit(&values, |v, s| v.kind = ProjectKind::from_value(&s).unwrap_or_default())}>
-                    { options(texts, values.kind) }
-                </select>
-            }) }
-        </> },
-    )
+    html! {
+        <ProjectForm initial={ProjectFormValues::new_project()} submit_label={texts.create}
+            busy={*submit.busy} error={(*submit.error).clone()} {on_submit}
+            on_cancel={Some(props.on_done.clone())} />
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -188,33 +141,81 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let submit = use_submit();
+    let editing = use_state(|| false);
+    let notice = use_state(|| None::<&'static str>);
+    let new_track = use_state(String::new);
     let on_deleted = use_go_to(Route::Projects);
     let project = &props.project;
     let client_named = use_client_names(vec![project.client_id.as_str()]);
+    let on_save = {
+        let (submit, editing, notice, project) = (
+            submit.clone(),
+            editing.clone(),
+            notice.clone(),
+            project.clone(),
+        );
+        Callback::from(move |values: ProjectFormValues| {
+            notice.set(None);
+            let (editing, notice) = (editing.clone(), notice.clone());
+            submit.send(
+                Method::Patch,
+                urls::PROJECTS.one(&project.id),
+                Ok(values.to_patch(&project)),
+                move |_| {
+                    editing.set(false);
+                    notice.set(Some(texts.saved));
+                },
+            );
+        })
+    };
     let on_stage = {
         let (submit, id, version) = (submit.clone(), project.id.clone(), project.version);
         Callback::from(move |e: Event| {
             let patch = ProjectPatch {
                 version,
-                status: ProjectStatus::from_value(&crate::components::forms::control_value(&e)),
+                status: ProjectStatus::from_value(&control_value(&e)),
                 ..ProjectPatch::default()
             };
             submit.send(Method::Patch, urls::PROJECTS.one(&id), Ok(patch), |_| {});
         })
     };
-    let on_track = |track: String| {
+    // A track's title or stage, changed in place: `change` writes the control's value into the patch.
+    let on_track = |track: String, change: fn(&mut TrackPatch, String)| {
         let (submit, id, version) = (submit.clone(), project.id.clone(), project.version);
         Callback::from(move |e: Event| {
-            let patch = TrackPatch {
+            let mut patch = TrackPatch {
                 version,
-                status: TrackStatus::from_value(&crate::components::forms::control_value(&e)),
                 ..TrackPatch::default()
             };
+            change(&mut patch, control_value(&e));
             submit.send(
                 Method::Patch,
                 urls::project_track(&id, &track),
                 Ok(patch),
                 |_| {},
+            );
+        })
+    };
+    let on_add = {
+        let (submit, id, version, title) = (
+            submit.clone(),
+            project.id.clone(),
+            project.version,
+            new_track.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let track = NewTrack {
+                version,
+                title: (*title).clone(),
+                ..NewTrack::default()
+            };
+            let title = title.clone();
+            submit.send(
+                Method::Post,
+                urls::project_tracks(&id),
+                Ok(track),
+                move |_| title.set(String::new()),
             );
         })
     };
@@ -227,36 +228,63 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     <select id="project-status" onchange={on_stage}>{ options(texts, project.status) }</select>
                 </label>
             </header>
-            { general_error(texts, &submit.error) }
-            <dl class="fields">
-                if let Some(artist) = &project.artist {
-                    <dt>{ b.col_artist }</dt><dd>{ artist }</dd>
+            if let Some(message) = *notice {
+                <p class="notice">{ message }</p>
+            }
+            if *editing {
+                <ProjectForm initial={ProjectFormValues::from(&**project)} submit_label={texts.save}
+                    busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
+                    on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+            } else {
+                // The stage and the tracks are changed in place, outside any form: whatever they were refused
+                // for is said here, a field's problem included.
+                if let Some(e) = &*submit.error {
+                    <p class="error" role="alert">{ error_message(texts, e) }</p>
                 }
-                <dt>{ texts.col_client }</dt>
-                <dd>{ link(Route::Client { id: project.client_id.clone() }, &client) }</dd>
-                <dt>{ texts.col_kind }</dt><dd>{ project.kind.label(texts) }</dd>
-            </dl>
+                <dl class="fields">
+                    if let Some(artist) = &project.artist {
+                        <dt>{ b.col_artist }</dt><dd>{ artist }</dd>
+                    }
+                    <dt>{ texts.col_client }</dt>
+                    <dd>{ link(Route::Client { id: project.client_id.clone() }, &client) }</dd>
+                    <dt>{ texts.col_kind }</dt><dd>{ project.kind.label(texts) }</dd>
+                    if let Some(notes) = &project.notes {
+                        <dt>{ texts.col_notes }</dt><dd>{ notes }</dd>
+                    }
+                </dl>
+                <div class="actions">
+                    <button id="edit-project" class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
+                    { delete_button(texts, texts.confirm_delete_project, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
+                </div>
+            }
             <h2>{ b.tracks }</h2>
             if project.tracks.is_empty() {
                 <p class="empty">{ b.no_tracks }</p>
             } else {
                 <table class="table tracks-table">
-                    { head(&[(b.col_number, ""), (texts.col_title, ""), (texts.col_status, "")]) }
+                    { head(&[(b.col_number, ""), (texts.col_title, ""), (texts.col_status, ""), ("", "")]) }
                     <tbody>
                         { for project.tracks.iter().map(|t| html! {
                             <tr class="track-row">
                                 <td>{ t.number }</td>
-                                <td>{ &t.title }</td>
+                                <td><input class="track-title" id={format!("track-{}-title", t.number)} value={t.title.clone()}
+                                    aria-label={format!("{} {}", texts.col_title, t.number)} maxlength="200"
+                                    onchange={on_track(t.id.clone(), |p, s| p.title = Some(s))} /></td>
                                 <td><select class="status-select" id={format!("track-{}-status", t.number)} aria-label={format!("{} — {}", t.title, texts.col_status)}
-                                    onchange={on_track(t.id.clone())}>{ options(texts, t.status) }</select></td>
+                                    onchange={on_track(t.id.clone(), |p, s| p.status = TrackStatus::from_value(&s))}>{ options(texts, t.status) }</select></td>
+                                <td>{ delete_button(texts, texts.confirm_delete_track, format!("{}?version={}", urls::project_track(&project.id, &t.id), project.version), None) }</td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
             }
-            <div class="actions">
-                { delete_button(texts, texts.confirm_delete_project, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
-            </div>
+            <form class="add-track" onsubmit={on_add}>
+                <label>{ b.new_track }{" "}
+                    <input id="new-track-title" name="title" value={(*new_track).clone()} required=true maxlength="200"
+                        oninput={{ let t = new_track.clone(); move |e: InputEvent| t.set(control_value(&e)) }} />
+                </label>
+                <button type="submit" disabled={*submit.busy}>{ b.add_track }</button>
+            </form>
         </>
     }
 }

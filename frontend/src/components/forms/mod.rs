@@ -6,6 +6,7 @@
 mod client;
 mod equipment;
 mod lines;
+mod project;
 mod room;
 mod session;
 mod settings;
@@ -13,6 +14,7 @@ mod settings;
 pub use client::{ClientForm, ClientFormValues};
 pub use equipment::{EquipmentForm, EquipmentFormValues};
 pub use lines::{LinesForm, LinesFormValues};
+pub use project::{ProjectForm, ProjectFormValues};
 pub use room::{RoomForm, RoomFormValues};
 use serde::Serialize;
 pub use session::{SessionForm, SessionFormValues};
