@@ -105,9 +105,8 @@ pub fn invoice_table(
         return html! { <p class="empty">{ b.no_invoices }</p> };
     }
     let money = |m: Money| studio.money(m, texts);
-    let sum = |f: fn(&Invoice) -> Option<Money>| {
-        Money(invoices.iter().filter_map(|i| f(i)).map(Money::cents).sum())
-    };
+    let sum = |f: fn(&Invoice) -> Option<Money>| billed(invoices, f);
+    let drafts = invoices.iter().any(|i| i.status == InvoiceStatus::Draft);
     let day = |d: Option<jiff::civil::Date>| d.map(|d| format::date(d, texts.locale));
     html! {
         <table class="table invoices-table">
@@ -130,7 +129,9 @@ pub fn invoice_table(
             </tbody>
             if totals {
                 <tfoot><tr>
-                    <th colspan="4">{ invoices.len() }{" "}{ b.invoices_word }</th>
+                    <th colspan="4">{ invoices.len() }{" "}{ b.invoices_word }
+                        if drafts { {" · "}{ b.drafts_not_added } }
+                    </th>
                     <th class="money" id="invoices-net">{ money(sum(|i| Some(i.totals.net))) }</th>
                     <th class="money" id="invoices-gross">{ money(sum(|i| Some(i.totals.gross))) }</th>
                     <th class="money" id="invoices-balance">{ money(sum(balance)) }</th>
@@ -139,6 +140,19 @@ pub fn invoice_table(
             }
         </table>
     }
+}
+
+/// What the footer adds up of `amount`: what was billed. A draft is not (yet); a cancelled invoice and its credit
+/// note, whose amounts are the invoice's negated, cancel out.
+fn billed(invoices: &[&Invoice], amount: fn(&Invoice) -> Option<Money>) -> Money {
+    Money(
+        invoices
+            .iter()
+            .filter(|i| i.status != InvoiceStatus::Draft)
+            .filter_map(|i| amount(i))
+            .map(Money::cents)
+            .sum(),
+    )
 }
 
 /// The list's filter: every invoice, one status, or the overdue ones.
@@ -287,4 +301,30 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
             { input(texts.to_label, "to", "date", &values.to, edit(&values, |v, s| v.to = s), &error) }
         </> },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn invoice(kind: &str, status: &str, gross: i64) -> Invoice {
+        serde_json::from_value(serde_json::json!({
+            "id": "i", "kind": kind, "status": status, "client_id": "c", "lines": [],
+            "totals": { "net": gross, "vat": [], "gross": gross }, "paid": 0,
+            "created_at": "2026-11-01T10:00:00Z", "updated_at": "2026-11-01T10:00:00Z", "version": 1
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_footer_adds_up_what_was_billed_drafts_left_out_and_a_credit_note_cancelling_its_invoice()
+    {
+        let draft = invoice("invoice", "draft", 50_000);
+        let issued = invoice("invoice", "issued", 12_000);
+        let cancelled = invoice("invoice", "cancelled", 30_000);
+        let credit = invoice("credit_note", "issued", -30_000);
+        let all = [&draft, &issued, &cancelled, &credit];
+        assert_eq!(billed(&all, |i| Some(i.totals.gross)), Money(12_000));
+        assert_eq!(billed(&[&draft], |i| Some(i.totals.gross)), Money(0));
+    }
 }

@@ -18,12 +18,21 @@ pub fn format(day: Date) -> String {
     format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
 }
 
-/// As a person reads it: "27/11/2026" in French, "2026-11-27" in English (unambiguous wherever the reader is).
+/// As a person reads it: "27/11/2026" in French, "27 Nov 2026" in English (unambiguous wherever the reader is).
 pub fn display(day: Date, locale: crate::Locale) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     crate::pick(
         locale,
         format!("{:02}/{:02}/{}", day.day(), day.month(), day.year()),
-        format(day),
+        // Day, month in letters, year: read the same on both sides of the Atlantic.
+        format!(
+            "{} {} {}",
+            day.day(),
+            MONTHS[usize::from(day.month().unsigned_abs()) - 1],
+            day.year()
+        ),
     )
 }
 

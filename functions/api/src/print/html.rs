@@ -12,8 +12,9 @@ pub struct Document<'a> {
     pub invoice: &'a Invoice,
     pub client: &'a Client,
     pub studio: &'a StudioSettings,
-    /// For a credit note: the number of the invoice it cancels.
-    pub credited: Option<&'a str>,
+    /// The number of the other half of a cancellation: for a credit note, the invoice it cancels; for a
+    /// cancelled invoice, its credit note.
+    pub counterpart: Option<&'a str>,
     pub locale: Locale,
 }
 
@@ -70,6 +71,13 @@ pub fn render(doc: &Document) -> String {
             )
         );
     }
+    if let (InvoiceStatus::Cancelled, Some(note)) = (invoice.status, doc.counterpart) {
+        page += &format!(
+            "<p class=\"draft\">{} {}.</p>",
+            say("Annulée par l'avoir", "Cancelled by credit note"),
+            escape(note)
+        );
+    }
     // The seller and the document.
     let seller = studio.legal_name.as_deref().unwrap_or(&studio.display_name);
     let mut identity = format!("<strong>{}</strong>", escape(seller));
@@ -103,7 +111,7 @@ pub fn render(doc: &Document) -> String {
             day::display(due, l)
         );
     }
-    if let (true, Some(original)) = (credit, doc.credited) {
+    if let (true, Some(original)) = (credit, doc.counterpart) {
         dates += &format!(
             "{} {}<br>",
             say("Annule la facture", "Cancels invoice"),
@@ -281,7 +289,7 @@ mod tests {
             invoice,
             client,
             studio,
-            credited: None,
+            counterpart: None,
             locale,
         })
     }
@@ -353,6 +361,35 @@ mod tests {
             PENALTIES_EN,
         ] {
             assert!(html.contains(mention), "{mention:?} missing from {html}");
+        }
+    }
+
+    #[test]
+    fn a_cancelled_invoice_says_by_which_credit_note_and_english_dates_read_as_english() {
+        let mut cancelled = issued();
+        cancelled.status = InvoiceStatus::Cancelled;
+        for (locale, said, issued_on) in [
+            (
+                Locale::Fr,
+                "Annulée par l'avoir AV-2026-0001.",
+                "27/11/2026",
+            ),
+            (
+                Locale::En,
+                "Cancelled by credit note AV-2026-0001.",
+                "27 Nov 2026",
+            ),
+        ] {
+            let html = render(&Document {
+                invoice: &cancelled,
+                client: &client(ClientKind::Company),
+                studio: &studio(false),
+                counterpart: Some("AV-2026-0001"),
+                locale,
+            });
+            for mention in [said, issued_on] {
+                assert!(html.contains(mention), "{mention:?} missing from {html}");
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use axum::{
     response::{Html, IntoResponse},
 };
 use studio_domain::{entity, invoices, settings};
-use studio_wire::{Client, Invoice, Locale};
+use studio_wire::{Client, Locale};
 
 use crate::{ApiError, Caller, crud::QueryParams};
 
@@ -35,19 +35,16 @@ pub async fn invoice(
     let locale = Locale::from_accept_language(asked);
     let invoice = invoices::get(&ctx, &id).await?;
     let client: Client = entity::get(&ctx, &invoice.client_id).await?;
-    let credited = match (&invoice.kind, &invoice.credit) {
-        (studio_wire::InvoiceKind::CreditNote, Some(original)) => {
-            let original: Invoice = invoices::get(&ctx, original).await?;
-            original.number
-        }
-        _ => None,
+    let counterpart = match &invoice.credit {
+        Some(other) => invoices::get(&ctx, other).await?.number,
+        None => None,
     };
     let studio = settings::get(&ctx).await?;
     let document = Document {
         invoice: &invoice,
         client: &client,
         studio: &studio,
-        credited: credited.as_deref(),
+        counterpart: counterpart.as_deref(),
         locale,
     };
     Ok(Html(render(&document)))
