@@ -437,6 +437,41 @@ async fn a_quote_opens_from_the_list_with_its_lines_and_totals_and_is_accepted_f
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quote_is_rejected_only_once_the_refusal_is_confirmed() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let ctx = stack.demo();
+    let sent = |q: &studio_wire::Quote| q.status == QuoteStatus::Sent;
+    let quote = quotes::all(&ctx)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(sent)
+        .unwrap();
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/quotes/{}?lang=fr", stack.url, quote.id))
+        .await
+        .unwrap();
+    wait_text(&browser, "quote-status", "Envoyé").await;
+    click_button(&browser, "Refuser").await;
+    let asked = shown(&browser, "main").await;
+    assert!(asked.contains("ne pourra plus être accepté"), "{asked}");
+    let now = quotes::get(&ctx, &quote.id).await.unwrap();
+    assert_eq!(
+        now.status,
+        QuoteStatus::Sent,
+        "nothing is written before it is confirmed"
+    );
+    click_button(&browser, "Refuser").await;
+    wait_text(&browser, "quote-status", "Refusé").await;
+    let now = quotes::get(&ctx, &quote.id).await.unwrap();
+    assert_eq!(now.status, QuoteStatus::Rejected);
+    browser.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quote_is_made_from_the_quotes_page_then_edited_while_a_draft() {
     let Some(stack) = start_stack().await else {
         return;

@@ -253,7 +253,7 @@ async fn a_history_words_its_values_as_the_rest_of_the_interface_does() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_link_opens_its_page_without_a_reload_marked_current_in_the_nav_and_a_click_with_a_modifier_is_left_to_the_browser()
+async fn a_link_opens_its_page_without_a_reload_marked_current_in_the_nav_and_the_tab_title_and_a_click_with_a_modifier_is_left_to_the_browser()
  {
     let Some(stack) = start_stack().await else {
         return;
@@ -300,6 +300,15 @@ async fn a_link_opens_its_page_without_a_reload_marked_current_in_the_nav_and_a_
     click(&browser, Locator::Css("nav a[href=\"/rooms\"]")).await;
     at("/rooms".to_owned()).await;
     marked("/rooms").await;
+    // The tab's title names the section, then the studio.
+    let titled = "const link = document.querySelector('nav a[href=\"/rooms\"]').textContent.trim();
+        const studio = document.querySelector('nav .brand').textContent.trim();
+        return [document.title, link + ' — ' + studio];";
+    eventually("the tab to be titled with the section", WAIT, || async {
+        let said = browser.execute(titled, vec![]).await.ok()?;
+        (said[0] == said[1] && said[0].as_str()?.len() > 5).then_some(())
+    })
+    .await;
     assert!(
         page_was_not_reloaded(&browser).await,
         "a link reloaded the page"
@@ -402,8 +411,22 @@ async fn an_invoice_names_its_project_with_a_link_to_it() {
     browser.close().await.unwrap();
 }
 
+/// axe-core's serious and critical violations on the page as it is now, each with where it is.
+async fn violations(browser: &Client, axe: &str) -> Vec<String> {
+    browser
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let run = "const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));";
+    let violations = browser.execute_async(run, vec![]).await.unwrap();
+    serde_json::from_value(violations).unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn axe_finds_no_serious_or_critical_violation_on_any_page() {
+async fn axe_finds_no_serious_or_critical_violation_on_any_page_or_open_form() {
     let Some(stack) = start_stack().await else {
         return;
     };
@@ -412,26 +435,41 @@ async fn axe_finds_no_serious_or_critical_violation_on_any_page() {
     );
     let axe = std::fs::read_to_string(&axe).unwrap_or_else(|e| panic!("{axe}: {e}"));
     let pages = pages(&stack).await;
+    let project = pages
+        .iter()
+        .find(|(name, _)| *name == "project")
+        .unwrap()
+        .1
+        .clone();
+    // The forms, each opened by its button on its page.
+    let forms = [
+        ("client form", "/clients".to_owned(), "new-client"),
+        ("room form", "/rooms".to_owned(), "new-room"),
+        ("equipment form", "/equipment".to_owned(), "new-equipment"),
+        ("invoice form", "/invoices".to_owned(), "new-invoice"),
+        ("quote form", "/quotes".to_owned(), "new-quote"),
+        ("project form", "/projects".to_owned(), "new-project"),
+        ("project editor", project, "edit-project"),
+    ];
     let browser = browser().await;
     let mut found = Vec::new();
     for lang in ["fr", "en"] {
         for (name, path) in &pages {
             open(&browser, &stack, path, lang).await;
+            let said = violations(&browser, &axe).await;
+            found.extend(said.into_iter().map(|v| format!("{name} ({lang}): {v}")));
+        }
+        for (name, path, button) in &forms {
+            open(&browser, &stack, path, lang).await;
+            click(&browser, Locator::Id(button)).await;
             browser
-                .execute(&format!("{axe}\nreturn true;"), vec![])
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css("main form.entity-form"))
                 .await
                 .unwrap();
-            let run = "const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));";
-            let violations = browser.execute_async(run, vec![]).await.unwrap();
-            let violations: Vec<String> = serde_json::from_value(violations).unwrap();
-            found.extend(
-                violations
-                    .into_iter()
-                    .map(|v| format!("{name} ({lang}): {v}")),
-            );
+            let said = violations(&browser, &axe).await;
+            found.extend(said.into_iter().map(|v| format!("{name} ({lang}): {v}")));
         }
     }
     browser.close().await.unwrap();

@@ -59,8 +59,9 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// invoices its callers hold, not a component taking a copy); then 298,327 B (−28.1 KB, 2026-11-28): the wasm
 /// built by a pinned nightly from std's source, panics aborting at once, no `Debug` (see the top of this file);
 /// then 302,324 B (+4 KB on purpose: a project's details edited, its tracks added, renamed and deleted on its
-/// page). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 302_800;
+/// page); then 303,054 B (+0.7 KB on purpose: invoice totals without drafts, a quote's refusal asked first, the
+/// tab titled with its section, an invoice line's inputs labelled). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
+const SPA_GZIP_BUDGET: u64 = 303_500;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 pub fn check_spa_size() -> Result {

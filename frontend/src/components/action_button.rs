@@ -77,7 +77,9 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
         <span class="action-control">
             if let (true, Some(question)) = (*confirming, props.confirm) {
                 <span>{ question }{" "}</span>
-                <button type="button" class="danger" disabled={*submit.busy} onclick={send}>
+                // A confirmed issue stays the primary action; anything else asked first is destructive.
+                <button type="button" class={if props.class.contains("primary") { "primary" } else { "danger" }}
+                    disabled={*submit.busy} onclick={send}>
                     { props.confirm_label.unwrap_or(props.label) }
                 </button>
                 <button type="button" onclick={{ let c = confirming.clone(); move |_| c.set(false) }}>{ texts.cancel }</button>

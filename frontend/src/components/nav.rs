@@ -1,5 +1,5 @@
 //! The top navigation, with the live number of clients and the language switch; the link of the section on
-//! screen is marked as the current page (`aria-current`).
+//! screen is marked as the current page (`aria-current`) and names the tab.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -23,15 +23,47 @@ pub fn Nav() -> Html {
     let path = use_location()
         .map(|l| l.path().to_owned())
         .unwrap_or_default();
-    let item = |to: Route, text: Html| {
+    let is_here = |to: &Route| {
         let href = to.to_path();
-        let here = if href == "/" {
+        if href == "/" {
             path == "/"
         } else {
             path == href || path.starts_with(&format!("{href}/"))
-        };
-        html! { <a {href} aria-current={here.then_some("page")}>{ text }</a> }
+        }
     };
+    let item = |to: Route, text: Html| {
+        let here = is_here(&to);
+        html! { <a href={to.to_path()} aria-current={here.then_some("page")}>{ text }</a> }
+    };
+    let sections = [
+        (Route::Calendar, texts.nav_calendar),
+        (Route::Sessions, texts.nav_sessions),
+        (Route::Rooms, texts.nav_rooms),
+        (Route::Equipment, texts.nav_equipment),
+        (Route::Projects, texts.billing.nav_projects),
+        (Route::Quotes, texts.billing.nav_quotes),
+        (Route::Invoices, texts.billing.nav_invoices),
+        (Route::Activity, texts.history.nav_activity),
+        (Route::Settings, texts.nav_settings),
+    ];
+    // The tab's title names the section on screen, then the studio (several tabs, the history, a screen reader).
+    let section = [
+        (Route::Home, texts.nav_home),
+        (Route::Clients, texts.nav_clients),
+    ]
+    .iter()
+    .chain(&sections)
+    .find(|(to, _)| is_here(to))
+    .map(|(_, name)| *name);
+    let title = match section {
+        Some(section) => format!("{section} — {}", studio.settings.display_name),
+        None => studio.settings.display_name.clone(),
+    };
+    use_effect_with(title, |title| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(title);
+        }
+    });
     let toggle = language.map(|language| {
         let next = if language.texts.lang == "fr" {
             &EN
@@ -45,17 +77,7 @@ pub fn Nav() -> Html {
             <span class="brand">{ studio.settings.display_name.clone() }</span>
             { item(Route::Home, html! { texts.nav_home }) }
             { item(Route::Clients, html! { <>{ texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span></> }) }
-            { for [
-                (Route::Calendar, texts.nav_calendar),
-                (Route::Sessions, texts.nav_sessions),
-                (Route::Rooms, texts.nav_rooms),
-                (Route::Equipment, texts.nav_equipment),
-                (Route::Projects, texts.billing.nav_projects),
-                (Route::Quotes, texts.billing.nav_quotes),
-                (Route::Invoices, texts.billing.nav_invoices),
-                (Route::Activity, texts.history.nav_activity),
-                (Route::Settings, texts.nav_settings),
-            ].into_iter().map(|(to, text)| item(to, html! { text })) }
+            { for sections.into_iter().map(|(to, text)| item(to, html! { text })) }
             <span class="spacer"></span>
             { identity_controls(texts, identity) }
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>

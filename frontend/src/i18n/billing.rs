@@ -124,6 +124,7 @@ pub struct BillingTexts {
     pub mark_sent: &'static str,
     pub accept: &'static str,
     pub reject: &'static str,
+    pub confirm_reject: &'static str,
     pub to_invoice: &'static str,
 }
 
@@ -244,6 +245,7 @@ pub const FR: BillingTexts = BillingTexts {
     mark_sent: "Marquer envoyé",
     accept: "Accepter",
     reject: "Refuser",
+    confirm_reject: "Le client refuse ce devis ? Il ne pourra plus être accepté.",
     to_invoice: "Convertir en facture",
 };
 
@@ -364,5 +366,6 @@ pub const EN: BillingTexts = BillingTexts {
     mark_sent: "Mark sent",
     accept: "Accept",
     reject: "Reject",
+    confirm_reject: "Did the client reject this quote? It cannot be accepted afterwards.",
     to_invoice: "Convert to invoice",
 };

@@ -28,17 +28,18 @@ use crate::{
 /// The next steps of a quote's life, as buttons; once invoiced, a link to its invoice.
 fn steps(texts: &Texts, q: &Quote) -> Html {
     let b = texts.billing;
-    let step = |label, action| {
+    // A refusal is final (a rejected quote has no next step): it is asked first.
+    let step = |label, action, confirm: Option<&'static str>| {
         html! {
-            <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={Some(q.version)} />
+            <ActionButton label={label} url={QUOTES.action(&q.id, action)} version={Some(q.version)} {confirm} />
         }
     };
     match q.status {
-        QuoteStatus::Draft => step(b.mark_sent, "send"),
+        QuoteStatus::Draft => step(b.mark_sent, "send", None),
         QuoteStatus::Sent => {
-            html! { <>{ step(b.accept, "accept") }{ step(b.reject, "reject") }</> }
+            html! { <>{ step(b.accept, "accept", None) }{ step(b.reject, "reject", Some(b.confirm_reject)) }</> }
         }
-        QuoteStatus::Accepted => step(b.to_invoice, "invoice"),
+        QuoteStatus::Accepted => step(b.to_invoice, "invoice", None),
         QuoteStatus::Invoiced => match &q.invoice_id {
             Some(id) => link(Route::Invoice { id: id.clone() }, b.its_invoice),
             None => html! {},

@@ -141,7 +141,12 @@ pub fn LinesForm(props: &FormProps<LinesFormValues>) -> Html {
     let b = texts.billing;
     let (values, submit) = use_form(props);
     let error = props.error.clone();
-    let cell = |index: usize, name: &str, value: &str, update: fn(&mut LineValues, String)| {
+    // Each input is named by its column and its line's number ("Quantité 2"): the table's head is not a label.
+    let cell = |index: usize,
+                name: &str,
+                column: &str,
+                value: &str,
+                update: fn(&mut LineValues, String)| {
         let values = values.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let mut next = (*values).clone();
@@ -155,7 +160,8 @@ pub fn LinesForm(props: &FormProps<LinesFormValues>) -> Html {
             .and_then(|e| e.field(&format!("lines.{index}.{name}")).map(str::to_owned));
         html! {
             <td>
-                <input name={format!("lines.{index}.{name}")} value={value.to_owned()} {oninput} />
+                <input name={format!("lines.{index}.{name}")} aria-label={format!("{column} {}", index + 1)}
+                    value={value.to_owned()} {oninput} />
                 if let Some(message) = message {
                     <span class="field-error">{ message }</span>
                 }
@@ -199,10 +205,10 @@ pub fn LinesForm(props: &FormProps<LinesFormValues>) -> Html {
                 <tbody>
                     { for values.lines.iter().enumerate().map(|(i, l)| html! {
                         <tr class="line-row">
-                            { cell(i, "description", &l.description, |l, s| l.description = s) }
-                            { cell(i, "quantity", &l.quantity, |l, s| l.quantity = s) }
-                            { cell(i, "unit_price", &l.unit_price, |l, s| l.unit_price = s) }
-                            { cell(i, "vat_rate", &l.vat_rate, |l, s| l.vat_rate = s) }
+                            { cell(i, "description", b.col_description, &l.description, |l, s| l.description = s) }
+                            { cell(i, "quantity", b.col_quantity, &l.quantity, |l, s| l.quantity = s) }
+                            { cell(i, "unit_price", b.col_unit_price, &l.unit_price, |l, s| l.unit_price = s) }
+                            { cell(i, "vat_rate", b.col_vat, &l.vat_rate, |l, s| l.vat_rate = s) }
                             <td><button type="button" class="delete" onclick={remove(i)}>{ texts.delete }</button></td>
                         </tr>
                     }) }
