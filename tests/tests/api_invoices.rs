@@ -240,6 +240,7 @@ on_both_stores! {
         assert_eq!((reread(&router, &invoice).await["status"].clone(), balance(&router, &client).await), (json!("partially_paid"), 6_999));
         let (status, over) = pay(&router, &invoice, 7_000).await;
         assert_eq!((status, over["error"]["code"].clone(), over["error"]["problem"]["max"].clone()), (StatusCode::CONFLICT, json!("overpayment"), json!(6_999)));
+        assert!(over["error"]["message"].as_str().unwrap().contains("€69.99"), "said with its currency: {over}");
         let (status, nothing) = pay(&router, &invoice, 0).await;
         assert_eq!((status, nothing["error"]["problem"]["problems"]["amount"]["code"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("not_positive")), "{nothing}");
         assert!(nothing["error"]["message"].as_str().unwrap().contains("more than zero"), "{nothing}");

@@ -130,8 +130,11 @@ pub async fn record(ctx: &Ctx, input: &NewPayment) -> Result<(Payment, ChangeSet
         let invoice = invoice_of(ctx, &input.invoice_id).await?;
         let owed = payable(&invoice)?;
         if paid > owed {
+            // Said with its currency: "638,24 € au plus", not a bare number.
+            let currency = crate::settings::get(ctx).await?.currency;
             return Err(Problem::Overpayment {
                 balance: owed.cents(),
+                currency,
             }
             .into());
         }

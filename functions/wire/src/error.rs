@@ -60,9 +60,10 @@ pub enum Problem {
         number: String,
         status: String,
     },
-    /// A payment above what the invoice still owes (`balance`, minor units).
+    /// A payment above what the invoice still owes (`balance`, minor units of the studio's `currency`).
     Overpayment {
         balance: i64,
+        currency: String,
     },
     /// This payment was already reversed.
     AlreadyReversed,

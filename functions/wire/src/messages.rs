@@ -593,14 +593,14 @@ pub fn problem(problem: &Problem, locale: Locale) -> String {
                 format!("Quote {number} {en}."),
             )
         }
-        Problem::Overpayment { balance } => (
+        Problem::Overpayment { balance, currency } => (
             format!(
                 "Ce paiement dépasse ce que la facture doit encore : {} au plus.",
-                Money(*balance).plain(locale)
+                Money(*balance).display(currency, locale)
             ),
             format!(
                 "This payment is more than the invoice still owes: at most {}.",
-                Money(*balance).plain(locale)
+                Money(*balance).display(currency, locale)
             ),
         ),
         Problem::AlreadyReversed => (
@@ -981,7 +981,10 @@ mod tests {
                 number: "D-2026-0003".into(),
                 status: "sent".into(),
             },
-            Problem::Overpayment { balance: 6_400 },
+            Problem::Overpayment {
+                balance: 6_400,
+                currency: "EUR".into(),
+            },
             Problem::AlreadyReversed,
             Problem::Contended,
             Problem::ChangedSince {

@@ -283,8 +283,9 @@ impl From<Problem> for Wire {
                 detail: Some(status),
                 ..Wire::code(code)
             },
-            Problem::Overpayment { balance } => Wire {
+            Problem::Overpayment { balance, currency } => Wire {
                 max: Some(balance),
+                value: Some(currency),
                 ..Wire::code(code)
             },
             Problem::AssistantCap { limit } => Wire {
@@ -309,6 +310,7 @@ impl TryFrom<Wire> for Problem {
             "already_reversed" => Problem::AlreadyReversed,
             "overpayment" => Problem::Overpayment {
                 balance: need(w.max, "max")?,
+                currency: text(w.value)?,
             },
             "issued" => Problem::Issued {
                 number: text(w.value)?,
