@@ -66,7 +66,8 @@ async fn open(browser: &Client, stack: &Stack, path: &str, lang: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_page_scrolls_sideways_at_desktop_tablet_or_phone_width() {
+async fn no_page_scrolls_sideways_and_its_section_is_in_view_in_the_nav_at_desktop_tablet_or_phone_width()
+ {
     let Some(stack) = start_stack().await else {
         return;
     };
@@ -90,6 +91,17 @@ async fn no_page_scrolls_sideways_at_desktop_tablet_or_phone_width() {
                 let (page, window): (u64, u64) = serde_json::from_value(widths).unwrap();
                 if page > window {
                     wider.push(format!("{name} ({lang}, {width} px): {page} px wide"));
+                }
+                // The section on screen is in view in the navigation (a phone's row of sections scrolls).
+                let in_view = "const row = document.querySelector('.nav-links');
+                    const a = row.querySelector('a[aria-current=page]');
+                    if (!a) return true;
+                    const r = a.getBoundingClientRect(), v = row.getBoundingClientRect(); // within a pixel: widths are fractional
+                    return r.left >= v.left - 1 && r.right <= v.right + 1;";
+                if browser.execute(in_view, vec![]).await.unwrap() != Value::Bool(true) {
+                    wider.push(format!(
+                        "{name} ({lang}, {width} px): its section is out of view in the nav"
+                    ));
                 }
                 let png = browser.screenshot().await.unwrap();
                 std::fs::write(dir.join(format!("{name}-{lang}-{width}.png")), png).unwrap();

@@ -64,6 +64,29 @@ pub fn Nav() -> Html {
             document.set_title(title);
         }
     });
+    // On a phone the sections are one row that scrolls sideways: it is scrolled to centre the current one —
+    // again once the clients' count, which widens the row, is known.
+    let links = use_node_ref();
+    {
+        let links = links.clone();
+        use_effect_with((path.clone(), count.clone()), move |_| {
+            let row = links.cast::<web_sys::Element>();
+            let current = row
+                .as_ref()
+                .and_then(|row| row.query_selector("a[aria-current=page]").ok().flatten());
+            if let (Some(row), Some(current)) = (row, current) {
+                let offset = |element: &web_sys::Element, name: &str| {
+                    js_sys::Reflect::get(element, &name.into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .unwrap_or_default()
+                };
+                let left = offset(&current, "offsetLeft") - offset(&row, "offsetLeft");
+                let slack = f64::from(row.client_width()) - offset(&current, "offsetWidth");
+                row.set_scroll_left((left - slack / 2.0) as i32);
+            }
+        });
+    }
     let toggle = language.map(|language| {
         let next = if language.texts.lang == "fr" {
             &EN
@@ -75,9 +98,11 @@ pub fn Nav() -> Html {
     html! {
         <nav class="nav">
             <span class="brand">{ studio.settings.display_name.clone() }</span>
-            { item(Route::Home, html! { texts.nav_home }) }
-            { item(Route::Clients, html! { <>{ texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span></> }) }
-            { for sections.into_iter().map(|(to, text)| item(to, html! { text })) }
+            <div class="nav-links" ref={links}>
+                { item(Route::Home, html! { texts.nav_home }) }
+                { item(Route::Clients, html! { <>{ texts.nav_clients }{" "}<span id="nav-client-count" class="badge">{ count }</span></> }) }
+                { for sections.into_iter().map(|(to, text)| item(to, html! { text })) }
+            </div>
             <span class="spacer"></span>
             { identity_controls(texts, identity) }
             <button class="link" onclick={toggle}>{ texts.switch_language }</button>
