@@ -4,11 +4,11 @@
 
 use std::cell::RefCell;
 
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use studio_wire::decode::Decode;
 
 /// `{"kind": "dev", "studios": […]}` or `{"kind": "cognito", "domain", "client_id", "redirect_uri"}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Decode)]
 #[serde(try_from = "RawAuth")]
 pub enum AuthConfig {
     Dev {
@@ -21,8 +21,17 @@ pub enum AuthConfig {
     },
 }
 
+/// What a config that could not be read stands for until its error is reported (`studio_wire::decode`).
+impl Default for AuthConfig {
+    fn default() -> Self {
+        AuthConfig::Dev {
+            studios: Vec::new(),
+        }
+    }
+}
+
 /// `AuthConfig` as it comes, flat: a tagged enum's decoder would weigh several KB of wasm more.
-#[derive(Deserialize)]
+#[derive(Decode)]
 struct RawAuth {
     kind: String,
     #[serde(default)]
@@ -57,13 +66,13 @@ impl TryFrom<RawAuth> for AuthConfig {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Decode)]
 pub struct RuntimeConfig {
     pub auth: AuthConfig,
 }
 
 /// Tokens from Cognito's token endpoint.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Decode)]
 pub struct Tokens {
     pub id_token: String,
     #[serde(default)]
@@ -211,14 +220,15 @@ mod tests {
     #[test]
     fn the_runtime_config_reads_both_modes() {
         let dev: RuntimeConfig =
-            serde_json::from_str(r#"{"auth":{"kind":"dev","studios":["demo","demo-2"]}}"#).unwrap();
+            studio_wire::decode::from_str(r#"{"auth":{"kind":"dev","studios":["demo","demo-2"]}}"#)
+                .unwrap();
         assert_eq!(
             dev.auth,
             AuthConfig::Dev {
                 studios: vec!["demo".into(), "demo-2".into()]
             }
         );
-        let cognito: RuntimeConfig = serde_json::from_str(
+        let cognito: RuntimeConfig = studio_wire::decode::from_str(
             r#"{"auth":{"kind":"cognito","domain":"d","client_id":"c","redirect_uri":"https://s/"}}"#,
         )
         .unwrap();

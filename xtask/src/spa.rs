@@ -61,8 +61,11 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// then 302,324 B (+4 KB on purpose: a project's details edited, its tracks added, renamed and deleted on its
 /// page); then 303,054 B (+0.7 KB on purpose: invoice totals without drafts, a quote's refusal asked first, the
 /// tab titled with its section, an invoice line's inputs labelled); then 304,033 B (+1 KB on purpose: on a phone
-/// the sections are one row that scrolls to the current one, not four lines of links). About 0.5 KB of slack. Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 304_500;
+/// the sections are one row that scrolls to the current one, not four lines of links); then 287,171 B (−16.9 KB):
+/// responses read by decoders generated from the wire types' serde attributes (`studio-wire-derive`), not by
+/// serde's derived visitors over `serde-wasm-bindgen`. About 0.3 KB of slack.
+/// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
+const SPA_GZIP_BUDGET: u64 = 287_500;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 pub fn check_spa_size() -> Result {

@@ -1,20 +1,21 @@
-//! JSON in and out of the SPA. In the browser, text is parsed and written by the browser's own `JSON` and
-//! serde reads and writes the JavaScript values (`serde-wasm-bindgen`): the wasm then carries no JSON parser
-//! or writer of its own, and each wire type's decoding is instantiated over one small deserializer rather than
-//! over serde_json's text reader (measured 2026-11-27: −55 KB of wasm, −12 KB gzip, for the API's responses
-//! alone). The host build (the unit tests) uses serde_json; both speak the same JSON for the same types.
+//! JSON in and out of the SPA. In the browser, text is parsed and written by the browser's own `JSON`: the wasm
+//! carries no JSON parser or writer of its own (measured 2026-11-27: −55 KB of wasm, −12 KB gzip, for the
+//! API's responses alone). Responses are read from the parsed values by each wire type's generated decoder
+//! (`studio_wire::decode`); requests are written by serde into JavaScript values (`serde-wasm-bindgen`). The
+//! host build (the unit tests) parses and writes with serde_json, and decodes with the same decoders.
 
-use serde::{Serialize, de::DeserializeOwned};
+use serde::Serialize;
+use studio_wire::decode::Decode;
 
 /// Reads `text` as a `T`; the error says what did not fit.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+pub fn from_str<T: Decode>(text: &str) -> Result<T, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        serde_wasm_bindgen::from_value(parse(text)?).map_err(said)
+        T::decode(&parse(text)?).map_err(said)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        studio_wire::decode::from_str(text).map_err(said)
     }
 }
 
@@ -27,9 +28,8 @@ fn parse(text: &str) -> Result<wasm_bindgen::JsValue, String> {
     js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())
 }
 
-#[cfg(target_arch = "wasm32")]
 #[inline(never)]
-fn said(error: serde_wasm_bindgen::Error) -> String {
+fn said(error: studio_wire::decode::DecodeError) -> String {
     error.to_string()
 }
 

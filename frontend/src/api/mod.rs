@@ -8,14 +8,14 @@ pub mod json;
 pub mod shown;
 pub mod urls;
 
-use std::{cell::Cell, fmt};
+use std::cell::Cell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::{
-    Deserialize, Deserializer, Serialize,
-    de::{DeserializeOwned, MapAccess, Visitor},
+use serde::Serialize;
+use studio_wire::{
+    Locale,
+    decode::{Decode, Entries},
 };
-use studio_wire::Locale;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -52,38 +52,17 @@ impl ApiError {
 }
 
 /// The part of the API's error body the SPA shows (see the module's note).
-#[derive(Deserialize)]
+#[derive(Decode)]
 struct ErrorBody {
     error: ErrorWords,
 }
 
-#[derive(Deserialize)]
+#[derive(Decode)]
 struct ErrorWords {
     code: String,
     message: String,
-    #[serde(default, deserialize_with = "pairs")]
-    fields: Vec<(String, String)>,
-}
-
-/// A JSON object's entries, in order.
-fn pairs<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, String)>, D::Error> {
-    struct Pairs;
-    impl<'de> Visitor<'de> for Pairs {
-        type Value = Vec<(String, String)>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an object of sentences")
-        }
-
-        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-            let mut pairs = Vec::new();
-            while let Some(pair) = map.next_entry()? {
-                pairs.push(pair);
-            }
-            Ok(pairs)
-        }
-    }
-    deserializer.deserialize_map(Pairs)
+    #[serde(default)]
+    fields: Entries<String>,
 }
 
 thread_local! {
@@ -122,13 +101,13 @@ async fn read(response: Result<Response, gloo_net::Error>) -> Result<String, Api
             status,
             code: body.error.code,
             message: body.error.message,
-            fields: body.error.fields,
+            fields: body.error.fields.0,
         },
         Err(_) => ApiError::Decode(format!("HTTP {status}")),
     })
 }
 
-pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+pub fn decode<T: Decode>(text: &str) -> Result<T, ApiError> {
     json::from_str(text).map_err(ApiError::Decode)
 }
 
@@ -171,7 +150,7 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
     read(authorized(Request::get(url)).send().await).await
 }
 
-pub async fn send<B: Serialize, R: DeserializeOwned>(
+pub async fn send<B: Serialize, R: Decode>(
     method: Method,
     url: &str,
     body: Option<&B>,
@@ -239,7 +218,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            body.error.fields,
+            body.error.fields.0,
             [
                 ("name".into(), "Name?".into()),
                 ("email".into(), "Email?".into())
@@ -249,14 +228,14 @@ mod tests {
             status: 422,
             code: body.error.code,
             message: body.error.message,
-            fields: body.error.fields,
+            fields: body.error.fields.0,
         };
         assert_eq!(
             (error.field("email"), error.field("phone")),
             (Some("Email?"), None)
         );
         let bare: ErrorBody = json::from_str(r#"{"error":{"code":"x","message":"No."}}"#).unwrap();
-        assert!(bare.error.fields.is_empty());
+        assert!(bare.error.fields.0.is_empty());
         assert!(
             json::from_str::<ErrorBody>(r#"{"error":{"code":"x","message":"m","fields":[]}}"#)
                 .is_err()

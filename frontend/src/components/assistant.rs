@@ -5,7 +5,10 @@
 
 use std::rc::Rc;
 
-use studio_wire::{ActionSummary, ChatRequest, PendingStatus};
+use studio_wire::{
+    ActionSummary, ChatRequest, PendingStatus,
+    decode::{Decode, DecodeError, Object, Value},
+};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -22,7 +25,7 @@ use crate::{
     store::{ResourceStore, use_resource_store},
 };
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Entry {
     User(String),
     Assistant {
@@ -32,6 +35,32 @@ pub enum Entry {
         proposals: Vec<String>,
     },
     Failed(String),
+}
+
+/// Read back as serde wrote it: `{"User": ".."}`, `{"Assistant": {"reply": .., ..}}`, `{"Failed": ".."}`.
+impl Decode for Entry {
+    fn decode(value: &Value) -> Result<Self, DecodeError> {
+        let entry = Object::new(value)?;
+        if let Some(text) = entry.field("User") {
+            return entry.finish(Entry::User(text));
+        }
+        if let Some(text) = entry.field("Failed") {
+            return entry.finish(Entry::Failed(text));
+        }
+        let said: Value = entry.field("Assistant");
+        entry.finish(())?;
+        let said = Object::new(&said)?;
+        let assistant = Entry::Assistant {
+            reply: said.field("reply"),
+            actions: said.field("actions"),
+            proposals: said.field("proposals"),
+        };
+        said.finish(assistant)
+    }
+
+    fn placeholder() -> Self {
+        Entry::Failed(String::new())
+    }
 }
 
 /// The conversation as shown: appended to from async tasks, so it is a reducer (no lost updates).

@@ -1,16 +1,17 @@
 //! The domain's enums as form choices: their values are serde's own names (one source of truth with the API),
 //! their labels come from the catalogue.
 
-use serde::{Serialize, de::DeserializeOwned, de::value::StrDeserializer};
+use serde::Serialize;
 use studio_wire::{
     ClientKind, EquipmentCondition, EquipmentStatus, InvoiceKind, InvoiceStatus, PaymentMethod,
     ProjectKind, ProjectStatus, QuoteStatus, RoomKind, SessionStatus, TrackStatus,
+    decode::{self, Decode},
 };
 use yew::prelude::*;
 
 use crate::i18n::Texts;
 
-pub trait Choice: Copy + PartialEq + Serialize + DeserializeOwned + 'static {
+pub trait Choice: Copy + PartialEq + Serialize + Decode + 'static {
     /// Every value, in the order to offer them.
     fn all() -> &'static [Self];
     fn label(self, texts: &Texts) -> &'static str;
@@ -23,7 +24,7 @@ pub trait Choice: Copy + PartialEq + Serialize + DeserializeOwned + 'static {
     }
 
     fn from_value(value: &str) -> Option<Self> {
-        Self::deserialize(StrDeserializer::<serde::de::value::Error>::new(value)).ok()
+        Self::decode(&decode::text(value)).ok()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::{any::Any, cell::RefCell, marker::PhantomData, rc::Rc};
 
-use serde::de::DeserializeOwned;
+use studio_wire::decode::Decode;
 use studio_wire::{Client, Dashboard, Invoice, Page, Payment, Room, Session, StudioSettings};
 use yew::prelude::*;
 
@@ -87,7 +87,7 @@ impl<T> Fetched<T> {
 /// A response decoded as some type, or why it could not be.
 type Decoded = Result<Rc<dyn Any>, ApiError>;
 
-fn decode_any<T: DeserializeOwned + 'static>(text: &str) -> Decoded {
+fn decode_any<T: Decode + 'static>(text: &str) -> Decoded {
     api::decode::<T>(text).map(|value| Rc::new(value) as Rc<dyn Any>)
 }
 
@@ -115,7 +115,7 @@ fn decoded_once<K: ?Sized>(
 
 /// The value at `url`, decoded as `T`, re-fetched when what it shows changes.
 #[hook]
-pub fn use_api<T: DeserializeOwned + 'static>(shows: &[ResourceKey], url: String) -> Fetched<T> {
+pub fn use_api<T: Decode + 'static>(shows: &[ResourceKey], url: String) -> Fetched<T> {
     let body = use_text(shows, url);
     let last = use_mut_ref(|| None);
     let decoded = decoded_once(&last, body.text, decode_any::<T>);
@@ -188,13 +188,13 @@ pub(super) fn use_text(shows: &[ResourceKey], url: String) -> Body {
 
 /// The first page of a resource's list, optionally searched.
 #[hook]
-pub fn use_list<T: DeserializeOwned + 'static>(resource: Resource, q: String) -> Fetched<Page<T>> {
+pub fn use_list<T: Decode + 'static>(resource: Resource, q: String) -> Fetched<Page<T>> {
     use_api(&[ResourceKey::List(resource.name())], resource.list(&q))
 }
 
 /// One entity of a resource; none for an empty `id` (a view whose entity is optional).
 #[hook]
-pub fn use_entity<T: DeserializeOwned + 'static>(resource: Resource, id: String) -> Fetched<T> {
+pub fn use_entity<T: Decode + 'static>(resource: Resource, id: String) -> Fetched<T> {
     let url = if id.is_empty() {
         String::new()
     } else {

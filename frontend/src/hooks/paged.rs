@@ -7,8 +7,10 @@
 
 use std::rc::Rc;
 
-use serde::de::{DeserializeOwned, IgnoredAny};
-use studio_wire::Page;
+use studio_wire::{
+    Page,
+    decode::{Decode, Ignored},
+};
 use yew::prelude::*;
 
 use super::{Decoded, Fetched, decoded_once, use_text};
@@ -60,7 +62,7 @@ fn more_button(show_more: Option<&Callback<MouseEvent>>, texts: &Texts, id: &'st
 
 /// The list of `resource` (searched by `q`) in `order`, page after page on demand.
 #[hook]
-pub fn use_paged_list<T: DeserializeOwned + 'static>(
+pub fn use_paged_list<T: Decode + 'static>(
     resource: Resource,
     q: String,
     order: Order,
@@ -76,7 +78,7 @@ pub fn use_paged_list<T: DeserializeOwned + 'static>(
 
 /// The items of every page shown, in order (a plain loop: iterator adapters here weighed ≈ 1.5 KB of wasm per
 /// type).
-fn decode_pages<T: DeserializeOwned + 'static>(shown: &Shown) -> Decoded {
+fn decode_pages<T: Decode + 'static>(shown: &Shown) -> Decoded {
     let mut items = Vec::new();
     for text in &shown.texts {
         items.append(&mut api::decode::<Page<T>>(text)?.items);
@@ -195,7 +197,7 @@ async fn read_pages(
 }
 
 fn next_cursor(text: &str) -> Option<String> {
-    api::decode::<Page<IgnoredAny>>(text)
+    api::decode::<Page<Ignored>>(text)
         .ok()
         .and_then(|page| page.next_cursor)
 }

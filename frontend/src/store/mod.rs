@@ -12,8 +12,7 @@ use std::rc::Rc;
 pub use generations::{Apply, Generations, ResourceKey};
 pub use inflight::{Inflight, SharedRequest};
 pub use latest::{Latest, Ticket};
-use serde::Deserialize;
-use studio_wire::{Invalidation, Mutation};
+use studio_wire::{Invalidation, Mutation, decode::Decode};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError, Method};
@@ -21,7 +20,7 @@ use crate::api::{self, ApiError, Method};
 pub type FetchResult = Result<String, ApiError>;
 
 /// Of the entity a write answers, the id (the studio's settings have none).
-#[derive(Deserialize)]
+#[derive(Decode)]
 struct Written {
     #[serde(default)]
     id: Option<String>,

@@ -1,14 +1,14 @@
 //! Other tabs of the same browser: what one tab's writes made stale is posted on a `BroadcastChannel`, and every
 //! other tab signed in as the same identity applies it as if the write were its own.
 
-use serde::{Deserialize, Serialize};
-use studio_wire::Invalidation;
+use serde::Serialize;
+use studio_wire::{Invalidation, decode::Decode};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{BroadcastChannel, MessageEvent};
 
 const CHANNEL: &str = "studio-invalidations";
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Decode)]
 struct Message {
     /// Whose data changed (the credentials' header value): another studio's tab ignores it.
     who: String,

@@ -1,5 +1,6 @@
 //! The assistant's request and response.
 
+use crate::decode::Decode;
 use serde::{Deserialize, Serialize};
 
 use jiff::Timestamp;
@@ -25,7 +26,7 @@ pub struct ChatRequest {
 }
 
 /// One tool call the assistant made during the turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct ActionSummary {
     pub tool: String,
     pub ok: bool,
@@ -41,7 +42,7 @@ pub struct ActionSummary {
     pub activity: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 #[serde(bound(deserialize = "V: Deserialize<'de>"))]
 pub struct ChatResponse<V = Value> {
     pub conversation_id: String,
@@ -55,7 +56,7 @@ pub struct ChatResponse<V = Value> {
 }
 
 /// Where a proposal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum PendingStatus {
     Pending,
@@ -66,7 +67,7 @@ pub enum PendingStatus {
 
 /// A destructive or irreversible tool call the assistant proposed: kept server-side until a person confirms or
 /// cancels it, or it expires.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct PendingAction<V = Value> {
     pub id: String,
     pub conversation_id: String,
@@ -81,7 +82,7 @@ pub struct PendingAction<V = Value> {
 }
 
 /// What confirming, cancelling or undoing did.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 #[serde(bound(deserialize = "V: Deserialize<'de>"))]
 pub struct Decision<V = Value> {
     /// One line for the person, in their language.

@@ -1,9 +1,10 @@
 //! Clients of the studio: people or companies who book sessions and receive invoices.
 
+use crate::decode::Decode;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientKind {
     #[default]
@@ -16,7 +17,7 @@ impl ClientKind {
     pub const ALL: [ClientKind; 2] = [ClientKind::Individual, ClientKind::Company];
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Client {
     pub id: String,
     pub name: String,

@@ -2,12 +2,13 @@
 //! issued invoices still owe (and what is overdue), revenue this month against last month, and how busy each
 //! room is this week.
 
+use crate::decode::Decode;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::{Money, Revenue, Session};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Dashboard {
     /// Today in the studio's time zone.
     #[serde(with = "crate::day")]
@@ -33,14 +34,14 @@ impl Dashboard {
     pub const OVERDUE_MAX: usize = 10;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 pub struct Outstanding {
     pub count: u32,
     /// What they still owe, incl. VAT.
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct DueInvoice {
     pub id: String,
     pub number: String,
@@ -50,7 +51,7 @@ pub struct DueInvoice {
     pub due_on: Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct RoomLoad {
     pub room_id: String,
     pub name: String,

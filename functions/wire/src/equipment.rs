@@ -1,9 +1,10 @@
 //! The studio's gear, and whether it can be used.
 
+use crate::decode::Decode;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum EquipmentStatus {
     #[default]
@@ -23,7 +24,7 @@ impl EquipmentStatus {
     ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum EquipmentCondition {
     Excellent,
@@ -43,7 +44,7 @@ impl EquipmentCondition {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Equipment {
     pub id: String,
     pub name: String,

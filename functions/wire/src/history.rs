@@ -1,12 +1,13 @@
 //! The history of every write: who, when, through what, and each entity's fields before and after.
 
+use crate::decode::Decode;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Through what a write was made: `{"kind": "assistant", "conversation": ".."}`. Read through `RawVia`, not as
 /// serde's internally tagged enum, whose buffering of the whole object cost the SPA's wasm 16 KB (6 KB gzip).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Decode)]
 #[serde(tag = "kind", rename_all = "snake_case", try_from = "RawVia")]
 pub enum Via {
     /// A form of the app (or any direct API call).
@@ -19,14 +20,14 @@ pub enum Via {
 }
 
 /// `Via` as it is read: its kind, and the field that kind carries.
-#[derive(Deserialize)]
+#[derive(Deserialize, Decode)]
 struct RawVia {
     kind: ViaKind,
     conversation: Option<String>,
     activity: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 enum ViaKind {
     Form,
@@ -51,7 +52,7 @@ impl TryFrom<RawVia> for Via {
 }
 
 /// How an entity was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryOp {
     Created,
@@ -62,7 +63,7 @@ pub enum EntryOp {
 /// One field's value before and after (absent: the field had no value). `V` holds a value: JSON on the server,
 /// which compares and restores values; the SPA, which only shows them, reads them into a lighter type of its own
 /// (`serde_json::Value` brought its map, serializer and float printer into the wasm).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 #[serde(bound(deserialize = "V: Deserialize<'de>"))]
 pub struct FieldChange<V = Value> {
     pub field: String,
@@ -73,7 +74,7 @@ pub struct FieldChange<V = Value> {
 }
 
 /// One entity written by an activity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Entry<V = Value> {
     pub resource: String,
     pub id: String,
@@ -88,7 +89,7 @@ pub struct Entry<V = Value> {
 }
 
 /// One committed write: everything its transaction changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Activity<V = Value> {
     pub id: String,
     #[serde(with = "crate::instant")]

@@ -2,6 +2,7 @@
 //! the next number of its year's series and freezes it; an issued invoice is cancelled only by a credit note.
 //! Totals are computed by the server (see `domain::invoices::totals` for the rounding rule).
 
+use crate::decode::Decode;
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,7 @@ pub fn rate_text(hundredths: u32, locale: Locale) -> String {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceKind {
     #[default]
@@ -31,7 +32,7 @@ impl InvoiceKind {
     pub const ALL: [InvoiceKind; 2] = [InvoiceKind::Invoice, InvoiceKind::CreditNote];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceStatus {
     #[default]
@@ -54,7 +55,7 @@ impl InvoiceStatus {
 }
 
 /// One line: `quantity × unit_price`, at `vat_rate` (hundredths of a percent: 2000 is 20 %).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct InvoiceLine {
     pub description: String,
     pub quantity: Quantity,
@@ -68,14 +69,14 @@ pub struct InvoiceLine {
 }
 
 /// VAT of one rate: on the sum of that rate's line amounts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct VatLine {
     pub rate: u32,
     pub base: Money,
     pub vat: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 pub struct Totals {
     /// Excl. VAT.
     pub net: Money,
@@ -84,7 +85,7 @@ pub struct Totals {
     pub gross: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Invoice {
     pub id: String,
     pub kind: InvoiceKind,
@@ -129,7 +130,7 @@ pub struct Invoice {
 }
 
 /// A line as typed: the VAT rate defaults to the studio's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct NewLine {
     pub description: String,

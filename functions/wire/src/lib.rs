@@ -1,9 +1,13 @@
 //! Wire types shared by the SPA and the functions. No I/O: this crate builds for wasm32 and native.
 
+// The derive's code names this crate by its name, here too.
+extern crate self as studio_wire;
+
 pub mod chat;
 pub mod clients;
 pub mod dashboard;
 pub mod day;
+pub mod decode;
 pub mod equipment;
 pub mod error;
 pub mod feed;
@@ -52,7 +56,7 @@ pub use sessions::{
 pub use settings::{SettingsPatch, StudioSettings};
 
 /// One page of a list, with the cursor to ask for the next one.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, decode::Decode)]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Opaque; pass it back as `cursor` to get the next page. Absent on the last page.

@@ -1,8 +1,9 @@
 //! The app's two languages.
 
+use crate::decode::Decode;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]

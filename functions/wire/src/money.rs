@@ -1,6 +1,7 @@
 //! Money: integer minor units (cents) of the studio's currency — never a float. One parser for what people type
 //! ("180", "180,50", "1 234.5 €") and one way to show an amount, used by the SPA, the API and the assistant.
 
+use crate::decode::Decode;
 use serde::{Deserialize, Serialize};
 
 use crate::{FieldProblem, Locale};
@@ -16,7 +17,18 @@ const NBSP: char = '\u{a0}';
 
 /// An amount in minor units (cents). On the wire, a plain integer.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    Decode,
 )]
 #[serde(transparent)]
 pub struct Money(pub i64);

@@ -2,12 +2,13 @@
 //! undoes it. Each one changes its invoice's paid amount and status, and its client's balance, in the same
 //! transaction.
 
+use crate::decode::Decode;
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use crate::Money;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     Card,
@@ -29,7 +30,7 @@ impl PaymentMethod {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Payment {
     pub id: String,
     pub invoice_id: String,
@@ -72,13 +73,13 @@ pub struct NewPayment {
 }
 
 /// What a client owes: issued invoices' totals less their payments, credit notes included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 pub struct ClientBalance {
     pub outstanding: Money,
 }
 
 /// `GET /api/revenue?from=…&to=…`: what the studio invoiced and collected between two days (both included).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct Revenue {
     #[serde(with = "crate::day")]
     pub from: Date,

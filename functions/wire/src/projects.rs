@@ -1,12 +1,13 @@
 //! Projects (an album, an EP…) for a client, made of tracks. Tracks live inside their project: a track's change
 //! is its project's change (one version, one history).
 
+use crate::decode::Decode;
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use crate::Money;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectKind {
     #[default]
@@ -30,7 +31,7 @@ impl ProjectKind {
     ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectStatus {
     #[default]
@@ -58,7 +59,7 @@ impl ProjectStatus {
     ];
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackStatus {
     #[default]
@@ -80,7 +81,7 @@ impl TrackStatus {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct Track {
     pub id: String,
     pub number: u32,
@@ -96,7 +97,7 @@ pub struct Track {
     pub key: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Project {
     pub id: String,
     pub client_id: String,

@@ -103,6 +103,22 @@ impl Visitor<'_> for QuantityVisitor {
     }
 }
 
+impl crate::decode::Decode for Quantity {
+    fn decode(value: &crate::decode::Value) -> Result<Self, crate::decode::DecodeError> {
+        let text = match f64::decode(value) {
+            Ok(n) => n.to_string(),
+            Err(_) => String::decode(value)?,
+        };
+        Quantity::parse(&text).map_err(|_| {
+            crate::decode::DecodeError::new(format!("\"{text}\" is not a quantity like 3.5"))
+        })
+    }
+
+    fn placeholder() -> Self {
+        Quantity::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

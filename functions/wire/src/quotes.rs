@@ -2,12 +2,13 @@
 //! rejected — or expired once their validity date has passed unanswered — and an accepted quote becomes a
 //! draft invoice, once. Lines and totals are an invoice's (same rounding rule).
 
+use crate::decode::Decode;
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use crate::{InvoiceLine, NewLine, Totals};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteStatus {
     #[default]
@@ -43,7 +44,7 @@ impl QuoteStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Quote {
     pub id: String,
     pub number: String,

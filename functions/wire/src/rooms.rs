@@ -1,11 +1,12 @@
 //! Rooms of the studio, with their rates. Money is in minor units (cents) of the studio's currency.
 
+use crate::decode::Decode;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::Money;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum RoomKind {
     #[default]
@@ -27,7 +28,7 @@ impl RoomKind {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Room {
     pub id: String,
     pub name: String,

@@ -1,5 +1,6 @@
 //! Sessions: bookings of a room by a client. Instants are UTC; the SPA shows them in the studio's time zone.
 
+use crate::decode::Decode;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// session, 22:00–02:00) — if it then lasts at most this long. Longer (18:00–17:30), the end is a mistake.
 pub const NIGHT_SESSION_MAX: SignedDuration = SignedDuration::from_hours(12);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionStatus {
     #[default]
@@ -27,7 +28,7 @@ impl SessionStatus {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode)]
 pub struct Session {
     pub id: String,
     pub title: String,

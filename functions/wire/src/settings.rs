@@ -1,11 +1,12 @@
 //! The studio's settings: one item per studio. Every rule that depends on the studio's identity, currency, time
 //! zone or hours reads them.
 
+use crate::decode::Decode;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// `GET /api/settings`; before a studio saves any, the defaults (version 0).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode)]
 pub struct StudioSettings {
     /// How the app and documents name the studio.
     pub display_name: String,
