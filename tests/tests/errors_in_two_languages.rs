@@ -54,6 +54,19 @@ on_both_stores! {
         let (_, body) = post_in(&router, "/api/clients", json!({"name": " "}), "en-US").await;
         assert_eq!(body["error"]["fields"]["name"], "Name is required.");
     }
+
+    fn a_half_day_priced_above_its_day_is_refused_and_nothing_is_written(store) {
+        let router = router(store);
+        let room = json!({"name": "Studio H", "hourly_rate": 5000, "half_day_rate": 30000, "day_rate": 25000});
+        for (language, sentence) in [("fr", "Une demi-journée ne peut pas coûter plus qu'une journée."), ("en", "A half day cannot cost more than a day.")] {
+            let (status, body) = post_in(&router, "/api/rooms", room.clone(), language).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            assert_eq!(body["error"]["problem"]["problems"]["half_day_rate"], json!({"code": "half_day_above_day"}));
+            assert_eq!(body["error"]["fields"]["half_day_rate"], sentence);
+        }
+        let (_, rooms) = common::call(&router, axum::http::Method::GET, "/api/rooms", None, STUDIO_A).await;
+        assert_eq!(rooms["items"], json!([]), "nothing written");
+    }
 }
 
 #[tokio::test]

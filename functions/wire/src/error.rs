@@ -154,6 +154,8 @@ pub enum FieldProblem {
     },
     /// Closing time not after opening time.
     ClosesBeforeOpens,
+    /// A room's half day priced above its day.
+    HalfDayAboveDay,
     /// An invoice is issued with at least one line.
     NoLines,
     /// No session of the period is left to invoice.
@@ -295,6 +297,7 @@ impl FieldProblem {
             P::NotANumber { .. } => "not_a_number",
             P::NotASiret { .. } => "not_a_siret",
             P::ClosesBeforeOpens => "closes_before_opens",
+            P::HalfDayAboveDay => "half_day_above_day",
             P::NoLines => "no_lines",
             P::NothingToInvoice => "nothing_to_invoice",
             P::VatWhileExempt => "vat_while_exempt",

@@ -290,6 +290,10 @@ pub fn field_problem(field: &str, problem: &FieldProblem, locale: Locale) -> Str
             "L'heure de fermeture doit suivre l'heure d'ouverture.".to_owned(),
             "The closing time must be after the opening time.".to_owned(),
         ),
+        FieldProblem::HalfDayAboveDay => (
+            "Une demi-journée ne peut pas coûter plus qu'une journée.".to_owned(),
+            "A half day cannot cost more than a day.".to_owned(),
+        ),
         FieldProblem::NoLines => (
             "Une facture s'émet avec au moins une ligne.".to_owned(),
             "An invoice is issued with at least one line.".to_owned(),
@@ -852,6 +856,7 @@ mod tests {
                 "14 digits",
             ),
             (FieldProblem::ClosesBeforeOpens, "fermeture", "closing"),
+            (FieldProblem::HalfDayAboveDay, "demi-journée", "half day"),
             (FieldProblem::NoLines, "ligne", "line"),
             (FieldProblem::NothingToInvoice, "facturer", "invoice"),
             (FieldProblem::VatWhileExempt, "293 B", "VAT-exempt"),

@@ -72,6 +72,7 @@ impl From<FieldProblem> for Wire {
             | P::NegativeAmount
             | P::NotPositive
             | P::ClosesBeforeOpens
+            | P::HalfDayAboveDay
             | P::NoLines
             | P::NothingToInvoice
             | P::VatWhileExempt
@@ -142,6 +143,7 @@ impl TryFrom<Wire> for FieldProblem {
             "negative_amount" => P::NegativeAmount,
             "not_positive" => P::NotPositive,
             "closes_before_opens" => P::ClosesBeforeOpens,
+            "half_day_above_day" => P::HalfDayAboveDay,
             "no_lines" => P::NoLines,
             "nothing_to_invoice" => P::NothingToInvoice,
             "vat_while_exempt" => P::VatWhileExempt,

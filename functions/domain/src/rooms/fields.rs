@@ -11,7 +11,8 @@ pub const NAME_MAX: usize = 100;
 pub const CAPACITY_MAX: u32 = 1000;
 /// The calendar colour of a new room.
 pub const DEFAULT_COLOUR: &str = "#5b3df5";
-/// Without their own rates, a half day is 4 hours and a day 8 hours at the hourly rate.
+/// Without their own rates, a half day is 4 hours and a day 8 hours at the hourly rate (a half day never above
+/// the day's rate given).
 pub const HALF_DAY_HOURS: i64 = 4;
 pub const DAY_HOURS: i64 = 8;
 
@@ -79,11 +80,10 @@ impl RoomFields {
             name: Some(input.name.clone()),
             kind: Some(input.kind),
             hourly_rate: Some(hourly),
-            half_day_rate: Some(
-                input
-                    .half_day_rate
-                    .unwrap_or(Money(hourly.0.saturating_mul(HALF_DAY_HOURS))),
-            ),
+            half_day_rate: Some(input.half_day_rate.unwrap_or_else(|| {
+                let four_hours = Money(hourly.0.saturating_mul(HALF_DAY_HOURS));
+                input.day_rate.map_or(four_hours, |day| four_hours.min(day))
+            })),
             day_rate: Some(
                 input
                     .day_rate
@@ -148,6 +148,11 @@ impl RoomFields {
                 *slot = rate;
             }
         }
+        // Checked when either rate is set, so that a room stored before this rule can still be renamed.
+        let rates_set = patch.half_day_rate.is_some() || patch.day_rate.is_some();
+        if rates_set && next.half_day_rate > next.day_rate {
+            errors.add("half_day_rate", FieldProblem::HalfDayAboveDay);
+        }
         if let Some(value) = patch.capacity
             && let Some(capacity) = errors.take("capacity", capacity(value))
         {
@@ -185,6 +190,54 @@ mod tests {
             (fields.name.as_str(), fields.half_day_rate, fields.day_rate),
             ("Studio A", Money(20_000), Money(40_000))
         );
+    }
+
+    #[test]
+    fn a_half_day_may_not_cost_more_than_a_day() {
+        let room = |half_day: Option<i64>, day: Option<i64>| {
+            RoomFields::parse(&NewRoom {
+                name: "Studio A".into(),
+                hourly_rate: Money(5_000),
+                half_day_rate: half_day.map(Money),
+                day_rate: day.map(Money),
+                ..NewRoom::default()
+            })
+        };
+        let refused = |result: Result<RoomFields, DomainError>| match result {
+            Err(DomainError::Refused(Problem::Validation { problems })) => problems,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        assert_eq!(
+            refused(room(Some(30_000), Some(25_000))),
+            BTreeMap::from([("half_day_rate".to_owned(), FieldProblem::HalfDayAboveDay)])
+        );
+        // A day cheaper than 4 hours: the half day it implies is the day's price, not above it.
+        assert_eq!(
+            room(None, Some(15_000)).unwrap().half_day_rate,
+            Money(15_000)
+        );
+        assert!(room(Some(25_000), Some(25_000)).is_ok());
+
+        // A patch of either rate is checked against the other.
+        let stored = room(None, None).unwrap();
+        let patch = RoomPatch {
+            day_rate: Some(Money(10_000)),
+            ..RoomPatch::default()
+        };
+        assert_eq!(
+            refused(stored.patched(&patch)),
+            BTreeMap::from([("half_day_rate".to_owned(), FieldProblem::HalfDayAboveDay)])
+        );
+        // A room stored before the rule is renamed all the same.
+        let old = RoomFields {
+            half_day_rate: Money(50_000),
+            ..stored
+        };
+        let rename = RoomPatch {
+            name: Some("Studio B".into()),
+            ..RoomPatch::default()
+        };
+        assert_eq!(old.patched(&rename).unwrap().name, "Studio B");
     }
 
     #[test]
