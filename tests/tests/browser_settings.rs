@@ -134,3 +134,93 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
     click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     wait_for_text(&browser, ".room-form .field-error", then).await;
 }
+
+/// The text of the page's notice, once it says one of `sentences` (the browser's language picks which).
+async fn notice(browser: &Client, sentences: [&str; 2]) -> String {
+    eventually(&format!("a notice saying {sentences:?}"), WAIT, || async {
+        let shown = browser
+            .find(Locator::Css("p.notice[role=status]"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        sentences.contains(&shown.as_str()).then_some(shown)
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_said_saved() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    browser.goto(&format!("{}/rooms", stack.url)).await.unwrap();
+    wait_for_text(&browser, ".room-row", "Studio A").await;
+    let mut taken = Vec::new();
+    for swatch in browser
+        .find_all(Locator::Css(".room-row .swatch"))
+        .await
+        .unwrap()
+    {
+        taken.push(swatch.attr("style").await.unwrap().unwrap_or_default());
+    }
+    assert!(taken.len() >= 2, "the demo's rooms: {taken:?}");
+
+    click(&browser, Locator::Id("new-room")).await;
+    let form = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".room-form"))
+        .await
+        .unwrap();
+    let colour = form
+        .find(Locator::Css("input[name=colour]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        !taken.iter().any(|style| style.contains(&colour)),
+        "{colour} is already a room's: {taken:?}"
+    );
+    for (field, value) in [("name", "Studio Neuf"), ("hourly_rate", "40")] {
+        form.find(Locator::Css(&format!("input[name={field}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
+    notice(&browser, ["Salle créée.", "Room created."]).await;
+    let row = wait_for_text(&browser, ".room-row", "Studio Neuf").await;
+    assert!(row.contains("Studio Neuf"));
+
+    click(&browser, Locator::LinkText("Studio Neuf")).await;
+    let rate = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".room-form input[name=hourly_rate]"))
+        .await
+        .unwrap();
+    rate.clear().await.unwrap();
+    rate.send_keys("45").await.unwrap();
+    click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
+    // Said once the room is saved — and still said once the page shows its new version.
+    notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
+    eventually("the saved rate", WAIT, || async {
+        let room = rooms::list(&stack.demo(), &Default::default())
+            .await
+            .ok()?
+            .items
+            .into_iter()
+            .find(|r| r.name == "Studio Neuf")?;
+        (room.hourly_rate == studio_wire::Money(4_500)).then_some(())
+    })
+    .await;
+    notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
+}

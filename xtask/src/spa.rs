@@ -63,9 +63,11 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// tab titled with its section, an invoice line's inputs labelled); then 304,033 B (+1 KB on purpose: on a phone
 /// the sections are one row that scrolls to the current one, not four lines of links); then 287,171 B (−16.9 KB):
 /// responses read by decoders generated from the wire types' serde attributes (`studio-wire-derive`), not by
-/// serde's derived visitors over `serde-wasm-bindgen`. About 0.3 KB of slack.
+/// serde's derived visitors over `serde-wasm-bindgen`; then 288,366 B (+1.2 KB on purpose: a room, equipment or
+/// session created or saved is said so on every page, as a client was; a new room's colour is one no room has;
+/// a half day priced above its day is refused in the interface's words). About 0.6 KB of slack.
 /// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 287_500;
+const SPA_GZIP_BUDGET: u64 = 289_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 pub fn check_spa_size() -> Result {

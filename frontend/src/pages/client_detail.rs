@@ -59,18 +59,11 @@ fn ClientView(props: &ClientViewProps) -> Html {
     let on_deleted = use_go_to(Route::Clients);
     let submit = use_submit();
     let editing = use_state(|| false);
-    let notice = use_state(|| None::<&'static str>);
     let client = &props.client;
     let on_save = {
-        let (submit, editing, notice, client) = (
-            submit.clone(),
-            editing.clone(),
-            notice.clone(),
-            client.clone(),
-        );
+        let (submit, editing, client) = (submit.clone(), editing.clone(), client.clone());
         Callback::from(move |values: ClientFormValues| {
-            notice.set(None);
-            let (editing, notice) = (editing.clone(), notice.clone());
+            let (said, editing) = (submit.clone(), editing.clone());
             let patch = values.to_patch(&client);
             submit.send(
                 Method::Patch,
@@ -78,7 +71,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
                 Ok(patch),
                 move |_| {
                     editing.set(false);
-                    notice.set(Some(texts.saved));
+                    said.say(texts.saved);
                 },
             );
         })
@@ -86,9 +79,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
     html! {
         <>
             <h1 id="client-name">{ &client.name }</h1>
-            if let Some(message) = *notice {
-                <p class="notice">{ message }</p>
-            }
+            { submit.notice() }
             if *editing {
                 <ClientForm initial={ClientFormValues::from(&**client)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}

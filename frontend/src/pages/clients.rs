@@ -28,25 +28,17 @@ pub fn ClientsPage() -> Html {
     let clients = use_paged_list::<Client>(CLIENTS, (*q).clone(), Order::Oldest);
     let creating = use_state(|| false);
     let form_key = use_state(|| 0u32);
-    let notice = use_state(|| None::<&'static str>);
 
     let on_create = {
-        let (submit, notice, creating, form_key) = (
-            submit.clone(),
-            notice.clone(),
-            creating.clone(),
-            form_key.clone(),
-        );
+        let (submit, creating, form_key) = (submit.clone(), creating.clone(), form_key.clone());
         Callback::from(move |values: ClientFormValues| {
-            // A notice of an earlier write is not about this one (which may be refused).
-            notice.set(None);
-            let (notice, creating, form_key) = (notice.clone(), creating.clone(), form_key.clone());
+            let (said, creating, form_key) = (submit.clone(), creating.clone(), form_key.clone());
             submit.send(
                 Method::Post,
                 CLIENTS.collection(),
                 Ok(values.to_new()),
                 move |_| {
-                    notice.set(Some(texts.created));
+                    said.say(texts.client_created);
                     creating.set(false);
                     form_key.set(*form_key + 1);
                 },
@@ -64,9 +56,7 @@ pub fn ClientsPage() -> Html {
                 </h1>
                 <button id="new-client" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_client }</button>
             </header>
-            if let Some(message) = *notice {
-                <p class="notice">{ message }</p>
-            }
+            { submit.notice() }
             if *creating {
                 <ClientForm key={*form_key} initial={ClientFormValues::default()} submit_label={texts.create}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}

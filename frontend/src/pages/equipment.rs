@@ -9,7 +9,9 @@ use crate::{
     components::{
         choices::{Choice, options},
         delete_button,
-        forms::{EquipmentForm, EquipmentFormValues, control_value, general_error, use_submit},
+        forms::{
+            EquipmentForm, EquipmentFormValues, Submit, control_value, general_error, use_submit,
+        },
         head, loaded,
     },
     hooks::{Shared, name_of, pairs, use_entity, use_paged_list, use_rooms},
@@ -29,12 +31,15 @@ pub fn EquipmentPage() -> Html {
     let on_create = {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: EquipmentFormValues| {
-            let creating = creating.clone();
+            let (said, creating) = (submit.clone(), creating.clone());
             submit.send(
                 Method::Post,
                 urls::EQUIPMENT.collection(),
                 Ok(values.to_new()),
-                move |_| creating.set(false),
+                move |_| {
+                    creating.set(false);
+                    said.say(texts.equipment_created);
+                },
             );
         })
     };
@@ -56,6 +61,7 @@ pub fn EquipmentPage() -> Html {
                 <h1>{ texts.equipment_title }</h1>
                 <button id="new-equipment" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_equipment }</button>
             </header>
+            { submit.notice() }
             if *creating {
                 <EquipmentForm initial={EquipmentFormValues::default()} submit_label={texts.create}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
@@ -99,11 +105,14 @@ pub struct EquipmentDetailProps {
 #[function_component]
 pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
     let texts = use_texts();
+    // Held here: the editor is made again for each version of the item, and "Saved" outlives it.
+    let submit = use_submit();
     let fetched = use_entity::<Equipment>(urls::EQUIPMENT, props.id.clone());
     html! {
         <section>
             { link(Route::Equipment, texts.back_to_equipment) }
-            { loaded(texts, &fetched, |item| html! { <EquipmentEditor key={item.version} item={item.clone()} /> }) }
+            { submit.notice() }
+            { loaded(texts, &fetched, |item| html! { <EquipmentEditor key={item.version} item={item.clone()} submit={submit.clone()} /> }) }
             <EntityHistory resource="equipment" id={props.id.clone()} />
         </section>
     }
@@ -112,23 +121,23 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct EquipmentEditorProps {
     item: Shared<Equipment>,
+    submit: Submit,
 }
 
 #[function_component]
 fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
     let texts = use_texts();
     let on_deleted = use_go_to(Route::Equipment);
-    let submit = use_submit();
-    let item = &props.item;
+    let (submit, item) = (&props.submit, &props.item);
     let on_save = {
         let (submit, item) = (submit.clone(), item.clone());
         Callback::from(move |values: EquipmentFormValues| {
-            let patch = values.to_patch(&item);
+            let (said, patch) = (submit.clone(), values.to_patch(&item));
             submit.send(
                 Method::Patch,
                 urls::EQUIPMENT.one(&item.id),
                 Ok(patch),
-                |_| (),
+                move |_| said.say(texts.saved),
             );
         })
     };

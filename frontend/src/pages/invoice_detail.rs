@@ -55,29 +55,22 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let studio = use_studio();
-    let notice = use_state(|| None::<&'static str>);
     let editing = use_state(|| false);
     let submit = use_submit();
     let on_deleted = use_go_to(Route::Invoices);
     let invoice = &props.invoice;
     let of_client = use_invoices(urls::client_invoices(&invoice.client_id));
     let on_save = {
-        let (submit, editing, notice, invoice) = (
-            submit.clone(),
-            editing.clone(),
-            notice.clone(),
-            invoice.clone(),
-        );
+        let (submit, editing, invoice) = (submit.clone(), editing.clone(), invoice.clone());
         Callback::from(move |values: LinesFormValues| {
-            notice.set(None);
-            let (editing, notice) = (editing.clone(), notice.clone());
+            let (said, editing) = (submit.clone(), editing.clone());
             submit.send(
                 Method::Patch,
                 urls::INVOICES.one(&invoice.id),
                 values.to_patch(&invoice),
                 move |_| {
                     editing.set(false);
-                    notice.set(Some(texts.saved));
+                    said.say(texts.saved);
                 },
             );
         })
@@ -91,8 +84,8 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
         invoice.project_id.clone().unwrap_or_default(),
     );
     let done = |message: &'static str| {
-        let notice = notice.clone();
-        Callback::from(move |()| notice.set(Some(message)))
+        let said = submit.clone();
+        Callback::from(move |()| said.say(message))
     };
     let open = matches!(
         invoice.status,
@@ -126,9 +119,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 </h1>
                 <span id="invoice-status">{ status_badge(texts, invoice) }</span>
             </header>
-            if let Some(message) = *notice {
-                <p class="notice">{ message }</p>
-            }
+            { submit.notice() }
             <dl class="fields">
                 <dt>{ texts.col_client }</dt>
                 <dd>{ link(Route::Client { id: invoice.client_id.clone() }, &client_name) }</dd>

@@ -142,28 +142,21 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
     let b = texts.billing;
     let submit = use_submit();
     let editing = use_state(|| false);
-    let notice = use_state(|| None::<&'static str>);
     let new_track = use_state(String::new);
     let on_deleted = use_go_to(Route::Projects);
     let project = &props.project;
     let client_named = use_client_names(vec![project.client_id.as_str()]);
     let on_save = {
-        let (submit, editing, notice, project) = (
-            submit.clone(),
-            editing.clone(),
-            notice.clone(),
-            project.clone(),
-        );
+        let (submit, editing, project) = (submit.clone(), editing.clone(), project.clone());
         Callback::from(move |values: ProjectFormValues| {
-            notice.set(None);
-            let (editing, notice) = (editing.clone(), notice.clone());
+            let (said, editing) = (submit.clone(), editing.clone());
             submit.send(
                 Method::Patch,
                 urls::PROJECTS.one(&project.id),
                 Ok(values.to_patch(&project)),
                 move |_| {
                     editing.set(false);
-                    notice.set(Some(texts.saved));
+                    said.say(texts.saved);
                 },
             );
         })
@@ -228,9 +221,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     <select id="project-status" onchange={on_stage}>{ options(texts, project.status) }</select>
                 </label>
             </header>
-            if let Some(message) = *notice {
-                <p class="notice">{ message }</p>
-            }
+            { submit.notice() }
             if *editing {
                 <ProjectForm initial={ProjectFormValues::from(&**project)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}

@@ -10,7 +10,7 @@ use crate::{
     components::{
         choices::Choice,
         delete_button,
-        forms::{RoomForm, RoomFormValues, use_submit},
+        forms::{RoomForm, RoomFormValues, Submit, use_submit},
         head, loaded, use_studio,
     },
     hooks::{Shared, use_entity, use_rooms, use_sessions},
@@ -29,12 +29,15 @@ pub fn RoomsPage() -> Html {
     let on_create = {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: RoomFormValues| {
-            let creating = creating.clone();
+            let (said, creating) = (submit.clone(), creating.clone());
             submit.send(
                 Method::Post,
                 urls::ROOMS.collection(),
                 values.to_new(),
-                move |_| creating.set(false),
+                move |_| {
+                    creating.set(false);
+                    said.say(texts.room_created);
+                },
             );
         })
     };
@@ -44,8 +47,9 @@ pub fn RoomsPage() -> Html {
                 <h1>{ texts.rooms_title }</h1>
                 <button id="new-room" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_room }</button>
             </header>
+            { submit.notice() }
             if *creating {
-                <RoomForm initial={RoomFormValues::default()} submit_label={texts.create}
+                <RoomForm initial={RoomFormValues::beside(rooms.data().map_or(&[], |page| page.items.as_slice()))} submit_label={texts.create}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
                     on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
             }
@@ -79,6 +83,8 @@ pub struct RoomDetailProps {
 #[function_component]
 pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     let texts = use_texts();
+    // Held here: the editor is made again for each version of the room, and "Saved" outlives it.
+    let submit = use_submit();
     let fetched = use_entity::<Room>(urls::ROOMS, props.id.clone());
     let now = time::now();
     let upcoming = use_sessions(urls::sessions_between(
@@ -90,7 +96,8 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     html! {
         <section>
             { link(Route::Rooms, texts.back_to_rooms) }
-            { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} /> }) }
+            { submit.notice() }
+            { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} submit={submit.clone()} /> }) }
             // A room that is not there has no sessions to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ texts.room_sessions }</h2>
@@ -104,22 +111,23 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RoomEditorProps {
     room: Shared<Room>,
+    submit: Submit,
 }
 
 #[function_component]
 fn RoomEditor(props: &RoomEditorProps) -> Html {
     let texts = use_texts();
     let on_deleted = use_go_to(Route::Rooms);
-    let submit = use_submit();
-    let room = &props.room;
+    let (submit, room) = (&props.submit, &props.room);
     let on_save = {
         let (submit, room) = (submit.clone(), room.clone());
         Callback::from(move |values: RoomFormValues| {
+            let said = submit.clone();
             submit.send(
                 Method::Patch,
                 urls::ROOMS.one(&room.id),
                 values.to_patch(&room),
-                |_| (),
+                move |_| said.say(texts.saved),
             );
         })
     };

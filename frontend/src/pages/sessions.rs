@@ -10,7 +10,9 @@ use crate::{
         ClientPicker,
         choices::Choice,
         delete_button,
-        forms::{SessionForm, SessionFormValues, edit, general_error, pick_one, use_submit},
+        forms::{
+            SessionForm, SessionFormValues, Submit, edit, general_error, pick_one, use_submit,
+        },
         head, loaded, use_studio,
     },
     format,
@@ -84,12 +86,15 @@ pub fn SessionsPage() -> Html {
     let on_create = {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: SessionFormValues| {
-            let creating = creating.clone();
+            let (said, creating) = (submit.clone(), creating.clone());
             submit.send(
                 Method::Post,
                 urls::SESSIONS.collection(),
                 values.to_new(),
-                move |_| creating.set(false),
+                move |_| {
+                    creating.set(false);
+                    said.say(texts.session_created);
+                },
             );
         })
     };
@@ -99,6 +104,7 @@ pub fn SessionsPage() -> Html {
                 <h1>{ texts.sessions_title }</h1>
                 <button class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_session }</button>
             </header>
+            { submit.notice() }
             if *creating {
                 <SessionForm initial={SessionFormValues::booking((*from).clone(), "10:00".to_owned(), None)}
                     submit_label={texts.create} busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
@@ -126,11 +132,14 @@ pub struct SessionDetailProps {
 #[function_component]
 pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
     let texts = use_texts();
+    // Held here: the editor is made again for each version of the session, and "Saved" outlives it.
+    let submit = use_submit();
     let fetched = use_entity::<Session>(urls::SESSIONS, props.id.clone());
     html! {
         <section class="session-detail">
             { link(Route::Calendar, texts.back_to_calendar) }
-            { loaded(texts, &fetched, |session| html! { <SessionEditor key={session.version} session={session.clone()} /> }) }
+            { submit.notice() }
+            { loaded(texts, &fetched, |session| html! { <SessionEditor key={session.version} session={session.clone()} submit={submit.clone()} /> }) }
             <EntityHistory resource="sessions" id={props.id.clone()} />
         </section>
     }
@@ -139,24 +148,26 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct SessionEditorProps {
     session: Shared<Session>,
+    submit: Submit,
 }
 
 #[function_component]
 fn SessionEditor(props: &SessionEditorProps) -> Html {
     let texts = use_texts();
     let studio = use_studio();
-    let submit = use_submit();
+    let submit = &props.submit;
     let cancel_submit = use_submit();
     let go_to_calendar = use_go_to(Route::Calendar);
     let s = &props.session;
     let on_save = {
         let (submit, session) = (submit.clone(), s.clone());
         Callback::from(move |values: SessionFormValues| {
+            let said = submit.clone();
             submit.send(
                 Method::Patch,
                 urls::SESSIONS.one(&session.id),
                 values.to_patch(&session),
-                |_| (),
+                move |_| said.say(texts.saved),
             );
         })
     };

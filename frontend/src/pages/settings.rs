@@ -34,26 +34,21 @@ struct SettingsEditorProps {
 fn SettingsEditor(props: &SettingsEditorProps) -> Html {
     let texts = use_texts();
     let submit = use_submit();
-    let notice = use_state(|| None::<&'static str>);
     let on_save = {
-        let (submit, settings, notice) = (submit.clone(), props.settings.clone(), notice.clone());
+        let (submit, settings) = (submit.clone(), props.settings.clone());
         Callback::from(move |values: SettingsFormValues| {
-            // "Saved" is about the last write, not this one (which may be refused).
-            notice.set(None);
-            let notice = notice.clone();
+            let said = submit.clone();
             submit.send(
                 Method::Put,
                 urls::SETTINGS.to_owned(),
                 values.to_patch(&settings),
-                move |_| notice.set(Some(texts.saved)),
+                move |_| said.say(texts.saved),
             );
         })
     };
     html! {
         <>
-            if let Some(message) = *notice {
-                <p class="notice">{ message }</p>
-            }
+            { submit.notice() }
             <SettingsForm initial={SettingsFormValues::of(&props.settings, texts.locale)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
         </>

@@ -207,16 +207,30 @@ pub fn form_shell(texts: &Texts, shell: Shell, fields: Html) -> Html {
     }
 }
 
-/// A form's way to write: busy while in flight, the refusal to show, and the resource store's `mutate` (so
-/// the response's invalidations reach every view).
+/// A form's way to write: busy while in flight, the refusal to show, what went well, and the resource store's
+/// `mutate` (so the response's invalidations reach every view).
 #[derive(Clone, PartialEq)]
 pub struct Submit {
     pub busy: UseStateHandle<bool>,
     pub error: UseStateHandle<Option<ApiError>>,
+    notice: UseStateHandle<Option<&'static str>>,
     store: crate::store::ResourceStore,
 }
 
 impl Submit {
+    /// Says that a write went well ("Créé", "Enregistré"), until the next write starts.
+    pub fn say(&self, what: &'static str) {
+        self.notice.set(Some(what));
+    }
+
+    /// The notice of the last write, if it went well (announced by screen readers).
+    pub fn notice(&self) -> Html {
+        match *self.notice {
+            Some(message) => html! { <p class="notice" role="status">{ message }</p> },
+            None => Html::default(),
+        }
+    }
+
     /// Sends `body` (or shows the refusal found before sending); `done` gets the saved entity's id.
     pub fn send<B: Serialize>(
         &self,
@@ -246,6 +260,8 @@ impl Submit {
     ) {
         let (busy, error) = (self.busy.clone(), self.error.clone());
         busy.set(true);
+        // A notice of an earlier write is not about this one (which may be refused).
+        self.notice.set(None);
         self.store.mutate(
             method,
             url,
@@ -269,6 +285,7 @@ pub fn use_submit() -> Submit {
     Submit {
         busy: use_state(|| false),
         error: use_state(|| None),
+        notice: use_state(|| None),
         store: use_resource_store(),
     }
 }

@@ -11,8 +11,10 @@ use crate::{
     i18n::use_texts,
 };
 
-/// The colour of a new room on the calendar.
-const DEFAULT_COLOUR: &str = "#5b3df5";
+/// The colours offered to new rooms, in turn, so that rooms side by side on the calendar are told apart.
+const PALETTE: [&str; 8] = [
+    "#5b3df5", "#e4572e", "#17a398", "#f3a712", "#2e86de", "#c0398c", "#4c9f38", "#6d4c41",
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoomFormValues {
@@ -34,13 +36,26 @@ impl Default for RoomFormValues {
             hourly_rate: String::new(),
             half_day_rate: String::new(),
             day_rate: String::new(),
-            colour: DEFAULT_COLOUR.to_owned(),
+            colour: PALETTE[0].to_owned(),
             bookable: true,
         }
     }
 }
 
 impl RoomFormValues {
+    /// A new room's values, its colour the first of the palette that `rooms` do not use yet.
+    pub fn beside(rooms: &[Room]) -> Self {
+        let free = PALETTE
+            .iter()
+            .find(|c| !rooms.iter().any(|r| r.colour.eq_ignore_ascii_case(c)));
+        Self {
+            colour: free
+                .unwrap_or(&PALETTE[rooms.len() % PALETTE.len()])
+                .to_string(),
+            ..Self::default()
+        }
+    }
+
     pub fn of(room: &Room, locale: Locale) -> Self {
         Self {
             name: room.name.clone(),
@@ -131,4 +146,28 @@ pub fn RoomForm(props: &FormProps<RoomFormValues>) -> Html {
             </label>
         </> },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use studio_wire::decode::Decode;
+
+    use super::*;
+
+    fn room(colour: &str) -> Room {
+        Room {
+            colour: colour.to_owned(),
+            ..Room::placeholder()
+        }
+    }
+
+    #[test]
+    fn a_new_room_takes_the_first_colour_no_room_has() {
+        let colour = |rooms: &[Room]| RoomFormValues::beside(rooms).colour;
+        assert_eq!(colour(&[]), PALETTE[0]);
+        assert_eq!(colour(&[room("#5B3DF5"), room("#17a398")]), PALETTE[1]);
+        // Every colour taken: they come round again.
+        let all: Vec<Room> = PALETTE.iter().map(|c| room(c)).collect();
+        assert_eq!(colour(&all), PALETTE[0]);
+    }
 }
