@@ -202,6 +202,20 @@ async fn undo_in_the_panel_takes_a_write_back_and_the_activity_page_says_who_did
 
     common::browser::click(&browser, Locator::Css(".assistant-actions .undo")).await;
     wait_text(&browser, "client-count", "4").await;
+    // Said where the button was, which is gone: an undo is taken once.
+    let said = eventually("the undo said done", WAIT, || async {
+        let line = shown(&browser, ".assistant-actions").await;
+        line.contains("Undone.").then_some(line)
+    })
+    .await;
+    assert!(
+        browser
+            .find_all(Locator::Css(".assistant-actions .undo"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "{said}"
+    );
     assert!(
         !shown(&browser, "#clients-table")
             .await

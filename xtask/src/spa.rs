@@ -65,7 +65,9 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// responses read by decoders generated from the wire types' serde attributes (`studio-wire-derive`), not by
 /// serde's derived visitors over `serde-wasm-bindgen`; then 288,366 B (+1.2 KB on purpose: a room, equipment or
 /// session created or saved is said so on every page, as a client was; a new room's colour is one no room has;
-/// a half day priced above its day is refused in the interface's words). About 0.6 KB of slack.
+/// a half day priced above its day is refused in the interface's words); then 288,711 B (+0.3 KB on purpose: an
+/// undo says "Undone." in its button's place; on a phone the calendar has one pair of arrows, and "Today").
+/// About 0.3 KB of slack.
 /// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
 const SPA_GZIP_BUDGET: u64 = 289_000;
 

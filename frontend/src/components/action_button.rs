@@ -33,6 +33,9 @@ pub struct ActionButtonProps {
     /// After the step went through (its invalidations applied).
     #[prop_or_default]
     pub on_done: Option<Callback<()>>,
+    /// Said in the button's place once the step went through, for a step taken once (an undo).
+    #[prop_or_default]
+    pub said: Option<&'static str>,
 }
 
 #[function_component]
@@ -40,19 +43,23 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
     let texts = use_texts();
     let submit = use_submit();
     let confirming = use_state(|| false);
+    let went_through = use_state(|| false);
     let send = {
-        let (submit, url, method, version, done, confirming) = (
+        let (submit, url, method, version, done, confirming, went_through) = (
             submit.clone(),
             props.url.clone(),
             props.method,
             props.version,
             props.on_done.clone(),
             confirming.clone(),
+            went_through.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let (done, confirming) = (done.clone(), confirming.clone());
+            let (done, confirming, went_through) =
+                (done.clone(), confirming.clone(), went_through.clone());
             let finished = move || {
                 confirming.set(false);
+                went_through.set(true);
                 if let Some(done) = done {
                     done.emit(());
                 }
@@ -73,6 +80,9 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(true))
     };
     let class = props.class.clone();
+    if let (true, Some(said)) = (*went_through, props.said) {
+        return html! { <span class="action-control done" role="status">{ said }</span> };
+    }
     html! {
         <span class="action-control">
             if let (true, Some(question)) = (*confirming, props.confirm) {

@@ -436,7 +436,7 @@ fn render_entry(entry: &Entry, panel: &Panel) -> Html {
                                     { &a.summary }
                                 }
                                 if let Some(activity) = &a.activity {
-                                    { " " }<ActionButton label={texts.history.undo} url={urls::undo(activity)} class="link undo" />
+                                    { " " }<ActionButton label={texts.history.undo} url={urls::undo(activity)} class="link undo" said={texts.history.undone} />
                                 }
                             </li>
                         }) }

@@ -89,7 +89,7 @@ fn record(activity: &Activity, texts: &'static Texts, studio: &Studio, undo: boo
                 <time>{ format::date_time(activity.at, texts.locale) }</time>
                 { " · " }{ &activity.person }{ " · " }<span class="via">{ via }</span>
                 if undoable {
-                    { " " }<ActionButton label={h.undo} url={urls::undo(&activity.id)} class="link" />
+                    { " " }<ActionButton label={h.undo} url={urls::undo(&activity.id)} class="link" said={h.undone} />
                 }
             </p>
             { for activity.entries.iter().map(|e| entry(e, texts, studio)) }

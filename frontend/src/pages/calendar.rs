@@ -163,13 +163,16 @@ pub fn CalendarPage() -> Html {
     let shown_clients = sessions.data().into_iter().flat_map(|p| &p.items);
     let client_names = use_client_names(shown_clients.map(|s| s.client_id.as_str()).collect());
     let go = |weeks: i64| {
-        let monday = monday.clone();
+        let (monday, shown) = (monday.clone(), shown.clone());
         Callback::from(move |_| {
-            monday.set(if weeks == 0 {
-                time::week_start(time::today())
+            if weeks == 0 {
+                // Today's week, and on a phone today itself.
+                let this_week = time::week_start(time::today());
+                monday.set(this_week);
+                shown.set(first_shown(this_week));
             } else {
-                shift(*monday, weeks)
-            })
+                monday.set(shift(*monday, weeks));
+            }
         })
     };
     // The phone's day switcher: across the week's edges it moves the week too.
@@ -272,7 +275,7 @@ pub fn CalendarPage() -> Html {
                 <h1>{ texts.calendar_title }{" "}<small id="calendar-week">{ format!("{} → {}", format::day_month(days[0], texts.locale), format::day_month(days[6], texts.locale)) }</small></h1>
                 <div class="actions">
                     <button id="previous-week" title={texts.previous_week} aria-label={texts.previous_week} onclick={go(-1)}>{ "←" }</button>
-                    <button onclick={go(0)}>{ texts.this_week }</button>
+                    <button id="today" onclick={go(0)}>{ texts.today }</button>
                     <button id="next-week" title={texts.next_week} aria-label={texts.next_week} onclick={go(1)}>{ "→" }</button>
                     <select id="room-filter" aria-label={texts.col_room} onchange={edit(&room_filter, |v, s| *v = s)}>
                         { pick_one(texts.all_rooms, pairs(rooms.data(), |r| Some((&r.id, &r.name))), &room_filter) }
