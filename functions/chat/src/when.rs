@@ -153,7 +153,7 @@ pub fn time_of(word: &str) -> Option<Time> {
     Time::new(hour, minute, 0, 0).ok()
 }
 
-/// "aujourd'hui", "demain", "après-demain", "today", "tomorrow", a weekday (the next one, today included),
+/// "aujourd'hui", "demain", "après-demain", "hier", "avant-hier", "today", "tomorrow", "yesterday", a weekday (the next one, today included),
 /// "27/11", "27/11/2026", "2026-11-27".
 fn date_word(word: &str, today: Date) -> Option<Date> {
     let w = fold(word.trim_matches(|c: char| ",.;!?()".contains(c)));
@@ -163,6 +163,9 @@ fn date_word(word: &str, today: Date) -> Option<Date> {
         "aujourd'hui" | "today" | "ce soir" | "tonight" => return Some(today),
         "demain" | "tomorrow" => return today.tomorrow().ok(),
         "apres-demain" => return today.tomorrow().ok()?.tomorrow().ok(),
+        // A session already played, booked to be invoiced.
+        "hier" | "yesterday" => return today.yesterday().ok(),
+        "avant-hier" => return today.yesterday().ok()?.yesterday().ok(),
         _ => {}
     }
     if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == w) {
@@ -198,6 +201,8 @@ pub fn parse(phrase: &str, today: Date) -> When {
     let mut when = When::default();
     let phrase = fold(phrase)
         .replace("apres demain", "apres-demain")
+        .replace("avant hier", "avant-hier")
+        .replace("day before yesterday", "avant-hier")
         .replace("day after tomorrow", "apres-demain");
     let words: Vec<&str> = phrase.split_whitespace().collect();
     for (i, word) in words.iter().enumerate() {
