@@ -116,6 +116,10 @@ pub struct Texts {
     pub calendar_title: &'static str,
     pub previous_week: &'static str,
     pub next_week: &'static str,
+    /// Pointed out under a session's times (the booking is still allowed).
+    pub session_in_past: &'static str,
+    /// Followed by the opening hours, "09:00–22:00".
+    pub session_outside_hours: &'static str,
     pub previous_day: &'static str,
     pub next_day: &'static str,
     /// Back to the week of today (on a phone, to today).
@@ -277,6 +281,8 @@ pub const FR: Texts = Texts {
     calendar_title: "Calendrier",
     previous_week: "Semaine précédente",
     next_week: "Semaine suivante",
+    session_in_past: "Cette session commence dans le passé.",
+    session_outside_hours: "En dehors des heures d'ouverture :",
     previous_day: "Jour précédent",
     next_day: "Jour suivant",
     today: "Aujourd'hui",
@@ -437,6 +443,8 @@ pub const EN: Texts = Texts {
     calendar_title: "Calendar",
     previous_week: "Previous week",
     next_week: "Next week",
+    session_in_past: "This session starts in the past.",
+    session_outside_hours: "Outside opening hours:",
     previous_day: "Previous day",
     next_day: "Next day",
     today: "Today",

@@ -224,3 +224,83 @@ async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_
     .await;
     notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
 }
+
+/// Types `value` into the form's input `name` as a person's browser would report it (a time or date input
+/// takes keys in the browser's own format; its value is what the form reads).
+async fn set_input(browser: &Client, name: &str, value: &str) {
+    let script =
+        "const input = document.querySelector(`.session-form input[name=${arguments[0]}]`);
+        input.value = arguments[1];
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));";
+    browser
+        .execute(script, vec![name.into(), value.into()])
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_booking_before_opening_time_or_in_the_past_is_pointed_out_under_its_times() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let hours = settings::get(&stack.demo()).await.unwrap();
+    let opening = format!("{}–{}", hours.opens_at, hours.closes_at);
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/sessions", stack.url))
+        .await
+        .unwrap();
+    click(&browser, Locator::Css(".page-header button.primary")).await;
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".session-form"))
+        .await
+        .unwrap();
+    let tomorrow = Timestamp::now()
+        .to_zoned_datetime(TimeZone::get(&hours.time_zone).unwrap())
+        .date()
+        .tomorrow()
+        .unwrap();
+    set_input(&browser, "date", &tomorrow.to_string()).await;
+    set_input(&browser, "start", "10:00").await;
+    set_input(&browser, "end", "12:00").await;
+    eventually("no caution for tomorrow 10:00", WAIT, || async {
+        let found = browser
+            .find_all(Locator::Css(".session-form .caution"))
+            .await
+            .ok()?;
+        found.is_empty().then_some(())
+    })
+    .await;
+
+    set_input(&browser, "start", "06:00").await;
+    let caution = wait_for_text(&browser, ".session-form .caution", &opening).await;
+    assert!(
+        caution.starts_with("En dehors des heures d'ouverture")
+            || caution.starts_with("Outside opening hours"),
+        "{caution}"
+    );
+
+    let yesterday = tomorrow.yesterday().unwrap().yesterday().unwrap();
+    set_input(&browser, "date", &yesterday.to_string()).await;
+    set_input(&browser, "start", "10:00").await;
+    let past = [
+        "Cette session commence dans le passé.",
+        "This session starts in the past.",
+    ];
+    eventually("the caution of a session in the past", WAIT, || async {
+        for caution in browser
+            .find_all(Locator::Css(".session-form .caution"))
+            .await
+            .ok()?
+        {
+            if past.contains(&caution.text().await.ok()?.as_str()) {
+                return Some(());
+            }
+        }
+        None
+    })
+    .await;
+}

@@ -66,10 +66,11 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// serde's derived visitors over `serde-wasm-bindgen`; then 288,366 B (+1.2 KB on purpose: a room, equipment or
 /// session created or saved is said so on every page, as a client was; a new room's colour is one no room has;
 /// a half day priced above its day is refused in the interface's words); then 288,711 B (+0.3 KB on purpose: an
-/// undo says "Undone." in its button's place; on a phone the calendar has one pair of arrows, and "Today").
-/// About 0.3 KB of slack.
+/// undo says "Undone." in its button's place; on a phone the calendar has one pair of arrows, and "Today"); then
+/// 289,342 B (+0.6 KB on purpose: a new booking in the past or outside opening hours is pointed out under its
+/// times). About 0.2 KB of slack.
 /// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 289_000;
+const SPA_GZIP_BUDGET: u64 = 289_500;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 pub fn check_spa_size() -> Result {

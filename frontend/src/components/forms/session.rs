@@ -16,6 +16,7 @@ use crate::{
     components::{
         ClientPicker,
         choices::{Choice, options},
+        use_studio,
     },
     hooks::{pairs, use_rooms},
     i18n::use_texts,
@@ -132,11 +133,46 @@ impl From<&Session> for SessionFormValues {
     }
 }
 
+/// What a booking's times are worth pointing out; it is still allowed (a session played is booked to be
+/// invoiced; a studio opens late for a client).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Caution {
+    Past,
+    OutsideHours,
+}
+
+impl SessionFormValues {
+    /// Of a new booking, against the studio's opening hours (`HH:MM`, up to `24:00`) and `now`; nothing while
+    /// the times are not readable (the form says why when sent), nor for a session already booked (one edited
+    /// after it was played would always be "in the past").
+    pub fn cautions(&self, opens: &str, closes: &str, now: Timestamp) -> Vec<Caution> {
+        let Ok((start, _)) = self.times() else {
+            return Vec::new();
+        };
+        if self.existing {
+            return Vec::new();
+        }
+        let mut cautions = Vec::new();
+        if start < now {
+            cautions.push(Caution::Past);
+        }
+        // Times are `HH:MM`: compared as text. An end not after the start is the next morning's.
+        let overnight = self.end <= self.start;
+        let all_day = opens == "00:00" && closes == "24:00";
+        if !all_day && (self.start.as_str() < opens || self.end.as_str() > closes || overnight) {
+            cautions.push(Caution::OutsideHours);
+        }
+        cautions
+    }
+}
+
 #[function_component]
 pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
     let texts = use_texts();
+    let settings = use_studio().settings;
     let rooms = use_rooms();
     let (values, submit) = use_form(props);
+    let cautions = values.cautions(&settings.opens_at, &settings.closes_at, time::now());
     let error = props.error.clone();
     let current_room = values.room_id.clone();
     let room_options = pairs(rooms.data(), |r| {
@@ -160,6 +196,12 @@ pub fn SessionForm(props: &FormProps<SessionFormValues>) -> Html {
             { input(texts.col_date, "date", "date", &values.date, edit(&values, |v, s| v.date = s), &error) }
             { input(texts.col_start, "start", "time", &values.start, edit(&values, |v, s| v.start = s), &error) }
             { input(texts.col_end, "end", "time", &values.end, edit(&values, |v, s| v.end = s), &error) }
+            { for cautions.iter().map(|caution| html! {
+                <p class="caution" role="note">{ match caution {
+                    Caution::Past => texts.session_in_past.to_owned(),
+                    Caution::OutsideHours => format!("{} {}–{}", texts.session_outside_hours, settings.opens_at, settings.closes_at),
+                } }</p>
+            }) }
             if values.existing {
                 { field(texts.col_status, "status", &error, html! {
                     <select name="status" onchange={edit(&values, |v, s| v.status = SessionStatus::from_value(&s).unwrap_or_default())}>
@@ -187,6 +229,60 @@ mod tests {
             ..SessionFormValues::default()
         }
         .times()
+    }
+
+    #[test]
+    fn a_booking_in_the_past_or_outside_opening_hours_is_pointed_out() {
+        let now: Timestamp = "2026-12-10T12:00:00Z".parse().unwrap();
+        let cautions = |date: &str, start: &str, end: &str, (opens, closes): (&str, &str)| {
+            SessionFormValues {
+                date: date.into(),
+                start: start.into(),
+                end: end.into(),
+                ..SessionFormValues::default()
+            }
+            .cautions(opens, closes, now)
+        };
+        let hours = ("09:00", "22:00");
+        assert_eq!(cautions("2026-12-11", "10:00", "13:00", hours), []);
+        assert_eq!(
+            cautions("2026-12-09", "10:00", "13:00", hours),
+            [Caution::Past]
+        );
+        assert_eq!(
+            cautions("2026-12-11", "08:00", "13:00", hours),
+            [Caution::OutsideHours]
+        );
+        assert_eq!(
+            cautions("2026-12-11", "20:00", "23:00", hours),
+            [Caution::OutsideHours]
+        );
+        assert_eq!(
+            cautions("2026-12-09", "22:00", "02:00", hours),
+            [Caution::Past, Caution::OutsideHours],
+            "a night session past closing time"
+        );
+        assert_eq!(
+            cautions("2026-12-11", "22:00", "02:00", ("00:00", "24:00")),
+            []
+        );
+        assert_eq!(
+            cautions("2026-12-11", "20:00", "23:59", ("08:00", "24:00")),
+            []
+        );
+        assert_eq!(
+            cautions("2026-12-11", "ten", "13:00", hours),
+            [],
+            "unreadable: said when sent"
+        );
+        let booked = SessionFormValues {
+            date: "2026-12-09".into(),
+            start: "22:00".into(),
+            end: "02:00".into(),
+            existing: true,
+            ..SessionFormValues::default()
+        };
+        assert_eq!(booked.cautions("09:00", "22:00", now), []);
     }
 
     #[test]
