@@ -95,6 +95,15 @@ pub fn hour(hour: i32, locale: Locale) -> String {
     .unwrap_or_else(|| format!("{hour}h"))
 }
 
+/// A session's end beside its start: "13:00" on the same day, "28 nov. 2026, 02:00" past midnight.
+pub fn end_time(start: Timestamp, end: Timestamp, locale: Locale) -> String {
+    if crate::time::local(start).date() == crate::time::local(end).date() {
+        clock(end, locale)
+    } else {
+        date_time(end, locale)
+    }
+}
+
 /// "14:05" in the studio's time zone.
 pub fn clock(at: Timestamp, locale: Locale) -> String {
     let zone = crate::time::zone_name();

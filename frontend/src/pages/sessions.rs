@@ -50,7 +50,7 @@ pub fn SessionTable(props: &SessionTableProps) -> Html {
                     <tr class="session-row">
                         <td>{ link(Route::Session { id: s.id.clone() }, &s.title) }</td>
                         <td>{ format::date_time(s.start, texts.locale) }</td>
-                        <td>{ format::date_time(s.end, texts.locale) }</td>
+                        <td>{ format::end_time(s.start, s.end, texts.locale) }</td>
                         <td>{ name_of(&room_names, &s.room_id) }</td>
                         <td>{ name_of(&client_names, &s.client_id) }</td>
                         <td>{ s.status.label(texts) }</td>
