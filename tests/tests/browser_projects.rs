@@ -81,11 +81,11 @@ async fn a_project_is_edited_and_its_tracks_added_renamed_and_deleted_from_its_p
     })
     .await;
 
-    // An emptied title is refused with a reason, and nothing is written.
+    // An emptied title is refused with a reason, said under the tracks, and nothing is written.
     retype(&browser, "track-2-title", "").await;
     let said = eventually("the refusal to be said", WAIT, || async {
         let text = browser
-            .find(Locator::Css(".project-detail p.error"))
+            .find(Locator::Css(".project-detail p.tracks-error"))
             .await
             .ok()?
             .text()

@@ -68,9 +68,10 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// a half day priced above its day is refused in the interface's words); then 288,711 B (+0.3 KB on purpose: an
 /// undo says "Undone." in its button's place; on a phone the calendar has one pair of arrows, and "Today"); then
 /// 289,342 B (+0.6 KB on purpose: a new booking in the past or outside opening hours is pointed out under its
-/// times); then 289,407 B (a session's end shown as its time alone on the same day). About 0.1 KB of slack.
+/// times); then 289,407 B (a session's end shown as its time alone on the same day); then 289,522 B (a refused
+/// track change said under the tracks, not at the top of the page). About 0.5 KB of slack.
 /// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 289_500;
+const SPA_GZIP_BUDGET: u64 = 290_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget.
 pub fn check_spa_size() -> Result {

@@ -13,7 +13,7 @@ use crate::{
         loaded, use_studio,
     },
     format,
-    hooks::{Shared, use_client_names, use_entity, use_invoices, use_sessions},
+    hooks::{Shared, use_entity, use_invoices, use_sessions},
     i18n::use_texts,
     pages::{SessionTable, invoice_table},
     routes::{Route, link, use_go_to},
@@ -31,7 +31,11 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let sessions = use_sessions(urls::client_sessions(&props.id));
     let invoices = use_invoices(urls::client_invoices(&props.id));
     let studio = use_studio();
-    let named = use_client_names(vec![props.id.as_str()]);
+    // The invoices' client is this one: named from the client already fetched.
+    let named: Vec<(String, String)> = fetched
+        .data()
+        .map(|c| vec![(c.id.clone(), c.name.clone())])
+        .unwrap_or_default();
     html! {
         <section class="client-detail">
             { link(Route::Clients, texts.back_to_clients) }

@@ -141,6 +141,8 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
     let texts = use_texts();
     let b = texts.billing;
     let submit = use_submit();
+    // The tracks' own writes: what they are refused for is said under them, where the change was made.
+    let tracks = use_submit();
     let editing = use_state(|| false);
     let new_track = use_state(String::new);
     let on_deleted = use_go_to(Route::Projects);
@@ -174,7 +176,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
     };
     // A track's title or stage, changed in place: `change` writes the control's value into the patch.
     let on_track = |track: String, change: fn(&mut TrackPatch, String)| {
-        let (submit, id, version) = (submit.clone(), project.id.clone(), project.version);
+        let (submit, id, version) = (tracks.clone(), project.id.clone(), project.version);
         Callback::from(move |e: Event| {
             let mut patch = TrackPatch {
                 version,
@@ -191,7 +193,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
     };
     let on_add = {
         let (submit, id, version, title) = (
-            submit.clone(),
+            tracks.clone(),
             project.id.clone(),
             project.version,
             new_track.clone(),
@@ -227,8 +229,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
                     on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
             } else {
-                // The stage and the tracks are changed in place, outside any form: whatever they were refused
-                // for is said here, a field's problem included.
+                // The stage is changed in place, outside any form: whatever it was refused for is said here.
                 if let Some(e) = &*submit.error {
                     <p class="error" role="alert">{ error_message(texts, e) }</p>
                 }
@@ -269,12 +270,16 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     </tbody>
                 </table>
             }
+            // A field's problem included (a refused title names its field, which is the row's input).
+            if let Some(e) = &*tracks.error {
+                <p class="error tracks-error" role="alert">{ error_message(texts, e) }</p>
+            }
             <form class="add-track" onsubmit={on_add}>
                 <label>{ b.new_track }{" "}
                     <input id="new-track-title" name="title" value={(*new_track).clone()} required=true maxlength="200"
                         oninput={{ let t = new_track.clone(); move |e: InputEvent| t.set(control_value(&e)) }} />
                 </label>
-                <button type="submit" disabled={*submit.busy}>{ b.add_track }</button>
+                <button type="submit" disabled={*tracks.busy}>{ b.add_track }</button>
             </form>
         </>
     }
