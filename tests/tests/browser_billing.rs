@@ -292,7 +292,7 @@ async fn a_draft_is_edited_issued_paid_and_its_payment_reversed_from_its_page_wi
         .goto(&format!("{}/invoices/{}?lang=fr", stack.url, draft.id))
         .await
         .unwrap();
-    wait_text(&browser, "invoice-number", "Brouillon").await;
+    wait_text(&browser, "invoice-number", "Brouillon de facture").await;
     assert!(browser.find(Locator::Css("button.delete")).await.is_ok());
 
     // A draft is edited: a line added; a quantity that is no number is refused before anything is written.

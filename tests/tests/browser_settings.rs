@@ -7,7 +7,7 @@ use common::{
     browser::{WAIT, browser, click, start_stack},
     eventually,
 };
-use fantoccini::{Client, Locator};
+use fantoccini::{Client, Locator, elements::Element};
 use jiff::{Timestamp, tz::TimeZone};
 use studio_domain::{clients, rooms, sessions, settings};
 use studio_wire::SettingsPatch;
@@ -104,21 +104,7 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
     };
     let browser = browser().await;
     browser.goto(&format!("{}/rooms", stack.url)).await.unwrap();
-    click(&browser, Locator::Id("new-room")).await;
-    let form = browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".room-form"))
-        .await
-        .unwrap();
-    for (field, value) in [("name", "Studio A"), ("hourly_rate", "55,50")] {
-        form.find(Locator::Css(&format!("input[name={field}]")))
-            .await
-            .unwrap()
-            .send_keys(value)
-            .await
-            .unwrap();
-    }
+    new_room_form(&browser, &[("name", "Studio A"), ("hourly_rate", "55,50")]).await;
     click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     // Whichever language the browser starts in, the same refusal reads right in it, then in the other one.
     const FRENCH: &str = "Une autre salle s'appelle déjà « Studio A ».";
@@ -133,6 +119,26 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
     click(&browser, Locator::Css("nav button.link")).await;
     click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     wait_for_text(&browser, ".room-form .field-error", then).await;
+}
+
+/// The rooms page's form for a new room, opened and filled with `fields`.
+async fn new_room_form(browser: &Client, fields: &[(&str, &str)]) -> Element {
+    click(browser, Locator::Id("new-room")).await;
+    let form = browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".room-form"))
+        .await
+        .unwrap();
+    for (field, value) in fields {
+        form.find(Locator::Css(&format!("input[name={field}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    form
 }
 
 /// The text of the page's notice, once it says one of `sentences` (the browser's language picks which).
@@ -168,13 +174,7 @@ async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_
     }
     assert!(taken.len() >= 2, "the demo's rooms: {taken:?}");
 
-    click(&browser, Locator::Id("new-room")).await;
-    let form = browser
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(".room-form"))
-        .await
-        .unwrap();
+    let form = new_room_form(&browser, &[("name", "Studio Neuf"), ("hourly_rate", "40")]).await;
     let colour = form
         .find(Locator::Css("input[name=colour]"))
         .await
@@ -187,14 +187,6 @@ async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_
         !taken.iter().any(|style| style.contains(&colour)),
         "{colour} is already a room's: {taken:?}"
     );
-    for (field, value) in [("name", "Studio Neuf"), ("hourly_rate", "40")] {
-        form.find(Locator::Css(&format!("input[name={field}]")))
-            .await
-            .unwrap()
-            .send_keys(value)
-            .await
-            .unwrap();
-    }
     click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     notice(&browser, ["Salle créée.", "Room created."]).await;
     let row = wait_for_text(&browser, ".room-row", "Studio Neuf").await;

@@ -115,7 +115,11 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             <header class="page-header">
                 <h1 id="invoice-number">
                     if invoice.kind == InvoiceKind::CreditNote { { b.credit_note }{" "} }
-                    { number(texts, invoice) }
+                    if invoice.number.is_none() && invoice.kind == InvoiceKind::Invoice {
+                        { b.draft_heading }
+                    } else {
+                        { number(texts, invoice) }
+                    }
                 </h1>
                 <span id="invoice-status">{ status_badge(texts, invoice) }</span>
             </header>

@@ -5,7 +5,7 @@
 //! `Deserialize`, instantiated over a deserializer of JavaScript values, weighed about three times as much in
 //! the wasm. The functions read the SPA's responses; they still deserialize requests with serde.
 
-use std::{cell::Cell, collections::BTreeMap, fmt};
+use std::{cell::Cell, fmt};
 
 pub use studio_wire_derive::Decode;
 
@@ -232,7 +232,7 @@ macro_rules! integers {
     )*};
 }
 
-integers!(i64, u64, i32, u32, u16, u8, usize);
+integers!(i64, u64, u32);
 
 impl<T: Decode> Decode for Option<T> {
     fn decode(value: &Value) -> Result<Self, DecodeError> {
@@ -249,16 +249,6 @@ impl<T: Decode> Decode for Option<T> {
 
     fn placeholder() -> Self {
         None
-    }
-}
-
-impl<T: Decode> Decode for Box<T> {
-    fn decode(value: &Value) -> Result<Self, DecodeError> {
-        T::decode(value).map(Box::new)
-    }
-
-    fn placeholder() -> Self {
-        Box::new(T::placeholder())
     }
 }
 
@@ -303,16 +293,6 @@ impl<T: Decode> Decode for Entries<T> {
 
     fn placeholder() -> Self {
         Entries(Vec::new())
-    }
-}
-
-impl<T: Decode> Decode for BTreeMap<String, T> {
-    fn decode(value: &Value) -> Result<Self, DecodeError> {
-        Entries::decode(value).map(|entries| entries.0.into_iter().collect())
-    }
-
-    fn placeholder() -> Self {
-        BTreeMap::new()
     }
 }
 
