@@ -208,6 +208,7 @@ pub fn CalendarPage() -> Html {
     let hours: Vec<i32> = (first_hour..24).collect();
     let height = (24 - first_hour) * HOUR_PX;
 
+    let today = time::today();
     let column = |(index, date): (usize, &Date)| {
         let date = *date;
         let open_slot = {
@@ -259,8 +260,8 @@ pub fn CalendarPage() -> Html {
         });
         let label = format::weekday(date, texts.locale);
         html! {
-            <div class={classes!("cal-day", (index as i64 == *shown).then_some("current"))}>
-                <div class="cal-day-head">{ label }</div>
+            <div class={classes!("cal-day", (index as i64 == *shown).then_some("current"), (date == today).then_some("today"))}>
+                <div class="cal-day-head" aria-current={(date == today).then_some("date")}>{ label }</div>
                 <div class="cal-day-body" data-date={studio_wire::day::format(date)} style={format!("height:{height}px")} onclick={open_slot}>
                     { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - first_hour) * HOUR_PX)}></div> }) }
                     { blocks.unwrap_or_default() }
