@@ -70,7 +70,8 @@ pub fn build_spa(tools: &Tools) -> Result {
 /// 289,342 B (+0.6 KB on purpose: a new booking in the past or outside opening hours is pointed out under its
 /// times); then 289,407 B (a session's end shown as its time alone on the same day); then 289,522 B (a refused
 /// track change said under the tracks, not at the top of the page); then 288,917 B with wasm-opt's `--converge`;
-/// then 289,164 B (a draft invoice's own heading, today's column marked on the calendar). About 0.3 KB of slack.
+/// then 289,164 B (a draft invoice's own heading, today's column marked on the calendar); then 289,062 B (an
+/// editor's "Saved" under its heading). About 0.4 KB of slack.
 /// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
 const SPA_GZIP_BUDGET: u64 = 289_500;
 

@@ -111,7 +111,6 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
     html! {
         <section>
             { link(Route::Equipment, texts.back_to_equipment) }
-            { submit.notice() }
             { loaded(texts, &fetched, |item| html! { <EquipmentEditor key={item.version} item={item.clone()} submit={submit.clone()} /> }) }
             <EntityHistory resource="equipment" id={props.id.clone()} />
         </section>
@@ -144,6 +143,7 @@ fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
     html! {
         <>
             <h1 id="equipment-name">{ &item.name }</h1>
+            { submit.notice() }
             <EquipmentForm initial={EquipmentFormValues::from(&**item)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">

@@ -96,7 +96,6 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     html! {
         <section>
             { link(Route::Rooms, texts.back_to_rooms) }
-            { submit.notice() }
             { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} submit={submit.clone()} /> }) }
             // A room that is not there has no sessions to list: the line above says so.
             if fetched.error.is_none() {
@@ -134,6 +133,7 @@ fn RoomEditor(props: &RoomEditorProps) -> Html {
     html! {
         <>
             <h1 id="room-name">{ &room.name }</h1>
+            { submit.notice() }
             <RoomForm initial={RoomFormValues::of(room, texts.locale)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">

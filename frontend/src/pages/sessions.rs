@@ -138,7 +138,6 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
     html! {
         <section class="session-detail">
             { link(Route::Calendar, texts.back_to_calendar) }
-            { submit.notice() }
             { loaded(texts, &fetched, |session| html! { <SessionEditor key={session.version} session={session.clone()} submit={submit.clone()} /> }) }
             <EntityHistory resource="sessions" id={props.id.clone()} />
         </section>
@@ -185,6 +184,7 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
     html! {
         <>
             <h1 id="session-title">{ &s.title }</h1>
+            { submit.notice() }
             <p>{ s.status.label(texts) }{" · "}{ studio.money(s.price, texts) }</p>
             <SessionForm initial={SessionFormValues::from(&**s)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
