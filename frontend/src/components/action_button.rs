@@ -29,7 +29,7 @@ pub struct ActionButtonProps {
     #[prop_or_default]
     pub version: Option<u64>,
     #[prop_or_default]
-    pub class: Classes,
+    pub class: &'static str,
     /// After the step went through (its invalidations applied).
     #[prop_or_default]
     pub on_done: Option<Callback<()>>,
@@ -79,7 +79,7 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
     };
-    let class = props.class.clone();
+    let class = props.class;
     if let (true, Some(said)) = (*went_through, props.said) {
         return html! { <span class="action-control done" role="status">{ said }</span> };
     }
@@ -88,7 +88,7 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
             if let (true, Some(question)) = (*confirming, props.confirm) {
                 <span>{ question }{" "}</span>
                 // A confirmed issue stays the primary action; anything else asked first is destructive.
-                <button type="button" class={if props.class.contains("primary") { "primary" } else { "danger" }}
+                <button type="button" class={if props.class.split(' ').any(|c| c == "primary") { "primary" } else { "danger" }}
                     disabled={*submit.busy} onclick={send}>
                     { props.confirm_label.unwrap_or(props.label) }
                 </button>

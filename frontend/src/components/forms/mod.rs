@@ -194,7 +194,7 @@ pub fn form_shell(texts: &Texts, shell: Shell, fields: Html) -> Html {
         on_submit.emit(());
     });
     html! {
-        <form class={classes!("entity-form", shell.class)} {onsubmit}>
+        <form class={format!("entity-form {}", shell.class)} {onsubmit}>
             { fields }
             { general_error(texts, &shell.error) }
             <div class="actions">
