@@ -4,7 +4,7 @@
 mod common;
 
 use common::{
-    browser::{WAIT, browser, click, start_stack},
+    browser::{WAIT, browser, click, fill, start_stack},
     eventually,
 };
 use fantoccini::{Client, Locator, elements::Element};
@@ -193,14 +193,14 @@ async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_
     assert!(row.contains("Studio Neuf"));
 
     click(&browser, Locator::LinkText("Studio Neuf")).await;
-    let rate = browser
+    let rate = ".room-form input[name=hourly_rate]";
+    browser
         .wait()
         .at_most(WAIT)
-        .for_element(Locator::Css(".room-form input[name=hourly_rate]"))
+        .for_element(Locator::Css(rate))
         .await
         .unwrap();
-    rate.clear().await.unwrap();
-    rate.send_keys("45").await.unwrap();
+    fill(&browser, rate, "45").await;
     click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     // Said once the room is saved — and still said once the page shows its new version.
     notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;

@@ -3,7 +3,7 @@
 use studio_wire::{Client, ClientKind, ClientPatch, NewClient};
 use yew::prelude::*;
 
-use super::{FormProps, edit, field, form_shell, input, optional, use_form};
+use super::{FormProps, changed, edit, field, form_shell, input, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     i18n::use_texts,
@@ -44,7 +44,6 @@ impl ClientFormValues {
     /// Only what the editor changed; an emptied field is sent as "" to clear it.
     pub fn to_patch(&self, client: &Client) -> ClientPatch {
         let before = Self::from(client);
-        let changed = |a: &String, b: &String| (a != b).then(|| b.clone());
         ClientPatch {
             version: client.version,
             name: changed(&before.name, &self.name),

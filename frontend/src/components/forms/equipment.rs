@@ -3,7 +3,7 @@
 use studio_wire::{Equipment, EquipmentCondition, EquipmentPatch, EquipmentStatus, NewEquipment};
 use yew::prelude::*;
 
-use super::{FormProps, edit, field, form_shell, input, optional, use_form};
+use super::{FormProps, changed, edit, field, form_shell, input, optional, use_form};
 use crate::{
     components::choices::{Choice, options},
     hooks::{pairs, use_rooms},
@@ -58,7 +58,6 @@ impl EquipmentFormValues {
     /// Only what the editor changed; an emptied field is sent as "" to clear it.
     pub fn to_patch(&self, item: &Equipment) -> EquipmentPatch {
         let before = Self::from(item);
-        let changed = |a: &String, b: &String| (a != b).then(|| b.clone());
         EquipmentPatch {
             version: item.version,
             name: changed(&before.name, &self.name),

@@ -207,6 +207,12 @@ pub fn form_shell(texts: &Texts, shell: Shell, fields: Html) -> Html {
     }
 }
 
+/// A text field's value for a patch: the edited one if it differs from the entity's, else nothing to send (an
+/// emptied field is sent as "" and clears it).
+pub fn changed(before: &str, after: &str) -> Option<String> {
+    (before != after).then(|| after.to_owned())
+}
+
 /// A form's way to write: busy while in flight, the refusal to show, what went well, and the resource store's
 /// `mutate` (so the response's invalidations reach every view).
 #[derive(Clone, PartialEq)]

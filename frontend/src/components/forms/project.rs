@@ -4,7 +4,7 @@
 use studio_wire::{NewProject, Project, ProjectKind, ProjectPatch};
 use yew::prelude::*;
 
-use super::{FormProps, edit, field, form_shell, input, optional, use_form};
+use super::{FormProps, changed, edit, field, form_shell, input, optional, use_form};
 use crate::{
     components::{
         ClientPicker,
@@ -58,7 +58,6 @@ impl ProjectFormValues {
     /// Only what the editor changed; an emptied field is sent as "" to clear it.
     pub fn to_patch(&self, project: &Project) -> ProjectPatch {
         let before = Self::from(project);
-        let changed = |a: &String, b: &String| (a != b).then(|| b.clone());
         ProjectPatch {
             version: project.version,
             name: changed(&before.name, &self.name),

@@ -146,12 +146,12 @@ impl SessionFormValues {
     /// the times are not readable (the form says why when sent), nor for a session already booked (one edited
     /// after it was played would always be "in the past").
     pub fn cautions(&self, opens: &str, closes: &str, now: Timestamp) -> Vec<Caution> {
-        let Ok((start, _)) = self.times() else {
-            return Vec::new();
-        };
         if self.existing {
             return Vec::new();
         }
+        let Ok((start, _)) = self.times() else {
+            return Vec::new();
+        };
         let mut cautions = Vec::new();
         if start < now {
             cautions.push(Caution::Past);
