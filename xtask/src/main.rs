@@ -15,6 +15,7 @@ mod lambda;
 mod services;
 mod spa;
 mod tools;
+mod wasm_order;
 
 use std::{
     path::{Path, PathBuf},
