@@ -15,7 +15,7 @@ mod lambda;
 mod services;
 mod spa;
 mod tools;
-mod wasm_order;
+mod wasm;
 
 use std::{
     path::{Path, PathBuf},

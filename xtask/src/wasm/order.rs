@@ -18,6 +18,7 @@ use std::{
     path::Path,
 };
 
+use super::{Reader, custom_name, imports, leb, sections};
 use crate::{Result, run, tools::Tools};
 
 /// Rewrites `wasm` in place with its functions in the order that compresses best.
@@ -54,39 +55,26 @@ struct Module<'a> {
 
 impl<'a> Module<'a> {
     fn parse(bytes: &'a [u8]) -> Result<Module<'a>> {
-        if bytes.len() < 8 || &bytes[..4] != b"\0asm" {
-            return Err("not a wasm module".into());
-        }
         let mut module = Module {
             sections: Vec::new(),
             imported_functions: 0,
             bodies: Vec::new(),
         };
-        let mut at = 8;
-        while at < bytes.len() {
-            let start = at;
-            let id = bytes[at];
-            let mut reader = Reader { bytes, at: at + 1 };
-            let size = reader.leb()? as usize;
-            let content = reader.at;
-            let end = content
-                .checked_add(size)
-                .filter(|&end| end <= bytes.len())
-                .ok_or("a section runs past the end of the module")?;
-            match id {
-                2 => module.imported_functions = imported_functions(&bytes[..end], content)?,
-                10 => module.bodies = bodies(&bytes[..end], content)?,
+        for section in sections(bytes)? {
+            let content = &bytes[..section.end];
+            match section.id {
+                2 => {
+                    module.imported_functions = imports(content, section.content)?
+                        .iter()
+                        .filter(|import| import.is_function())
+                        .count() as u32
+                }
+                10 => module.bodies = bodies(content, section.content)?,
                 _ => {}
             }
-            let is_names = id == 0 && {
-                let mut name = Reader { bytes, at: content };
-                let length = name.leb()? as usize;
-                bytes.get(name.at..name.at + length) == Some(b"name".as_slice())
-            };
-            if !is_names {
-                module.sections.push(&bytes[start..end]);
+            if section.id != 0 || custom_name(bytes, &section)? != b"name" {
+                module.sections.push(&bytes[section.start..section.end]);
             }
-            at = end;
         }
         Ok(module)
     }
@@ -127,37 +115,6 @@ impl<'a> Module<'a> {
     }
 }
 
-/// How many of the module's functions are imported (they keep the first indices; only defined ones move).
-fn imported_functions(bytes: &[u8], content: usize) -> Result<u32> {
-    let mut reader = Reader { bytes, at: content };
-    let mut functions = 0;
-    for _ in 0..reader.leb()? {
-        reader.skip_name()?; // module
-        reader.skip_name()?; // field
-        match reader.byte()? {
-            0 => {
-                reader.leb()?; // type index
-                functions += 1;
-            }
-            1 => {
-                reader.byte()?; // element type
-                reader.limits()?;
-            }
-            2 => reader.limits()?,
-            3 => {
-                reader.byte()?; // value type
-                reader.byte()?; // mutability
-            }
-            4 => {
-                reader.byte()?; // attribute
-                reader.leb()?; // type index
-            }
-            kind => return Err(format!("an import of unknown kind {kind}")),
-        }
-    }
-    Ok(functions)
-}
-
 fn bodies(bytes: &[u8], content: usize) -> Result<Vec<&[u8]>> {
     let mut reader = Reader { bytes, at: content };
     let count = reader.leb()?;
@@ -171,61 +128,6 @@ fn bodies(bytes: &[u8], content: usize) -> Result<Vec<&[u8]>> {
             Ok(body)
         })
         .collect()
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8> {
-        let byte = *self.bytes.get(self.at).ok_or("the module ends early")?;
-        self.at += 1;
-        Ok(byte)
-    }
-
-    fn leb(&mut self) -> Result<u64> {
-        let (mut value, mut shift) = (0u64, 0);
-        loop {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Ok(value);
-            }
-            shift += 7;
-            if shift > 63 {
-                return Err("a number in the module is too long".into());
-            }
-        }
-    }
-
-    fn skip_name(&mut self) -> Result {
-        let length = self.leb()? as usize;
-        self.at += length;
-        Ok(())
-    }
-
-    fn limits(&mut self) -> Result {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 1 != 0 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
-fn leb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
 }
 
 /// The window gzip looks back over.
