@@ -255,18 +255,47 @@ impl<T: Decode> Decode for Option<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(value: &Value) -> Result<Self, DecodeError> {
-        let items = items(value).ok_or_else(|| DecodeError::expected("a list", value))?;
-        // A plain loop: `collect` into a `Result` weighed ≈ 2 KB of wasm per item type.
-        let mut decoded = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            decoded.push(T::decode(item).map_err(|e| e.within(&i.to_string()))?);
-        }
+        let mut decoded = Vec::new();
+        each_item(value, &mut |item| {
+            decoded.push(T::decode(item)?);
+            Ok(())
+        })?;
         Ok(decoded)
     }
 
     fn placeholder() -> Self {
         Vec::new()
     }
+}
+
+// The walks over a list's items and an object's entries are written once, not in each item type's decoder: only
+// the decoding and keeping of an item is (−5.5 KB raw, −4.6 KB gzip of the wasm, 2026-11-28).
+
+/// Calls `each` on a list's items in order; an item's error comes back with its index.
+#[inline(never)]
+fn each_item(
+    value: &Value,
+    each: &mut dyn FnMut(&Value) -> Result<(), DecodeError>,
+) -> Result<(), DecodeError> {
+    let items = items(value).ok_or_else(|| DecodeError::expected("a list", value))?;
+    for (i, item) in items.iter().enumerate() {
+        each(item).map_err(|e| e.within(&i.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Calls `each` on an object's entries in order; an entry's error comes back with its key.
+#[inline(never)]
+fn each_entry(
+    value: &Value,
+    each: &mut dyn FnMut(String, &Value) -> Result<(), DecodeError>,
+) -> Result<(), DecodeError> {
+    let entries = entries(value).ok_or_else(|| DecodeError::expected("an object", value))?;
+    for (key, item) in entries {
+        let within = key.clone();
+        each(key, &item).map_err(|e| e.within(&within))?;
+    }
+    Ok(())
 }
 
 /// An object's entries, in the order the object has them.
@@ -281,14 +310,11 @@ impl<T> Default for Entries<T> {
 
 impl<T: Decode> Decode for Entries<T> {
     fn decode(value: &Value) -> Result<Self, DecodeError> {
-        let entries = entries(value).ok_or_else(|| DecodeError::expected("an object", value))?;
-        let mut decoded = Vec::with_capacity(entries.len());
-        for (key, item) in entries {
-            match T::decode(&item) {
-                Ok(item) => decoded.push((key, item)),
-                Err(e) => return Err(e.within(&key)),
-            }
-        }
+        let mut decoded = Vec::new();
+        each_entry(value, &mut |key, item| {
+            decoded.push((key, T::decode(item)?));
+            Ok(())
+        })?;
         Ok(Entries(decoded))
     }
 
