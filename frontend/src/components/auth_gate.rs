@@ -191,12 +191,13 @@ async fn start() -> Phase {
     }
 }
 
-fn sign_in(config: &AuthConfig) {
+/// Goes to the hosted UI, the PKCE verifier and the state kept for the way back; `failed` says why not.
+fn sign_in(config: &AuthConfig, failed: Callback<String>) {
     let AuthConfig::Cognito {
         domain,
         client_id,
         redirect_uri,
-    } = config
+    } = config.clone()
     else {
         return;
     };
@@ -205,15 +206,22 @@ fn sign_in(config: &AuthConfig) {
         let _ = storage.set_item("pkce_verifier", &verifier);
         let _ = storage.set_item("pkce_state", &state);
     }
-    if let Some(location) = location() {
-        let _ = location.set_href(&auth::authorize_url(
-            domain,
-            client_id,
-            redirect_uri,
-            &verifier,
-            &state,
-        ));
-    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match auth::challenge(&verifier).await {
+            Ok(challenge) => {
+                if let Some(location) = location() {
+                    let _ = location.set_href(&auth::authorize_url(
+                        &domain,
+                        &client_id,
+                        &redirect_uri,
+                        &challenge,
+                        &state,
+                    ));
+                }
+            }
+            Err(message) => failed.emit(message),
+        }
+    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -238,10 +246,14 @@ pub fn AuthGate(props: &AuthGateProps) -> Html {
         }
         Phase::SignIn(config) => {
             let config = config.clone();
+            let failed = {
+                let phase = phase.clone();
+                Callback::from(move |message| phase.set(Phase::Failed(message)))
+            };
             html! {
                 <main class="page sign-in">
                     <h1>{ texts.app_name }</h1>
-                    <button id="sign-in" class="primary" onclick={move |_| sign_in(&config)}>{ texts.sign_in }</button>
+                    <button id="sign-in" class="primary" onclick={move |_| sign_in(&config, failed.clone())}>{ texts.sign_in }</button>
                 </main>
             }
         }

@@ -119,6 +119,25 @@ pub fn webdriver() -> Option<String> {
 /// The local stack (same router as `studio-local`) on a fresh store with the demo data; `None` when no
 /// browser can be driven.
 pub async fn start_stack() -> Option<Stack> {
+    start_stack_with_config(None).await
+}
+
+/// The SPA's runtime config served instead of the local stack's, when given.
+async fn serve_config(
+    axum::extract::State(config): axum::extract::State<Arc<Option<serde_json::Value>>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    match &*config {
+        Some(config) if request.uri().path() == "/config.json" => {
+            axum::response::IntoResponse::into_response(axum::Json(config.clone()))
+        }
+        _ => next.run(request).await,
+    }
+}
+
+/// The stack, its SPA told `config` as its runtime config (`/config.json`) instead of the local dev identity.
+pub async fn start_stack_with_config(config: Option<serde_json::Value>) -> Option<Stack> {
     webdriver()?;
     let dist = PathBuf::from(std::env::var("STUDIO_DIST").expect(
         "STUDIO_DIST is not set: run the tests with `cargo xtask test`, which builds the SPA and starts chromedriver",
@@ -139,9 +158,15 @@ pub async fn start_stack() -> Option<Stack> {
     seeding.ids = Arc::new(Earlier::by(Duration::from_secs(60)));
     studio_local::seed::seed(&seeding).await.unwrap();
     let csp_reports = Arc::new(Mutex::new(Vec::new()));
-    let router = studio_local::router(services.clone(), Arc::new(Planner), &dist).layer(
-        axum::middleware::from_fn_with_state(csp_reports.clone(), record_csp_report),
-    );
+    let router = studio_local::router(services.clone(), Arc::new(Planner), &dist)
+        .layer(axum::middleware::from_fn_with_state(
+            csp_reports.clone(),
+            record_csp_report,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(config),
+            serve_config,
+        ));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
