@@ -114,14 +114,13 @@ pub fn clock(at: Timestamp, locale: Locale) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    use std::{cell::RefCell, collections::HashMap};
-
-    use js_sys::{Array, Function, Object, Reflect};
+    use js_sys::{Array, Function, Map, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
     thread_local! {
-        /// Formatters by kind, language and options: building one costs more than formatting with it.
-        static MADE: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
+        /// Formatters by kind, language and options: building one costs more than formatting with it. A
+        /// JavaScript `Map`, as what it keeps are JavaScript objects (a Rust map weighed more wasm).
+        static MADE: Map = Map::new();
     }
 
     fn formatter(kind: &str, tag: &str, options: &[(&str, &str)]) -> Option<JsValue> {
@@ -129,7 +128,9 @@ mod intl {
         for (name, value) in options {
             key.extend(["|", name, "=", value]);
         }
-        if let Some(made) = MADE.with(|m| m.borrow().get(&key).cloned()) {
+        let key = JsValue::from(key);
+        let made = MADE.with(|m| m.get(&key));
+        if !made.is_undefined() {
             return Some(made);
         }
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
@@ -140,7 +141,7 @@ mod intl {
         }
         // An unknown currency or zone throws a RangeError, caught here.
         let made = Reflect::construct(&constructor, &Array::of2(&tag.into(), &object)).ok()?;
-        MADE.with(|m| m.borrow_mut().insert(key, made.clone()));
+        MADE.with(|m| m.set(&key, &made));
         Some(made)
     }
 

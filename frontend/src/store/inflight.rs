@@ -1,6 +1,6 @@
 //! Shared in-flight requests: views asking for the same key at the same generation await one request.
 
-use std::{cell::RefCell, collections::HashMap, future::Future, rc::Rc};
+use std::{cell::RefCell, future::Future, rc::Rc};
 
 use futures::{
     FutureExt,
@@ -10,7 +10,8 @@ use futures::{
 pub type SharedRequest<T> = Shared<LocalBoxFuture<'static, T>>;
 
 pub struct Inflight<T: Clone> {
-    pending: Rc<RefCell<HashMap<String, SharedRequest<T>>>>,
+    /// By key. A list: a page has a few requests under way at once (a map's code weighed more wasm).
+    pending: Rc<RefCell<Vec<(String, SharedRequest<T>)>>>,
 }
 
 impl<T: Clone> Default for Inflight<T> {
@@ -28,7 +29,7 @@ impl<T: Clone + 'static> Inflight<T> {
     where
         F: Future<Output = T> + 'static,
     {
-        if let Some(existing) = self.pending.borrow().get(&key) {
+        if let Some((_, existing)) = self.pending.borrow().iter().find(|(k, _)| *k == key) {
             return existing.clone();
         }
         let pending = Rc::clone(&self.pending);
@@ -36,12 +37,12 @@ impl<T: Clone + 'static> Inflight<T> {
         let cleanup_key = key.clone();
         let shared = async move {
             let value = request.await;
-            pending.borrow_mut().remove(&cleanup_key);
+            pending.borrow_mut().retain(|(k, _)| *k != cleanup_key);
             value
         }
         .boxed_local()
         .shared();
-        self.pending.borrow_mut().insert(key, shared.clone());
+        self.pending.borrow_mut().push((key, shared.clone()));
         shared
     }
 
