@@ -5,11 +5,7 @@
 //! to be fetched already show them, so they only count as seen — but for those of the last `FRESH_MS`, which a
 //! view's request may have just missed, and which are applied.
 
-use std::{
-    cell::RefCell,
-    collections::{HashSet, VecDeque},
-    rc::Rc,
-};
+use std::{cell::RefCell, collections::VecDeque, rc::Rc};
 
 use gloo_timers::callback::Interval;
 use studio_wire::{ChangeFeed, Invalidation};
@@ -36,8 +32,9 @@ fn made_at(ulid: &str) -> Option<u64> {
 #[derive(Default)]
 struct State {
     cursor: Option<String>,
-    seen: HashSet<String>,
-    order: VecDeque<String>,
+    /// The last `REMEMBER` changes seen, oldest first (looked through: a set's code weighed more wasm than the
+    /// search costs a pull).
+    seen: VecDeque<String>,
     busy: bool,
 }
 
@@ -52,18 +49,16 @@ impl State {
         };
         let mut invalidations = Vec::new();
         for change in feed.changes {
-            if self.seen.insert(change.id.clone()) {
+            if !self.seen.contains(&change.id) {
                 if !shown_already(&change.id) {
                     invalidations.extend(change.invalidations);
                 }
-                self.order.push_back(change.id);
+                self.seen.push_back(change.id);
             }
         }
         self.cursor = Some(feed.cursor);
-        while self.order.len() > REMEMBER {
-            if let Some(old) = self.order.pop_front() {
-                self.seen.remove(&old);
-            }
+        while self.seen.len() > REMEMBER {
+            self.seen.pop_front();
         }
         invalidations
     }
