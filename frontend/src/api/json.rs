@@ -5,31 +5,33 @@
 //! host build (the unit tests) parses and writes with serde_json, and decodes with the same decoders.
 
 use serde::Serialize;
-use studio_wire::decode::Decode;
+use studio_wire::decode::{Decode, DecodeError, Value};
 
 /// Reads `text` as a `T`; the error says what did not fit.
 pub fn from_str<T: Decode>(text: &str) -> Result<T, String> {
+    read(text, T::decode)
+}
+
+/// `text` parsed, then read by `decode`: what does not depend on the type read is out of line of each type's
+/// reading (`from_str` is instantiated for every wire type, and inlined these were repeated in each).
+pub fn read<R>(text: &str, decode: fn(&Value) -> Result<R, DecodeError>) -> Result<R, String> {
+    decode(&parse(text)?).map_err(said)
+}
+
+#[inline(never)]
+fn parse(text: &str) -> Result<Value, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        T::decode(&parse(text)?).map_err(said)
+        js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        studio_wire::decode::from_str(text).map_err(said)
+        serde_json::from_str(text).map_err(|e| e.to_string())
     }
 }
 
-// What does not depend on the type read is kept out of line: `from_str` is instantiated for every wire type,
-// and inlined these were repeated in each.
-
-#[cfg(target_arch = "wasm32")]
 #[inline(never)]
-fn parse(text: &str) -> Result<wasm_bindgen::JsValue, String> {
-    js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())
-}
-
-#[inline(never)]
-fn said(error: studio_wire::decode::DecodeError) -> String {
+fn said(error: DecodeError) -> String {
     error.to_string()
 }
 

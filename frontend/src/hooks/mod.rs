@@ -88,7 +88,8 @@ impl<T> Fetched<T> {
 type Decoded = Result<Rc<dyn Any>, ApiError>;
 
 fn decode_any<T: Decode + 'static>(text: &str) -> Decoded {
-    api::decode::<T>(text).map(|value| Rc::new(value) as Rc<dyn Any>)
+    api::json::read(text, |value| Ok(Rc::new(T::decode(value)?) as Rc<dyn Any>))
+        .map_err(ApiError::Decode)
 }
 
 /// The last input decoded and its decoding (kept by the hook with `use_mut_ref`).
