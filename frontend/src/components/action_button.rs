@@ -5,7 +5,7 @@
 use studio_wire::VersionOnly;
 use yew::prelude::*;
 
-use super::forms::use_submit;
+use super::forms::{set_flag, use_submit};
 use crate::{
     api::Method,
     i18n::{error_message, use_texts},
@@ -75,10 +75,7 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
             }
         })
     };
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
+    let ask = set_flag(&confirming, true);
     let class = props.class;
     if let (true, Some(said)) = (*went_through, props.said) {
         return html! { <span class="action-control done" role="status">{ said }</span> };
@@ -92,7 +89,7 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
                     disabled={*submit.busy} onclick={send}>
                     { props.confirm_label.unwrap_or(props.label) }
                 </button>
-                <button type="button" onclick={{ let c = confirming.clone(); move |_| c.set(false) }}>{ texts.cancel }</button>
+                <button type="button" onclick={set_flag(&confirming, false)}>{ texts.cancel }</button>
             } else {
                 <button type="button" class={class} disabled={*submit.busy}
                     onclick={if props.confirm.is_some() { ask } else { send }}>{ props.label }</button>

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{ActionButton, Studio, history, use_studio};
+use super::{ActionButton, Studio, forms::toggle, history, use_studio};
 use crate::{
     api::{
         self, ApiError, Method,
@@ -306,10 +306,7 @@ pub fn AssistantPanel() -> Html {
             }
         })
     };
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
+    let toggle = toggle(&open);
     // Ctrl+K (⌘K) opens the panel from anywhere, Escape closes it; opening it puts the cursor in its input.
     {
         let open = open.clone();

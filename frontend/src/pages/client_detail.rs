@@ -9,7 +9,7 @@ use crate::{
     components::{
         choices::Choice,
         delete_button,
-        forms::{ClientForm, ClientFormValues, use_submit},
+        forms::{ClientForm, ClientFormValues, set_flag, use_submit},
         loaded, use_studio,
     },
     format,
@@ -87,7 +87,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
             if *editing {
                 <ClientForm initial={ClientFormValues::from(&**client)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
-                    on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+                    on_cancel={set_flag(&editing, false)} />
             } else {
                 <dl class="fields">
                     <dt>{ texts.col_email }</dt><dd id="client-email">{ client.email.clone().unwrap_or_default() }</dd>
@@ -98,7 +98,7 @@ fn ClientView(props: &ClientViewProps) -> Html {
                     <dt>{ texts.updated_at }</dt><dd>{ format::date_time(client.updated_at, texts.locale) }</dd>
                 </dl>
                 <div class="actions">
-                    <button class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
+                    <button class="primary" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
                     { delete_button(texts, texts.confirm_delete_client, urls::CLIENTS.delete(&client.id, client.version), Some(on_deleted)) }
                 </div>
             }

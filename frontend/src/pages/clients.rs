@@ -12,7 +12,7 @@ use crate::{
     components::{
         choices::Choice,
         delete_button,
-        forms::{ClientForm, ClientFormValues, edit, use_submit},
+        forms::{ClientForm, ClientFormValues, edit, set_flag, toggle, use_submit},
         head, loaded,
     },
     hooks::use_paged_list,
@@ -54,13 +54,13 @@ pub fn ClientsPage() -> Html {
                     <small><span id="client-count">{ count.clone() }</span>{" "}
                         { if count == "1" { texts.client_count_one } else { texts.clients_count } }</small>
                 </h1>
-                <button id="new-client" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_client }</button>
+                <button id="new-client" class="primary" onclick={toggle(&creating)}>{ texts.new_client }</button>
             </header>
             { submit.notice() }
             if *creating {
                 <ClientForm key={*form_key} initial={ClientFormValues::default()} submit_label={texts.create}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
-                    on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
+                    on_cancel={set_flag(&creating, false)} />
             }
             <input id="client-search" class="search" type="search" placeholder={texts.search_placeholder} aria-label={texts.search_placeholder}
                 value={(*q).clone()} oninput={edit(&q, |q, s| *q = s)} />

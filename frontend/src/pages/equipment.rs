@@ -10,7 +10,8 @@ use crate::{
         choices::{Choice, options},
         delete_button,
         forms::{
-            EquipmentForm, EquipmentFormValues, Submit, control_value, general_error, use_submit,
+            EquipmentForm, EquipmentFormValues, Submit, control_value, general_error, set_flag,
+            toggle, use_submit,
         },
         head, loaded,
     },
@@ -59,13 +60,13 @@ pub fn EquipmentPage() -> Html {
         <section>
             <header class="page-header">
                 <h1>{ texts.equipment_title }</h1>
-                <button id="new-equipment" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_equipment }</button>
+                <button id="new-equipment" class="primary" onclick={toggle(&creating)}>{ texts.new_equipment }</button>
             </header>
             { submit.notice() }
             if *creating {
                 <EquipmentForm initial={EquipmentFormValues::default()} submit_label={texts.create}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
-                    on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
+                    on_cancel={set_flag(&creating, false)} />
             }
             { general_error(texts, &row_submit.error) }
             { loaded(texts, &items.list, |page| html! {

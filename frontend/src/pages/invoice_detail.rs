@@ -16,7 +16,7 @@ use crate::{
         delete_button,
         forms::{
             LinesForm, LinesFormValues, Shell, edit, field, form_shell, input, optional,
-            refused_field, use_submit,
+            refused_field, set_flag, use_submit,
         },
         head, loaded, use_studio,
     },
@@ -145,7 +145,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             if *editing {
                 <LinesForm initial={LinesFormValues::of(invoice, texts.locale)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
-                    on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+                    on_cancel={set_flag(&editing, false)} />
             }
             if !*editing {
                 { lines_table(texts, &studio, "invoice", &invoice.lines, &invoice.totals, html! {
@@ -157,7 +157,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
             }
             <div class="actions">
                 if invoice.status == InvoiceStatus::Draft && !*editing {
-                    <button type="button" id="edit-invoice" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
+                    <button type="button" id="edit-invoice" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
                     <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
                         url={urls::INVOICES.action(&invoice.id, "issue")} version={Some(invoice.version)} on_done={done(b.issued_notice)} />
                     { delete_button(texts, texts.confirm_delete_draft, urls::INVOICES.delete(&invoice.id, invoice.version), Some(on_deleted.clone())) }

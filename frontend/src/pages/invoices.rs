@@ -13,7 +13,9 @@ use crate::{
     components::{
         ClientPicker, Studio,
         choices::Choice,
-        forms::{Shell, edit, field, form_shell, input, refused_field, use_submit},
+        forms::{
+            Shell, edit, field, form_shell, input, refused_field, set_flag, toggle, use_submit,
+        },
         head, loaded, use_studio,
     },
     format,
@@ -200,10 +202,10 @@ pub fn InvoicesPage() -> Html {
         <section class="invoices">
             <header class="page-header">
                 <h1>{ b.invoices_title }</h1>
-                <button id="new-invoice" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ b.invoice_sessions }</button>
+                <button id="new-invoice" class="primary" onclick={toggle(&creating)}>{ b.invoice_sessions }</button>
             </header>
             if *creating {
-                <FromSessionsForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
+                <FromSessionsForm on_done={set_flag(&creating, false)} />
             }
             <label class="filter">{ texts.col_status }{" "}
                 <select id="invoice-filter" onchange={on_filter}>

@@ -12,7 +12,7 @@ use crate::{
     components::{
         choices::{Choice, options},
         delete_button,
-        forms::{ProjectForm, ProjectFormValues, control_value, use_submit},
+        forms::{ProjectForm, ProjectFormValues, control_value, set_flag, toggle, use_submit},
         head, loaded, use_studio,
     },
     hooks::{
@@ -34,10 +34,10 @@ pub fn ProjectsPage() -> Html {
         <section class="projects">
             <header class="page-header">
                 <h1>{ b.projects_title }</h1>
-                <button id="new-project" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ b.new_project }</button>
+                <button id="new-project" class="primary" onclick={toggle(&creating)}>{ b.new_project }</button>
             </header>
             if *creating {
-                <NewProjectForm on_done={{ let c = creating.clone(); Callback::from(move |()| c.set(false)) }} />
+                <NewProjectForm on_done={set_flag(&creating, false)} />
             }
             { loaded(texts, &projects.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_projects }</p> }
@@ -227,7 +227,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
             if *editing {
                 <ProjectForm initial={ProjectFormValues::from(&**project)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
-                    on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+                    on_cancel={set_flag(&editing, false)} />
             } else {
                 // The stage is changed in place, outside any form: whatever it was refused for is said here.
                 if let Some(e) = &*submit.error {
@@ -245,7 +245,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     }
                 </dl>
                 <div class="actions">
-                    <button id="edit-project" class="primary" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
+                    <button id="edit-project" class="primary" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
                     { delete_button(texts, texts.confirm_delete_project, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
                 </div>
             }

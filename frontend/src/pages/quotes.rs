@@ -14,7 +14,7 @@ use crate::{
     components::{
         ActionButton,
         choices::Choice,
-        forms::{LinesForm, LinesFormValues, use_submit},
+        forms::{LinesForm, LinesFormValues, set_flag, toggle, use_submit},
         head,
         history::EntityHistory,
         loaded, use_studio,
@@ -80,23 +80,15 @@ pub fn QuotesPage() -> Html {
             );
         })
     };
-    let toggle = |to: bool| {
-        let creating = creating.clone();
-        Callback::from(move |_: MouseEvent| creating.set(to))
-    };
-    let cancel = {
-        let creating = creating.clone();
-        Callback::from(move |()| creating.set(false))
-    };
     html! {
         <section class="quotes">
             <header class="page-header">
                 <h1>{ b.quotes_title }</h1>
-                <button id="new-quote" class="primary" onclick={toggle(!*creating)}>{ b.new_quote }</button>
+                <button id="new-quote" class="primary" onclick={toggle(&creating)}>{ b.new_quote }</button>
             </header>
             if *creating {
                 <LinesForm initial={LinesFormValues::new_quote()} submit_label={texts.create} busy={*submit.busy}
-                    error={(*submit.error).clone()} on_submit={on_create} on_cancel={cancel} />
+                    error={(*submit.error).clone()} on_submit={on_create} on_cancel={set_flag(&creating, false)} />
             }
             { loaded(texts, &quotes.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_quotes }</p> }
@@ -177,12 +169,12 @@ pub fn QuoteDetailPage(props: &QuoteDetailProps) -> Html {
                 if *editing {
                     <LinesForm initial={LinesFormValues::of_quote(&q, texts.locale)} submit_label={texts.save}
                         busy={*submit.busy} error={(*submit.error).clone()} on_submit={save(&q)}
-                        on_cancel={{ let e = editing.clone(); Callback::from(move |_| e.set(false)) }} />
+                        on_cancel={set_flag(&editing, false)} />
                 } else {
                     { lines_table(texts, &studio, "quote", &q.lines, &q.totals, html! {}) }
                     <div class="actions">
                         if q.status == QuoteStatus::Draft {
-                            <button type="button" id="edit-quote" onclick={{ let e = editing.clone(); move |_| e.set(true) }}>{ texts.edit }</button>
+                            <button type="button" id="edit-quote" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
                         }
                         { steps(texts, &q) }
                     </div>

@@ -10,7 +10,7 @@ use crate::{
     components::{
         choices::Choice,
         delete_button,
-        forms::{RoomForm, RoomFormValues, Submit, use_submit},
+        forms::{RoomForm, RoomFormValues, Submit, set_flag, toggle, use_submit},
         head, loaded, use_studio,
     },
     hooks::{Shared, use_entity, use_rooms, use_sessions},
@@ -45,13 +45,13 @@ pub fn RoomsPage() -> Html {
         <section>
             <header class="page-header">
                 <h1>{ texts.rooms_title }</h1>
-                <button id="new-room" class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_room }</button>
+                <button id="new-room" class="primary" onclick={toggle(&creating)}>{ texts.new_room }</button>
             </header>
             { submit.notice() }
             if *creating {
                 <RoomForm initial={RoomFormValues::beside(rooms.data().map_or(&[], |page| page.items.as_slice()))} submit_label={texts.create}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
-                    on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
+                    on_cancel={set_flag(&creating, false)} />
             }
             { loaded(texts, &rooms, |page| html! {
                 <table class="table" id="rooms-table">

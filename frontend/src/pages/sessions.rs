@@ -11,7 +11,8 @@ use crate::{
         choices::Choice,
         delete_button,
         forms::{
-            SessionForm, SessionFormValues, Submit, edit, general_error, pick_one, use_submit,
+            SessionForm, SessionFormValues, Submit, edit, general_error, pick_one, set_flag,
+            toggle, use_submit,
         },
         head, loaded, use_studio,
     },
@@ -102,13 +103,13 @@ pub fn SessionsPage() -> Html {
         <section>
             <header class="page-header">
                 <h1>{ texts.sessions_title }</h1>
-                <button class="primary" onclick={{ let c = creating.clone(); move |_| c.set(!*c) }}>{ texts.new_session }</button>
+                <button class="primary" onclick={toggle(&creating)}>{ texts.new_session }</button>
             </header>
             { submit.notice() }
             if *creating {
                 <SessionForm initial={SessionFormValues::booking((*from).clone(), "10:00".to_owned(), None)}
                     submit_label={texts.create} busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
-                    on_cancel={{ let c = creating.clone(); Callback::from(move |_| c.set(false)) }} />
+                    on_cancel={set_flag(&creating, false)} />
             }
             <div class="filters">
                 <label>{ texts.from_label }<input type="date" value={(*from).clone()} oninput={edit(&from, |v, s| *v = s)} /></label>

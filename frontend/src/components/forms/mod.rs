@@ -60,6 +60,19 @@ where
     })
 }
 
+/// A callback setting a flag: Edit opens a form, Cancel closes it. One function in the wasm for every such
+/// button, where a closure written at each was a function, a vtable and a drop of its own.
+pub fn set_flag<E: 'static>(flag: &UseStateHandle<bool>, value: bool) -> Callback<E> {
+    let flag = flag.clone();
+    Callback::from(move |_| flag.set(value))
+}
+
+/// A callback turning a flag over: "New …" opens its form, or closes it.
+pub fn toggle(flag: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let flag = flag.clone();
+    Callback::from(move |_| flag.set(!*flag))
+}
+
 /// `onchange` of a checkbox.
 pub fn edit_checked<V: Clone + 'static>(
     values: &UseStateHandle<V>,
