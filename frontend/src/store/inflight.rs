@@ -9,9 +9,11 @@ use futures::{
 
 pub type SharedRequest<T> = Shared<LocalBoxFuture<'static, T>>;
 
+/// The requests under way, by key. A list: a page has a few under way at once (a map's code weighed more wasm).
+type Pending<T> = Vec<(String, SharedRequest<T>)>;
+
 pub struct Inflight<T: Clone> {
-    /// By key. A list: a page has a few requests under way at once (a map's code weighed more wasm).
-    pending: Rc<RefCell<Vec<(String, SharedRequest<T>)>>>,
+    pending: Rc<RefCell<Pending<T>>>,
 }
 
 impl<T: Clone> Default for Inflight<T> {
