@@ -6,8 +6,8 @@ pub mod order;
 
 use crate::Result;
 
-/// A module's sections as they are in its bytes: each one's id, its whole bytes (id and size included) and where
-/// its content starts and ends.
+/// Where a section is in a module's bytes: its id, where it starts (its id's byte), where its content starts (after
+/// its size) and where it ends.
 pub struct Section {
     pub id: u8,
     pub start: usize,
