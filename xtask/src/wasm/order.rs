@@ -26,7 +26,8 @@ pub fn reorder(tools: &Tools, wasm: &Path) -> Result {
     let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let module = Module::parse(&bytes)?;
     let named = module.named(&order(&module.bodies));
-    let staged = wasm.with_extension("ordering.wasm");
+    // Outside `dist/`, which must hold one wasm only.
+    let staged = std::env::temp_dir().join(format!("studio-spa-{}.wasm", std::process::id()));
     std::fs::write(&staged, named).map_err(|e| format!("{}: {e}", staged.display()))?;
     let outcome = run(tools
         .command("wasm-opt")
