@@ -4,7 +4,7 @@
 mod common;
 
 use common::{
-    browser::{WAIT, browser, click, fill, start_stack},
+    browser::{WAIT, browser, click, fill, requests, start_stack},
     eventually,
 };
 use fantoccini::{Client, Locator, elements::Element};
@@ -295,4 +295,63 @@ async fn a_booking_before_opening_time_or_in_the_past_is_pointed_out_under_its_t
         None
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn saved_settings_are_said_saved_and_still_said_once_the_page_shows_their_new_version() {
+    let Some(stack) = start_stack().await else {
+        return;
+    };
+    let browser = browser().await;
+    browser
+        .goto(&format!("{}/settings", stack.url))
+        .await
+        .unwrap();
+    let terms = ".entity-form input[name=payment_terms_days]";
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(terms))
+        .await
+        .unwrap();
+    fill(&browser, terms, "45").await;
+    let before = requests(&browser)
+        .await
+        .iter()
+        .map(|r| r.1)
+        .fold(0.0, f64::max);
+    click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
+    notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
+    // The write, then the settings fetched again (their new version), then two frames for the page to draw them.
+    eventually(
+        "the settings fetched again after the write",
+        WAIT,
+        || async {
+            let done: Vec<f64> = requests(&browser)
+                .await
+                .into_iter()
+                .filter(|(path, start, end)| {
+                    path == "/api/settings" && *start > before && *end > 0.0
+                })
+                .map(|r| r.2)
+                .collect();
+            (done.len() >= 2).then_some(())
+        },
+    )
+    .await;
+    browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(done));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        settings::get(&stack.demo())
+            .await
+            .unwrap()
+            .payment_terms_days,
+        45
+    );
+    notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
 }

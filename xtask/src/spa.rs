@@ -149,9 +149,11 @@ fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String> {
 /// decoders' walk over a list's items written once, not per item type; then 267,219 B: the sign-in's SHA-256 by
 /// the browser's SubtleCrypto, not a Rust one; then 263,605 B (−3.6 KB): the store's counters in one map, the
 /// requests under way in a list, the `Intl` formatters in a JavaScript `Map`, the feed's seen changes in one list,
-/// a response's parse out of line, the forms' flag buttons through one function. About 0.9 KB of slack.
+/// a response's parse out of line, the forms' flag buttons through one function; then 262,513 B (−1.1 KB): the
+/// settings page without an editor component of its own (its form keyed by version; "Saved" had vanished with
+/// the editor). About 0.5 KB of slack.
 /// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 264_500;
+const SPA_GZIP_BUDGET: u64 = 263_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget, or when the page does not
 /// name its files' own integrity (the browser would refuse them).
