@@ -122,7 +122,7 @@ pub fn base64url(bytes: &[u8]) -> String {
 }
 
 /// The S256 code challenge of a PKCE verifier (RFC 7636 §4.2): its SHA-256 in base64url, hashed by the browser's
-/// SubtleCrypto (a SHA-256 of the wasm's own weighed 1.4 KB of it gzipped, 2026-11-28). `browser_e2e` checks it
+/// SubtleCrypto (a SHA-256 of the wasm's own weighed 1.4 KB of it gzipped, 2026-11-28). `browser_sign_in` checks it
 /// against the verifier the page kept.
 pub async fn challenge(verifier: &str) -> Result<String, String> {
     let refused = |_| "the browser could not prepare the sign-in (SHA-256)".to_owned();
