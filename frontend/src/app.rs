@@ -85,12 +85,12 @@ impl PartialEq for ShellProps {
 fn Shell(props: &ShellProps) -> Html {
     let texts = props.texts;
     let onclick = use_follow_links();
+    // The page of the current route (what yew-router's `Switch` does, without a component of its own).
+    let page = use_route::<Route>().map(|route| switch(route, texts));
     html! {
         <div class="shell" {onclick}>
             <Nav />
-            <main class="page">
-                <Switch<Route> render={move |route| switch(route, texts)} />
-            </main>
+            <main class="page">{ page }</main>
             <AssistantPanel />
         </div>
     }
