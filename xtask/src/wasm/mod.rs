@@ -1,7 +1,7 @@
 //! Reading and writing the few parts of a wasm module that the SPA's build rewrites after wasm-opt: the order of
-//! its functions (`order`) and the names of its imports (`imports`).
+//! its functions (`order`) and the names of its imports and exports (`names`).
 
-pub mod imports;
+pub mod names;
 pub mod order;
 
 use crate::Result;
