@@ -85,13 +85,13 @@ pub fn ActionButton(props: &ActionButtonProps) -> Html {
             if let (true, Some(question)) = (*confirming, props.confirm) {
                 <span>{ question }{" "}</span>
                 // A confirmed issue stays the primary action; anything else asked first is destructive.
-                <button type="button" class={if props.class.split(' ').any(|c| c == "primary") { "primary" } else { "danger" }}
+                <button type="button" CLASS={if props.class.split(' ').any(|c| c == "primary") { "primary" } else { "danger" }}
                     disabled={*submit.busy} onclick={send}>
                     { props.confirm_label.unwrap_or(props.label) }
                 </button>
                 <button type="button" onclick={set_flag(&confirming, false)}>{ texts.cancel }</button>
             } else {
-                <button type="button" class={class} disabled={*submit.busy}
+                <button type="button" CLASS={class} disabled={*submit.busy}
                     onclick={if props.confirm.is_some() { ask } else { send }}>{ props.label }</button>
             }
             if let Some(e) = &*submit.error {

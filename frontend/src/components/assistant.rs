@@ -455,7 +455,7 @@ fn proposal(proposal: &PendingAction, panel: &Panel) -> Html {
     let button = |label: &'static str, decision: &'static str, class: &'static str| {
         let (decide, id) = (panel.decide.clone(), proposal.id.clone());
         html! {
-            <button type="button" class={class} disabled={busy}
+            <button type="button" CLASS={class} disabled={busy}
                 onclick={move |_| decide.emit((id.clone(), decision))}>{ label }</button>
         }
     };

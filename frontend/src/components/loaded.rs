@@ -36,7 +36,7 @@ fn waiting(texts: &Texts, error: Option<&ApiError>) -> Html {
 pub fn head(columns: &[(&'static str, &'static str)]) -> Html {
     html! {
         <thead><tr>
-            { for columns.iter().map(|&(title, class)| html! { <th class={(!class.is_empty()).then_some(class)}>{ title }</th> }) }
+            { for columns.iter().map(|&(title, class)| html! { <th CLASS={(!class.is_empty()).then_some(class)}>{ title }</th> }) }
         </tr></thead>
     }
 }

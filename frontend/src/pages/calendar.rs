@@ -260,7 +260,7 @@ pub fn CalendarPage() -> Html {
         });
         let label = format::weekday(date, texts.locale);
         html! {
-            <div class={format!("cal-day{}{}", if index as i64 == *shown { " current" } else { "" }, if date == today { " today" } else { "" })}>
+            <div CLASS={format!("cal-day{}{}", if index as i64 == *shown { " current" } else { "" }, if date == today { " today" } else { "" })}>
                 <div class="cal-day-head" aria-current={(date == today).then_some("date")}>{ label }</div>
                 <div class="cal-day-body" data-date={studio_wire::day::format(date)} style={format!("height:{height}px")} onclick={open_slot}>
                     { for hours.iter().map(|h| html! { <div class="cal-hour-line" style={format!("top:{}px", (h - first_hour) * HOUR_PX)}></div> }) }

@@ -93,7 +93,7 @@ fn cards(texts: &Texts, studio: &Studio, names: &Names, board: &Dashboard) -> Ht
                 <p class="figure" id="dashboard-unpaid">{ money(board.unpaid.amount) }</p>
                 <p>{ count(texts, board.unpaid.count) }</p>
             </article>
-            <article class={if board.overdue.count > 0 { "card alert" } else { "card" }}>
+            <article CLASS={if board.overdue.count > 0 { "card alert" } else { "card" }}>
                 <h2>{ b.overdue }</h2>
                 <p class="figure" id="dashboard-overdue">{ money(board.overdue.amount) }</p>
                 if board.overdue_invoices.is_empty() {

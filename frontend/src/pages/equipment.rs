@@ -82,7 +82,7 @@ pub fn EquipmentPage() -> Html {
                                 <td>{ item.room_id.as_ref().map_or_else(|| texts.no_room.to_owned(), |r| name_of(&room_names, r)) }</td>
                                 <td>{ item.condition.label(texts) }</td>
                                 <td>
-                                    <span class={format!("status status-{}", item.status.value())}>{ item.status.label(texts) }</span>
+                                    <span CLASS={format!("status status-{}", item.status.value())}>{ item.status.label(texts) }</span>
                                     <select class="status-select" aria-label={texts.col_status} onchange={change_status(item)}>
                                         { options(texts, item.status) }
                                     </select>

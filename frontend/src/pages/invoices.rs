@@ -51,7 +51,7 @@ pub fn status_badge(texts: &Texts, invoice: &Invoice) -> Html {
     } else {
         (invoice.status.label(texts), invoice.status.value())
     };
-    html! { <span class={format!("badge {class}")}>{ label }</span> }
+    html! { <span CLASS={format!("badge {class}")}>{ label }</span> }
 }
 
 /// An invoice's or a quote's lines and totals (ids `{of}-net`, `{of}-gross`), then `more` rows (paid, balance).

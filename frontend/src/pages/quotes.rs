@@ -49,7 +49,7 @@ fn steps(texts: &Texts, q: &Quote) -> Html {
 }
 
 fn status_badge(texts: &Texts, q: &Quote) -> Html {
-    html! { <span class={format!("badge {}", q.status.value())}>{ q.status.label(texts) }</span> }
+    html! { <span CLASS={format!("badge {}", q.status.value())}>{ q.status.label(texts) }</span> }
 }
 
 #[function_component]

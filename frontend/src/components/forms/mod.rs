@@ -207,7 +207,7 @@ pub fn form_shell(texts: &Texts, shell: Shell, fields: Html) -> Html {
         on_submit.emit(());
     });
     html! {
-        <form class={format!("entity-form {}", shell.class)} {onsubmit}>
+        <form CLASS={format!("entity-form {}", shell.class)} {onsubmit}>
             { fields }
             { general_error(texts, &shell.error) }
             <div class="actions">
