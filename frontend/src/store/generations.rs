@@ -1,7 +1,7 @@
 //! Generation counters: one per resource (its lists) and one per (resource, id) (its detail view).
 //! A fetch hook depends on the counter of what it shows, so bumping a counter re-runs exactly those hooks.
 
-use std::{collections::HashMap, rc::Rc};
+use std::rc::Rc;
 
 use studio_wire::Invalidation;
 use yew::Reducible;
@@ -15,9 +15,10 @@ pub enum ResourceKey {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Generations {
-    /// By counter name: a resource's for its lists ("clients"), "resource/id" for one entity's views (one map of
-    /// one key type: a second weighed ≈ 0.4 KB of gzipped wasm).
-    counters: HashMap<String, u64>,
+    /// By counter name: a resource's for its lists ("clients"), "resource/id" for one entity's views. A list
+    /// looked through, not a hash map: it holds the resources and the entities written while the page is open (a
+    /// few hundred in a long day), and a map of this key type weighed ≈ 0.5 KB of gzipped wasm.
+    counters: Vec<(String, u64)>,
     /// Only for the benchmark's reference (`?invalidate=all`): one counter under every view, bumped by every
     /// write — the "invalidate everything" design the targeted counters are measured against.
     everything: Option<u64>,
@@ -37,11 +38,18 @@ impl Generations {
     }
 
     fn targeted(&self, key: &ResourceKey) -> u64 {
-        let counter = match key {
-            ResourceKey::List(resource) => self.counters.get(*resource),
-            ResourceKey::Entity(resource, id) => self.counters.get(&entity_counter(resource, id)),
+        let entity;
+        let name = match key {
+            ResourceKey::List(resource) => *resource,
+            ResourceKey::Entity(resource, id) => {
+                entity = entity_counter(resource, id);
+                entity.as_str()
+            }
         };
-        counter.copied().unwrap_or(0)
+        self.counters
+            .iter()
+            .find(|(counter, _)| counter == name)
+            .map_or(0, |&(_, count)| count)
     }
 
     /// The sum of several counters: it grows whenever one of them does, so a view showing several resources
@@ -69,7 +77,10 @@ impl Generations {
             }
         }
         for counter in named {
-            *next.counters.entry(counter).or_default() += 1;
+            match next.counters.iter_mut().find(|(name, _)| *name == counter) {
+                Some((_, count)) => *count += 1,
+                None => next.counters.push((counter, 1)),
+            }
         }
         next
     }
