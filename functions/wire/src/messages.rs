@@ -14,34 +14,132 @@ struct Noun {
     en_plural: &'static str,
 }
 
-fn noun(resource: &str) -> Noun {
-    let (fr, fr_plural, feminine, en, en_plural) = match resource {
-        "clients" => ("client", "clients", false, "client", "clients"),
-        "rooms" => ("salle", "salles", true, "room", "rooms"),
-        "equipment" => ("équipement", "équipements", false, "item", "items"),
-        "sessions" => ("session", "sessions", true, "session", "sessions"),
-        "settings" => ("réglage", "réglages", false, "setting", "settings"),
-        "invoices" => ("facture", "factures", true, "invoice", "invoices"),
-        "payments" => ("paiement", "paiements", false, "payment", "payments"),
-        "projects" => ("projet", "projets", false, "project", "projects"),
-        "tracks" => ("morceau", "morceaux", false, "track", "tracks"),
-        "quotes" => ("devis", "devis", false, "quote", "quotes"),
-        "conversations" => (
-            "conversation",
-            "conversations",
-            true,
-            "conversation",
-            "conversations",
-        ),
-        _ => ("élément", "éléments", false, "item", "items"),
+/// Each resource's noun (a table looked through rather than a `match`, as `FIELD_LABELS`).
+const NOUNS: &[(&str, Noun)] = &[
+    (
+        "clients",
+        Noun {
+            fr: "client",
+            fr_plural: "clients",
+            feminine: false,
+            en: "client",
+            en_plural: "clients",
+        },
+    ),
+    (
+        "rooms",
+        Noun {
+            fr: "salle",
+            fr_plural: "salles",
+            feminine: true,
+            en: "room",
+            en_plural: "rooms",
+        },
+    ),
+    (
+        "equipment",
+        Noun {
+            fr: "équipement",
+            fr_plural: "équipements",
+            feminine: false,
+            en: "item",
+            en_plural: "items",
+        },
+    ),
+    (
+        "sessions",
+        Noun {
+            fr: "session",
+            fr_plural: "sessions",
+            feminine: true,
+            en: "session",
+            en_plural: "sessions",
+        },
+    ),
+    (
+        "settings",
+        Noun {
+            fr: "réglage",
+            fr_plural: "réglages",
+            feminine: false,
+            en: "setting",
+            en_plural: "settings",
+        },
+    ),
+    (
+        "invoices",
+        Noun {
+            fr: "facture",
+            fr_plural: "factures",
+            feminine: true,
+            en: "invoice",
+            en_plural: "invoices",
+        },
+    ),
+    (
+        "payments",
+        Noun {
+            fr: "paiement",
+            fr_plural: "paiements",
+            feminine: false,
+            en: "payment",
+            en_plural: "payments",
+        },
+    ),
+    (
+        "projects",
+        Noun {
+            fr: "projet",
+            fr_plural: "projets",
+            feminine: false,
+            en: "project",
+            en_plural: "projects",
+        },
+    ),
+    (
+        "tracks",
+        Noun {
+            fr: "morceau",
+            fr_plural: "morceaux",
+            feminine: false,
+            en: "track",
+            en_plural: "tracks",
+        },
+    ),
+    (
+        "quotes",
+        Noun {
+            fr: "devis",
+            fr_plural: "devis",
+            feminine: false,
+            en: "quote",
+            en_plural: "quotes",
+        },
+    ),
+    (
+        "conversations",
+        Noun {
+            fr: "conversation",
+            fr_plural: "conversations",
+            feminine: true,
+            en: "conversation",
+            en_plural: "conversations",
+        },
+    ),
+];
+
+fn noun(resource: &str) -> &'static Noun {
+    const ITEM: Noun = Noun {
+        fr: "élément",
+        fr_plural: "éléments",
+        feminine: false,
+        en: "item",
+        en_plural: "items",
     };
-    Noun {
-        fr,
-        fr_plural,
-        feminine,
-        en,
-        en_plural,
-    }
+    NOUNS
+        .iter()
+        .find(|(name, _)| *name == resource)
+        .map_or(&ITEM, |(_, noun)| noun)
 }
 
 /// What one entity of `resource` is called: "client" / "salle" / "room".
