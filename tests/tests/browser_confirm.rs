@@ -131,6 +131,7 @@ async fn a_proposed_deletion_waits_for_confirm_and_a_double_click_deletes_once()
             .await
             .contains("Confirmé")
     );
+    browser.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -187,6 +188,7 @@ async fn the_conversation_and_its_proposals_survive_a_reload_and_dismiss_does_no
         !rows.contains("Temp Client") && rows.contains("Other Temp"),
         "{rows}"
     );
+    browser.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -273,6 +275,7 @@ async fn undo_in_the_panel_takes_a_write_back_and_the_activity_page_says_who_did
         all_theirs.then_some(())
     })
     .await;
+    browser.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -297,4 +300,5 @@ async fn a_kept_conversation_the_server_no_longer_has_is_started_anew() {
             .is_err(),
         "no error shown"
     );
+    browser.close().await.unwrap();
 }

@@ -95,6 +95,7 @@ async fn a_studio_in_new_york_books_ten_o_clock_through_the_form_and_its_calenda
         shown.contains("10:00–12:00"),
         "the calendar shows New York time: {shown}"
     );
+    browser.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -119,6 +120,7 @@ async fn a_duplicate_room_name_reads_right_under_the_field_in_one_language_then_
     click(&browser, Locator::Css("nav button.link")).await;
     click(&browser, Locator::Css(".entity-form button[type=submit]")).await;
     wait_for_text(&browser, ".room-form .field-error", then).await;
+    browser.close().await.unwrap();
 }
 
 /// The rooms page's form for a new room, opened and filled with `fields`.
@@ -215,6 +217,7 @@ async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_
     })
     .await;
     notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
+    browser.close().await.unwrap();
 }
 
 /// Types `value` into the form's input `name` as a person's browser would report it (a time or date input
@@ -295,6 +298,7 @@ async fn a_booking_before_opening_time_or_in_the_past_is_pointed_out_under_its_t
         None
     })
     .await;
+    browser.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -354,4 +358,5 @@ async fn saved_settings_are_said_saved_and_still_said_once_the_page_shows_their_
         45
     );
     notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
+    browser.close().await.unwrap();
 }

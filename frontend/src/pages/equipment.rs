@@ -16,7 +16,7 @@ use crate::{
         head, loaded,
     },
     hooks::{Shared, name_of, pairs, use_entity, use_paged_list, use_rooms},
-    i18n::use_texts,
+    i18n::{Texts, use_texts},
     routes::{Route, link, use_go_to},
 };
 
@@ -106,29 +106,26 @@ pub struct EquipmentDetailProps {
 #[function_component]
 pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
     let texts = use_texts();
-    // Held here: the editor is made again for each version of the item, and "Saved" outlives it.
     let submit = use_submit();
+    let on_deleted = use_go_to(Route::Equipment);
     let fetched = use_entity::<Equipment>(urls::EQUIPMENT, props.id.clone());
     html! {
         <section>
             { link(Route::Equipment, texts.back_to_equipment) }
-            { loaded(texts, &fetched, |item| html! { <EquipmentEditor key={item.version} item={item.clone()} submit={submit.clone()} /> }) }
+            { loaded(texts, &fetched, |item| editor(texts, item, &submit, &on_deleted)) }
             <EntityHistory resource="equipment" id={props.id.clone()} />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EquipmentEditorProps {
+/// The item's name, form and delete button. The form is made again for each version of the item (its key);
+/// "Saved" is held by the page, so it outlives the form it was said under.
+fn editor(
+    texts: &'static Texts,
     item: Shared<Equipment>,
-    submit: Submit,
-}
-
-#[function_component]
-fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
-    let texts = use_texts();
-    let on_deleted = use_go_to(Route::Equipment);
-    let (submit, item) = (&props.submit, &props.item);
+    submit: &Submit,
+    on_deleted: &Callback<()>,
+) -> Html {
     let on_save = {
         let (submit, item) = (submit.clone(), item.clone());
         Callback::from(move |values: EquipmentFormValues| {
@@ -145,10 +142,10 @@ fn EquipmentEditor(props: &EquipmentEditorProps) -> Html {
         <>
             <h1 id="equipment-name">{ &item.name }</h1>
             { submit.notice() }
-            <EquipmentForm initial={EquipmentFormValues::from(&**item)} submit_label={texts.save}
+            <EquipmentForm key={item.version} initial={EquipmentFormValues::from(&*item)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">
-                { delete_button(texts, texts.confirm_delete_equipment, urls::EQUIPMENT.delete(&item.id, item.version), Some(on_deleted)) }
+                { delete_button(texts, texts.confirm_delete_equipment, urls::EQUIPMENT.delete(&item.id, item.version), Some(on_deleted.clone())) }
             </div>
         </>
     }

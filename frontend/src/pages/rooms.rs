@@ -14,7 +14,7 @@ use crate::{
         head, loaded, use_studio,
     },
     hooks::{Shared, use_entity, use_rooms, use_sessions},
-    i18n::use_texts,
+    i18n::{Texts, use_texts},
     routes::{Route, link, use_go_to},
     time,
 };
@@ -83,8 +83,8 @@ pub struct RoomDetailProps {
 #[function_component]
 pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     let texts = use_texts();
-    // Held here: the editor is made again for each version of the room, and "Saved" outlives it.
     let submit = use_submit();
+    let on_deleted = use_go_to(Route::Rooms);
     let fetched = use_entity::<Room>(urls::ROOMS, props.id.clone());
     let now = time::now();
     let upcoming = use_sessions(urls::sessions_between(
@@ -96,7 +96,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     html! {
         <section>
             { link(Route::Rooms, texts.back_to_rooms) }
-            { loaded(texts, &fetched, |room| html! { <RoomEditor key={room.version} room={room.clone()} submit={submit.clone()} /> }) }
+            { loaded(texts, &fetched, |room| editor(texts, room, &submit, &on_deleted)) }
             // A room that is not there has no sessions to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ texts.room_sessions }</h2>
@@ -107,17 +107,14 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RoomEditorProps {
+/// The room's name, form and delete button. The form is made again for each version of the room (its key);
+/// "Saved" is held by the page, so it outlives the form it was said under.
+fn editor(
+    texts: &'static Texts,
     room: Shared<Room>,
-    submit: Submit,
-}
-
-#[function_component]
-fn RoomEditor(props: &RoomEditorProps) -> Html {
-    let texts = use_texts();
-    let on_deleted = use_go_to(Route::Rooms);
-    let (submit, room) = (&props.submit, &props.room);
+    submit: &Submit,
+    on_deleted: &Callback<()>,
+) -> Html {
     let on_save = {
         let (submit, room) = (submit.clone(), room.clone());
         Callback::from(move |values: RoomFormValues| {
@@ -134,10 +131,10 @@ fn RoomEditor(props: &RoomEditorProps) -> Html {
         <>
             <h1 id="room-name">{ &room.name }</h1>
             { submit.notice() }
-            <RoomForm initial={RoomFormValues::of(room, texts.locale)} submit_label={texts.save}
+            <RoomForm key={room.version} initial={RoomFormValues::of(&room, texts.locale)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             <div class="actions">
-                { delete_button(texts, texts.confirm_delete_room, urls::ROOMS.delete(&room.id, room.version), Some(on_deleted)) }
+                { delete_button(texts, texts.confirm_delete_room, urls::ROOMS.delete(&room.id, room.version), Some(on_deleted.clone())) }
             </div>
         </>
     }

@@ -7,7 +7,7 @@ use crate::{
     api::{Method, urls},
     components::history::EntityHistory,
     components::{
-        ClientPicker,
+        ClientPicker, Studio,
         choices::Choice,
         delete_button,
         forms::{
@@ -18,7 +18,7 @@ use crate::{
     },
     format,
     hooks::{Shared, name_of, pairs, use_client_names, use_entity, use_rooms, use_sessions},
-    i18n::use_texts,
+    i18n::{Texts, use_texts},
     routes::{Route, link, use_go_to},
     time,
 };
@@ -133,32 +133,32 @@ pub struct SessionDetailProps {
 #[function_component]
 pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
     let texts = use_texts();
-    // Held here: the editor is made again for each version of the session, and "Saved" outlives it.
+    let studio = use_studio();
     let submit = use_submit();
+    let cancel_submit = use_submit();
+    let go_to_calendar = use_go_to(Route::Calendar);
     let fetched = use_entity::<Session>(urls::SESSIONS, props.id.clone());
     html! {
         <section class="session-detail">
             { link(Route::Calendar, texts.back_to_calendar) }
-            { loaded(texts, &fetched, |session| html! { <SessionEditor key={session.version} session={session.clone()} submit={submit.clone()} /> }) }
+            { loaded(texts, &fetched, |session| {
+                let submits = (&submit, &cancel_submit);
+                editor(texts, &studio, session, submits, &go_to_calendar)
+            }) }
             <EntityHistory resource="sessions" id={props.id.clone()} />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SessionEditorProps {
-    session: Shared<Session>,
-    submit: Submit,
-}
-
-#[function_component]
-fn SessionEditor(props: &SessionEditorProps) -> Html {
-    let texts = use_texts();
-    let studio = use_studio();
-    let submit = &props.submit;
-    let cancel_submit = use_submit();
-    let go_to_calendar = use_go_to(Route::Calendar);
-    let s = &props.session;
+/// The session's title, status, price, form, cancel and delete buttons. The form is made again for each version of
+/// the session (its key); "Saved" is held by the page, so it outlives the form it was said under.
+fn editor(
+    texts: &'static Texts,
+    studio: &Studio,
+    s: Shared<Session>,
+    (submit, cancel_submit): (&Submit, &Submit),
+    go_to_calendar: &Callback<()>,
+) -> Html {
     let on_save = {
         let (submit, session) = (submit.clone(), s.clone());
         Callback::from(move |values: SessionFormValues| {
@@ -187,14 +187,14 @@ fn SessionEditor(props: &SessionEditorProps) -> Html {
             <h1 id="session-title">{ &s.title }</h1>
             { submit.notice() }
             <p>{ s.status.label(texts) }{" · "}{ studio.money(s.price, texts) }</p>
-            <SessionForm initial={SessionFormValues::from(&**s)} submit_label={texts.save}
+            <SessionForm key={s.version} initial={SessionFormValues::from(&*s)} submit_label={texts.save}
                 busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save} />
             { general_error(texts, &cancel_submit.error) }
             <div class="actions">
                 if s.status != SessionStatus::Cancelled {
                     <button type="button" onclick={cancel}>{ texts.cancel_session }</button>
                 }
-                { delete_button(texts, texts.confirm_delete_session, urls::SESSIONS.delete(&s.id, s.version), Some(go_to_calendar)) }
+                { delete_button(texts, texts.confirm_delete_session, urls::SESSIONS.delete(&s.id, s.version), Some(go_to_calendar.clone())) }
             </div>
         </>
     }
