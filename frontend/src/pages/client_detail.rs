@@ -9,12 +9,12 @@ use crate::{
     components::{
         choices::Choice,
         delete_button,
-        forms::{ClientForm, ClientFormValues, set_flag, use_submit},
+        forms::{ClientForm, ClientFormValues, Submit, set_flag, use_submit},
         loaded, use_studio,
     },
     format,
     hooks::{Shared, use_entity, use_invoices, use_sessions},
-    i18n::use_texts,
+    i18n::{Texts, use_texts},
     pages::{SessionTable, invoice_table},
     routes::{Route, link, use_go_to},
 };
@@ -31,6 +31,9 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let sessions = use_sessions(urls::client_sessions(&props.id));
     let invoices = use_invoices(urls::client_invoices(&props.id));
     let studio = use_studio();
+    let on_deleted = use_go_to(Route::Clients);
+    let submit = use_submit();
+    let editing = use_state(|| false);
     // The invoices' client is this one: named from the client already fetched.
     let named: Vec<(String, String)> = fetched
         .data()
@@ -39,7 +42,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     html! {
         <section class="client-detail">
             { link(Route::Clients, texts.back_to_clients) }
-            { loaded(texts, &fetched, |client| html! { <ClientView {client} /> }) }
+            { loaded(texts, &fetched, |client| view(texts, client, &submit, &editing, &on_deleted)) }
             // A client that is not there has no sessions to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ texts.client_sessions }</h2>
@@ -52,18 +55,14 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ClientViewProps {
+/// The client's fields, or their form while `editing`, with edit and delete buttons.
+fn view(
+    texts: &'static Texts,
     client: Shared<Client>,
-}
-
-#[function_component]
-fn ClientView(props: &ClientViewProps) -> Html {
-    let texts = use_texts();
-    let on_deleted = use_go_to(Route::Clients);
-    let submit = use_submit();
-    let editing = use_state(|| false);
-    let client = &props.client;
+    submit: &Submit,
+    editing: &UseStateHandle<bool>,
+    on_deleted: &Callback<()>,
+) -> Html {
     let on_save = {
         let (submit, editing, client) = (submit.clone(), editing.clone(), client.clone());
         Callback::from(move |values: ClientFormValues| {
@@ -84,10 +83,10 @@ fn ClientView(props: &ClientViewProps) -> Html {
         <>
             <h1 id="client-name">{ &client.name }</h1>
             { submit.notice() }
-            if *editing {
-                <ClientForm initial={ClientFormValues::from(&**client)} submit_label={texts.save}
+            if **editing {
+                <ClientForm initial={ClientFormValues::from(&*client)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
-                    on_cancel={set_flag(&editing, false)} />
+                    on_cancel={set_flag(editing, false)} />
             } else {
                 <dl class="fields">
                     <dt>{ texts.col_email }</dt><dd id="client-email">{ client.email.clone().unwrap_or_default() }</dd>
@@ -98,8 +97,8 @@ fn ClientView(props: &ClientViewProps) -> Html {
                     <dt>{ texts.updated_at }</dt><dd>{ format::date_time(client.updated_at, texts.locale) }</dd>
                 </dl>
                 <div class="actions">
-                    <button class="primary" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
-                    { delete_button(texts, texts.confirm_delete_client, urls::CLIENTS.delete(&client.id, client.version), Some(on_deleted)) }
+                    <button class="primary" onclick={set_flag(editing, true)}>{ texts.edit }</button>
+                    { delete_button(texts, texts.confirm_delete_client, urls::CLIENTS.delete(&client.id, client.version), Some(on_deleted.clone())) }
                 </div>
             }
         </>

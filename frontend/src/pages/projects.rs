@@ -12,13 +12,15 @@ use crate::{
     components::{
         choices::{Choice, options},
         delete_button,
-        forms::{ProjectForm, ProjectFormValues, control_value, set_flag, toggle, use_submit},
+        forms::{
+            ProjectForm, ProjectFormValues, Submit, control_value, set_flag, toggle, use_submit,
+        },
         head, loaded, use_studio,
     },
     hooks::{
         Shared, name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions,
     },
-    i18n::{error_message, use_texts},
+    i18n::{Texts, error_message, use_texts},
     routes::{Route, link, use_go_to},
 };
 
@@ -115,10 +117,19 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     let studio = use_studio();
     let listed = invoices.data().into_iter().flat_map(|p| &p.items);
     let named = use_client_names(listed.map(|i| i.client_id.as_str()).collect());
+    let client_id = fetched.data().map_or("", |p| p.client_id.as_str());
+    let held = Held {
+        submit: use_submit(),
+        tracks: use_submit(),
+        editing: use_state(|| false),
+        new_track: use_state(String::new),
+        on_deleted: use_go_to(Route::Projects),
+        client_named: use_client_names(vec![client_id]),
+    };
     html! {
         <section class="project-detail">
             { link(Route::Projects, b.back_to_projects) }
-            { loaded(texts, &fetched, |project| html! { <ProjectView {project} /> }) }
+            { loaded(texts, &fetched, |project| view(texts, project, &held)) }
             // A project that is not there has nothing to list: the line above says so.
             if fetched.error.is_none() {
                 <h2>{ b.project_sessions }</h2>
@@ -131,23 +142,28 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ProjectViewProps {
-    project: Shared<Project>,
+/// What the project's view keeps between renders, held by the page.
+struct Held {
+    submit: Submit,
+    /// The tracks' own writes: what they are refused for is said under them, where the change was made.
+    tracks: Submit,
+    editing: UseStateHandle<bool>,
+    new_track: UseStateHandle<String>,
+    on_deleted: Callback<()>,
+    client_named: Vec<(String, String)>,
 }
 
-#[function_component]
-fn ProjectView(props: &ProjectViewProps) -> Html {
-    let texts = use_texts();
+/// The project's fields (or their form while editing), its stage, and its tracks, each changed in place.
+fn view(texts: &'static Texts, project: Shared<Project>, held: &Held) -> Html {
     let b = texts.billing;
-    let submit = use_submit();
-    // The tracks' own writes: what they are refused for is said under them, where the change was made.
-    let tracks = use_submit();
-    let editing = use_state(|| false);
-    let new_track = use_state(String::new);
-    let on_deleted = use_go_to(Route::Projects);
-    let project = &props.project;
-    let client_named = use_client_names(vec![project.client_id.as_str()]);
+    let Held {
+        submit,
+        tracks,
+        editing,
+        new_track,
+        on_deleted,
+        client_named,
+    } = held;
     let on_save = {
         let (submit, editing, project) = (submit.clone(), editing.clone(), project.clone());
         Callback::from(move |values: ProjectFormValues| {
@@ -214,7 +230,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
             );
         })
     };
-    let client = name_of(&client_named, &project.client_id);
+    let client = name_of(client_named, &project.client_id);
     html! {
         <>
             <header class="page-header">
@@ -224,10 +240,10 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                 </label>
             </header>
             { submit.notice() }
-            if *editing {
-                <ProjectForm initial={ProjectFormValues::from(&**project)} submit_label={texts.save}
+            if **editing {
+                <ProjectForm initial={ProjectFormValues::from(&*project)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
-                    on_cancel={set_flag(&editing, false)} />
+                    on_cancel={set_flag(editing, false)} />
             } else {
                 // The stage is changed in place, outside any form: whatever it was refused for is said here.
                 if let Some(e) = &*submit.error {
@@ -245,8 +261,8 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
                     }
                 </dl>
                 <div class="actions">
-                    <button id="edit-project" class="primary" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
-                    { delete_button(texts, texts.confirm_delete_project, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted)) }
+                    <button id="edit-project" class="primary" onclick={set_flag(editing, true)}>{ texts.edit }</button>
+                    { delete_button(texts, texts.confirm_delete_project, urls::PROJECTS.delete(&project.id, project.version), Some(on_deleted.clone())) }
                 </div>
             }
             <h2>{ b.tracks }</h2>
@@ -276,7 +292,7 @@ fn ProjectView(props: &ProjectViewProps) -> Html {
             }
             <form class="add-track" onsubmit={on_add}>
                 <label>{ b.new_track }{" "}
-                    <input id="new-track-title" name="title" value={(*new_track).clone()} required=true maxlength="200"
+                    <input id="new-track-title" name="title" value={(**new_track).clone()} required=true maxlength="200"
                         oninput={{ let t = new_track.clone(); move |e: InputEvent| t.set(control_value(&e)) }} />
                 </label>
                 <button type="submit" disabled={*tracks.busy}>{ b.add_track }</button>
