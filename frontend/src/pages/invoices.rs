@@ -14,7 +14,8 @@ use crate::{
         ClientPicker, Studio,
         choices::Choice,
         forms::{
-            Shell, edit, field, form_shell, input, refused_field, set_flag, toggle, use_submit,
+            Shell, Submit, edit, field, form_shell, input, refused_field, set_flag, toggle,
+            use_submit,
         },
         head, loaded, use_studio,
     },
@@ -192,6 +193,11 @@ pub fn InvoicesPage() -> Html {
     let names = use_client_names(listed.map(|i| i.client_id.as_str()).collect());
     let filter = use_state(|| Filter::All);
     let creating = use_state(|| false);
+    let draft = Draft {
+        submit: use_submit(),
+        navigator: use_navigator(),
+        values: use_state(FromSessions::month_so_far),
+    };
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: Event| {
@@ -205,7 +211,7 @@ pub fn InvoicesPage() -> Html {
                 <button id="new-invoice" class="primary" onclick={toggle(&creating)}>{ b.invoice_sessions }</button>
             </header>
             if *creating {
-                <FromSessionsForm on_done={set_flag(&creating, false)} />
+                { from_sessions_form(texts, &draft, &creating) }
             }
             <label class="filter">{ texts.col_status }{" "}
                 <select id="invoice-filter" onchange={on_filter}>
@@ -232,29 +238,40 @@ struct FromSessions {
     to: String,
 }
 
-#[derive(Properties, PartialEq)]
-struct FromSessionsProps {
-    on_done: Callback<()>,
-}
-
-/// A draft invoice from a client's sessions of a period (the month so far by default).
-#[function_component]
-fn FromSessionsForm(props: &FromSessionsProps) -> Html {
-    let texts = use_texts();
-    let submit = use_submit();
-    let navigator = use_navigator();
-    let values = use_state(|| {
+impl FromSessions {
+    fn month_so_far() -> Self {
         let today = time::today();
         FromSessions {
             client: String::new(),
             from: studio_wire::day::format(today.first_of_month()),
             to: studio_wire::day::format(today),
         }
-    });
+    }
+}
+
+/// What the draft form keeps while the page is open.
+struct Draft {
+    submit: Submit,
+    navigator: Option<Navigator>,
+    values: UseStateHandle<FromSessions>,
+}
+
+/// A draft invoice from a client's sessions of a period (the month so far by default); made, it opens on its page.
+fn from_sessions_form(
+    texts: &'static Texts,
+    draft: &Draft,
+    creating: &UseStateHandle<bool>,
+) -> Html {
+    let Draft {
+        submit,
+        navigator,
+        values,
+    } = draft;
     let on_submit = {
-        let (submit, values, done) = (submit.clone(), values.clone(), props.on_done.clone());
+        let (submit, values, creating) = (submit.clone(), values.clone(), creating.clone());
+        let navigator = navigator.clone();
         Callback::from(move |()| {
-            let (navigator, done) = (navigator.clone(), done.clone());
+            let (navigator, creating) = (navigator.clone(), creating.clone());
             let day = |name: &str, text: &str| {
                 time::parse_date(text).ok_or_else(|| {
                     let problem = FieldProblem::NotADate {
@@ -275,7 +292,7 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
                 urls::INVOICE_FROM_SESSIONS.to_owned(),
                 body,
                 move |made| {
-                    done.emit(());
+                    creating.set(false);
                     if let (Some(id), Some(navigator)) = (made, navigator) {
                         navigator.push(&Route::Invoice { id });
                     }
@@ -292,7 +309,7 @@ fn FromSessionsForm(props: &FromSessionsProps) -> Html {
             busy: *submit.busy,
             error: error.clone(),
             on_submit,
-            on_cancel: Some(props.on_done.clone()),
+            on_cancel: Some(set_flag(creating, false)),
         },
         html! { <>
             { field(texts.col_client, "client_id", &error, html! {

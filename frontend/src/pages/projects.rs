@@ -32,6 +32,26 @@ pub fn ProjectsPage() -> Html {
     let creating = use_state(|| false);
     let listed = projects.list.data().into_iter().flat_map(|p| &p.items);
     let clients_named = use_client_names(listed.map(|p| p.client_id.as_str()).collect());
+    let submit = use_submit();
+    let navigator = use_navigator();
+    // A new project, once made, opens on its page.
+    let on_create = {
+        let (submit, creating) = (submit.clone(), creating.clone());
+        Callback::from(move |values: ProjectFormValues| {
+            let (navigator, creating) = (navigator.clone(), creating.clone());
+            submit.send(
+                Method::Post,
+                urls::PROJECTS.collection(),
+                Ok(values.to_new()),
+                move |made| {
+                    creating.set(false);
+                    if let (Some(id), Some(navigator)) = (made, navigator) {
+                        navigator.push(&Route::Project { id });
+                    }
+                },
+            );
+        })
+    };
     html! {
         <section class="projects">
             <header class="page-header">
@@ -39,7 +59,9 @@ pub fn ProjectsPage() -> Html {
                 <button id="new-project" class="primary" onclick={toggle(&creating)}>{ b.new_project }</button>
             </header>
             if *creating {
-                <NewProjectForm on_done={set_flag(&creating, false)} />
+                <ProjectForm initial={ProjectFormValues::new_project()} submit_label={texts.create}
+                    busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_create}
+                    on_cancel={set_flag(&creating, false)} />
             }
             { loaded(texts, &projects.list, |page| if page.items.is_empty() {
                 html! { <p class="empty">{ b.no_projects }</p> }
@@ -64,41 +86,6 @@ pub fn ProjectsPage() -> Html {
             }) }
             { projects.more_button(texts, "projects-more") }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct NewProjectFormProps {
-    on_done: Callback<()>,
-}
-
-/// A new project: its client, name, artist, kind and notes; made, it opens on its page.
-#[function_component]
-fn NewProjectForm(props: &NewProjectFormProps) -> Html {
-    let texts = use_texts();
-    let submit = use_submit();
-    let navigator = use_navigator();
-    let on_submit = {
-        let (submit, done) = (submit.clone(), props.on_done.clone());
-        Callback::from(move |values: ProjectFormValues| {
-            let (navigator, done) = (navigator.clone(), done.clone());
-            submit.send(
-                Method::Post,
-                urls::PROJECTS.collection(),
-                Ok(values.to_new()),
-                move |made| {
-                    done.emit(());
-                    if let (Some(id), Some(navigator)) = (made, navigator) {
-                        navigator.push(&Route::Project { id });
-                    }
-                },
-            );
-        })
-    };
-    html! {
-        <ProjectForm initial={ProjectFormValues::new_project()} submit_label={texts.create}
-            busy={*submit.busy} error={(*submit.error).clone()} {on_submit}
-            on_cancel={Some(props.on_done.clone())} />
     }
 }
 
