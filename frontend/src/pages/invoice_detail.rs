@@ -2,7 +2,9 @@
 //! payment, cancel by credit note, print. An issued invoice has no edit or delete control: it is cancelled by a
 //! credit note.
 
-use studio_wire::{Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, PaymentMethod, Project};
+use studio_wire::{
+    Invoice, InvoiceKind, InvoiceStatus, Money, NewPayment, Page, Payment, PaymentMethod, Project,
+};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -11,7 +13,7 @@ use crate::{
     api::{self, Method, urls},
     components::history::EntityHistory,
     components::{
-        ActionButton,
+        ActionButton, Studio,
         choices::{Choice, options},
         delete_button,
         forms::{
@@ -21,8 +23,8 @@ use crate::{
         head, loaded, use_studio,
     },
     format,
-    hooks::{Shared, name_of, use_client_names, use_entity, use_invoices, use_payments},
-    i18n::use_texts,
+    hooks::{Fetched, Shared, name_of, use_client_names, use_entity, use_invoices, use_payments},
+    i18n::{Texts, use_texts},
     routes::{Route, link, use_go_to},
     time,
 };
@@ -60,6 +62,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
     let on_deleted = use_go_to(Route::Invoices);
     let invoice = &props.invoice;
     let of_client = use_invoices(urls::client_invoices(&invoice.client_id));
+    let payments = use_payments(&invoice.id);
     let on_save = {
         let (submit, editing, invoice) = (submit.clone(), editing.clone(), invoice.clone());
         Callback::from(move |values: LinesFormValues| {
@@ -173,7 +176,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 <p class="hint">{ b.frozen }</p>
             }
             <h2>{ b.payments }</h2>
-            <Payments invoice={invoice.id.clone()} />
+            { payments_table(texts, &studio, &payments) }
             if let (true, Some(owed)) = (open, owed.filter(|m| m.cents() > 0)) {
                 <PaymentForm key={invoice.version.to_string()} invoice={invoice.id.clone()} balance={owed} on_done={done(b.payment_recorded)} />
             }
@@ -204,18 +207,14 @@ fn print(url: String) -> Callback<MouseEvent> {
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct PaymentsProps {
-    invoice: String,
-}
-
-#[function_component]
-fn Payments(props: &PaymentsProps) -> Html {
-    let texts = use_texts();
+/// The invoice's payments, each with its reversal (or what reversed it).
+fn payments_table(
+    texts: &'static Texts,
+    studio: &Studio,
+    payments: &Fetched<Page<Payment>>,
+) -> Html {
     let b = texts.billing;
-    let studio = use_studio();
-    let payments = use_payments(&props.invoice);
-    loaded(texts, &payments, |page| {
+    loaded(texts, payments, |page| {
         if page.items.is_empty() {
             return html! { <p class="empty" id="no-payments">{ b.no_payments }</p> };
         }
