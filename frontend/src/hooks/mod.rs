@@ -273,13 +273,15 @@ pub fn use_invoices(url: String) -> Fetched<Page<Invoice>> {
     use_api(&[ResourceKey::List(urls::INVOICES.name())], url)
 }
 
-/// One invoice's payments and reversals.
+/// One invoice's payments and reversals (nothing asked while `invoice` is empty: not known yet).
 #[hook]
 pub fn use_payments(invoice: &str) -> Fetched<Page<Payment>> {
-    use_api(
-        &[ResourceKey::List(urls::PAYMENTS.name())],
-        urls::invoice_payments(invoice),
-    )
+    let url = if invoice.is_empty() {
+        String::new()
+    } else {
+        urls::invoice_payments(invoice)
+    };
+    use_api(&[ResourceKey::List(urls::PAYMENTS.name())], url)
 }
 
 /// The dashboard: it shows sessions, rooms, invoices and payments, and the settings' time zone decides its day.

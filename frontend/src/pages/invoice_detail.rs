@@ -17,7 +17,7 @@ use crate::{
         choices::{Choice, options},
         delete_button,
         forms::{
-            LinesForm, LinesFormValues, Shell, edit, field, form_shell, input, optional,
+            LinesForm, LinesFormValues, Shell, Submit, edit, field, form_shell, input, optional,
             refused_field, set_flag, use_submit,
         },
         head, loaded, use_studio,
@@ -37,32 +37,63 @@ pub struct InvoiceDetailProps {
 #[function_component]
 pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
     let texts = use_texts();
+    let studio = use_studio();
     let fetched = use_entity::<Invoice>(urls::INVOICES, props.id.clone());
+    // What the view shows besides the invoice, asked once the invoice (its client, its project) is known.
+    let shown = fetched.data();
+    let client_id = shown.map_or("", |i| i.client_id.as_str());
+    let held = Held {
+        editing: use_state(|| false),
+        submit: use_submit(),
+        on_deleted: use_go_to(Route::Invoices),
+        of_client: use_invoices(if client_id.is_empty() {
+            String::new()
+        } else {
+            urls::client_invoices(client_id)
+        }),
+        payments: use_payments(shown.map_or("", |i| i.id.as_str())),
+        client_named: use_client_names(vec![client_id]),
+        project: use_entity::<Project>(
+            urls::PROJECTS,
+            shown.and_then(|i| i.project_id.clone()).unwrap_or_default(),
+        ),
+    };
     html! {
         <section class="invoice-detail">
             { link(Route::Invoices, texts.billing.back_to_invoices) }
-            { loaded(texts, &fetched, |invoice| html! { <InvoiceView {invoice} /> }) }
+            { loaded(texts, &fetched, |invoice| view(texts, &studio, invoice, &held)) }
             <EntityHistory resource="invoices" id={props.id.clone()} />
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct InvoiceViewProps {
-    invoice: Shared<Invoice>,
+/// What the invoice's view keeps between renders and shows besides the invoice, held by the page.
+struct Held {
+    editing: UseStateHandle<bool>,
+    submit: Submit,
+    on_deleted: Callback<()>,
+    /// The client's invoices: the credit note and the invoice it cancels are among them.
+    of_client: Fetched<Page<Invoice>>,
+    payments: Fetched<Page<Payment>>,
+    client_named: Vec<(String, String)>,
+    /// The project, named: one entity read, not the whole list (nothing when there is none).
+    project: Fetched<Project>,
 }
 
-#[function_component]
-fn InvoiceView(props: &InvoiceViewProps) -> Html {
-    let texts = use_texts();
+/// The invoice: number, status, client, project, dates, lines and totals (or their form while editing), what it
+/// allows (issue, delete, credit note, print), its payments and the client's other invoices.
+fn view(texts: &'static Texts, studio: &Studio, invoice: Shared<Invoice>, held: &Held) -> Html {
     let b = texts.billing;
-    let studio = use_studio();
-    let editing = use_state(|| false);
-    let submit = use_submit();
-    let on_deleted = use_go_to(Route::Invoices);
-    let invoice = &props.invoice;
-    let of_client = use_invoices(urls::client_invoices(&invoice.client_id));
-    let payments = use_payments(&invoice.id);
+    let Held {
+        editing,
+        submit,
+        on_deleted,
+        of_client,
+        payments,
+        client_named,
+        project,
+    } = held;
+    let invoice = &invoice;
     let on_save = {
         let (submit, editing, invoice) = (submit.clone(), editing.clone(), invoice.clone());
         Callback::from(move |values: LinesFormValues| {
@@ -79,13 +110,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
         })
     };
     let money = |m: Money| studio.money(m, texts);
-    let client_named = use_client_names(vec![invoice.client_id.as_str()]);
-    let client_name = name_of(&client_named, &invoice.client_id);
-    // The project, named: one entity read, not the whole list (nothing when there is none).
-    let project = use_entity::<Project>(
-        urls::PROJECTS,
-        invoice.project_id.clone().unwrap_or_default(),
-    );
+    let client_name = name_of(client_named, &invoice.client_id);
     let done = |message: &'static str| {
         let said = submit.clone();
         Callback::from(move |()| said.say(message))
@@ -145,12 +170,12 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                     <dd>{ link(Route::Invoice { id: other.clone() }, &number_of(other)) }</dd>
                 }
             </dl>
-            if *editing {
+            if **editing {
                 <LinesForm initial={LinesFormValues::of(invoice, texts.locale)} submit_label={texts.save}
                     busy={*submit.busy} error={(*submit.error).clone()} on_submit={on_save}
-                    on_cancel={set_flag(&editing, false)} />
+                    on_cancel={set_flag(editing, false)} />
             }
-            if !*editing {
+            if !**editing {
                 { lines_table(texts, &studio, "invoice", &invoice.lines, &invoice.totals, html! {
                     if let Some(owed) = owed {
                         <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
@@ -159,8 +184,8 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 }) }
             }
             <div class="actions">
-                if invoice.status == InvoiceStatus::Draft && !*editing {
-                    <button type="button" id="edit-invoice" onclick={set_flag(&editing, true)}>{ texts.edit }</button>
+                if invoice.status == InvoiceStatus::Draft && !**editing {
+                    <button type="button" id="edit-invoice" onclick={set_flag(editing, true)}>{ texts.edit }</button>
                     <ActionButton label={b.issue} class="primary" confirm={b.confirm_issue}
                         url={urls::INVOICES.action(&invoice.id, "issue")} version={Some(invoice.version)} on_done={done(b.issued_notice)} />
                     { delete_button(texts, texts.confirm_delete_draft, urls::INVOICES.delete(&invoice.id, invoice.version), Some(on_deleted.clone())) }
@@ -176,7 +201,7 @@ fn InvoiceView(props: &InvoiceViewProps) -> Html {
                 <p class="hint">{ b.frozen }</p>
             }
             <h2>{ b.payments }</h2>
-            { payments_table(texts, &studio, &payments) }
+            { payments_table(texts, studio, payments) }
             if let (true, Some(owed)) = (open, owed.filter(|m| m.cents() > 0)) {
                 <PaymentForm key={invoice.version.to_string()} invoice={invoice.id.clone()} balance={owed} on_done={done(b.payment_recorded)} />
             }
