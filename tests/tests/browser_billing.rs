@@ -353,12 +353,7 @@ async fn a_draft_is_edited_issued_paid_and_its_payment_reversed_from_its_page_wi
     );
 
     // A payment through the form: 50 € by card.
-    let amount = browser
-        .find(Locator::Css(".payment-form input[name=amount]"))
-        .await
-        .unwrap();
-    amount.clear().await.unwrap();
-    amount.send_keys("50").await.unwrap();
+    fill(&browser, ".payment-form input[name=amount]", "50").await;
     browser
         .find(Locator::Css(".payment-form select[name=method]"))
         .await

@@ -7,8 +7,9 @@ use std::{sync::Arc, time::Duration};
 
 use common::{
     browser::{
-        Earlier, WAIT, browser, chat_response_end, mark_page, open_clients, page_was_not_reloaded,
-        requests, requests_since, send_to_assistant, shown, start_stack, text_of, wait_text,
+        Earlier, WAIT, browser, chat_response_end, fill, mark_page, open_clients,
+        page_was_not_reloaded, requests, requests_since, send_to_assistant, shown, start_stack,
+        text_of, wait_text,
     },
     eventually,
 };
@@ -340,8 +341,7 @@ async fn the_clients_search_finds_words_by_their_start_and_says_when_nothing_mat
         "{table}"
     );
 
-    search.clear().await.unwrap();
-    search.send_keys("artin").await.unwrap();
+    fill(&browser, "#client-search", "artin").await;
     let said = shown(&browser, ".clients .empty").await;
     assert_eq!(said, "No client has a word starting like this.");
     browser.close().await.unwrap();

@@ -217,6 +217,16 @@ async fn a_new_room_is_said_created_in_a_colour_no_room_has_and_a_saved_room_is_
     })
     .await;
     notice(&browser, ["Modifications enregistrées.", "Changes saved."]).await;
+    // The room's upcoming sessions were asked for when the page opened, and again at most once, after the write.
+    let asked = requests(&browser)
+        .await
+        .into_iter()
+        .filter(|(path, ..)| path.starts_with("/api/sessions?from="))
+        .count();
+    assert!(
+        asked <= 2,
+        "the room's upcoming sessions were asked for {asked} times"
+    );
     browser.close().await.unwrap();
 }
 

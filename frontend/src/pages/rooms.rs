@@ -86,7 +86,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     let submit = use_submit();
     let on_deleted = use_go_to(Route::Rooms);
     let fetched = use_entity::<Room>(urls::ROOMS, props.id.clone());
-    let now = time::now();
+    let now = time::this_minute();
     let upcoming = use_sessions(urls::sessions_between(
         now,
         time::after_hours(now, 24 * 31),

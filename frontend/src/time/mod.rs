@@ -77,6 +77,14 @@ pub fn now() -> Timestamp {
     Timestamp::now()
 }
 
+/// The browser's clock to the minute: a window starting there, asked for at each render, is the same URL until
+/// the minute turns (a `now` to the millisecond would be a new request at each render, and each answer renders
+/// again).
+pub fn this_minute() -> Timestamp {
+    let second = now().as_second();
+    Timestamp::from_second(second - second.rem_euclid(60)).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
 /// `at` moved by `hours` (unchanged in the impossible case of leaving jiff's range; no panic path).
 pub fn after_hours(at: Timestamp, hours: i64) -> Timestamp {
     at.checked_add(jiff::SignedDuration::from_hours(hours))

@@ -334,9 +334,14 @@ pub async fn open_assistant(browser: &Client) {
 }
 
 /// Replaces the text of the input `css` finds with `text`.
+/// Replaces the text of the field `css` finds as a person would: emptied with the `input` event a person's
+/// deletion fires, in one step (WebDriver's clear fires none: the form would not know, and a render before the
+/// typing would put the old text back), then typed.
 pub async fn fill(browser: &Client, css: &str, text: &str) {
     let element = browser.find(Locator::Css(css)).await.unwrap();
-    element.clear().await.unwrap();
+    let emptied = "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))";
+    let argument = serde_json::to_value(&element).unwrap();
+    browser.execute(emptied, vec![argument]).await.unwrap();
     element.send_keys(text).await.unwrap();
 }
 
