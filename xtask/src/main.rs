@@ -61,6 +61,11 @@ pub fn root() -> PathBuf {
 /// Runs a command to completion; fails with what was run.
 pub fn run(command: &mut Command) -> Result {
     eprintln!("xtask: running {command:?}");
+    run_quietly(command)
+}
+
+/// `run` without saying so (for a command run many times over, which says what it does once itself).
+pub fn run_quietly(command: &mut Command) -> Result {
     let status = command
         .status()
         .map_err(|e| format!("could not start {command:?}: {e}"))?;

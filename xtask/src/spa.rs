@@ -17,7 +17,7 @@ use std::{
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-use crate::{Result, root, run, tools::Tools, wasm};
+use crate::{Result, bench::group, root, run, tools::Tools, wasm};
 
 /// The toolchain that builds the SPA's wasm (installed by `Tools::ensure` with `rust-src`, minimal profile).
 pub const TOOLCHAIN: &str = "nightly-2026-05-19";
@@ -158,9 +158,12 @@ fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String> {
 /// measured since, without the file's name in gzip's header (`gzipped_size`); then 254,374 B (−1.6 KB): classes
 /// computed at run time set as a plain attribute (`CLASS={..}`, see the SPA's `lib.rs`), Yew's `Classes` gone;
 /// then 252,590 B (−1.8 KB): the store's counters a list, not a hash map; messages' field labels and nouns
-/// tables, not matches; two pairs of effects made one each. About 0.5 KB of slack.
-/// Lower it when the SPA shrinks; raise it only on purpose (issue 10's goal is 250 KB).
-const SPA_GZIP_BUDGET: u64 = 253_100;
+/// tables, not matches; two pairs of effects made one each; then 249,554 B (−3.0 KB, 2026-11-28): nine
+/// components made functions of their page, which now holds their hooks (five pages' editors or views, two
+/// create forms, the payments table, the invoice's view); 249,850 B with the room page's request loop fixed
+/// (`time::this_minute`). Now issue 10's goal itself, 250 KB taken as 250,000 B
+/// (the stricter reading); lower it when the SPA shrinks, raise it only on purpose.
+pub const SPA_GZIP_BUDGET: u64 = 250_000;
 
 /// Prints the built SPA's wasm size, raw and gzipped, and fails above the budget, or when the page does not
 /// name its files' own integrity (the browser would refuse them).
@@ -179,10 +182,10 @@ pub fn check_spa_size() -> Result {
     let raw = read(&wasm)?.len() as u64;
     let gzip = gzipped_size(&wasm)?;
     println!(
-        "SPA wasm: {} KB raw, {} KB gzip (budget {} KB gzip)",
-        raw / 1024,
-        gzip / 1024,
-        SPA_GZIP_BUDGET / 1024
+        "SPA wasm: {} B raw, {} B gzip (budget {} B gzip)",
+        group(raw),
+        group(gzip),
+        group(SPA_GZIP_BUDGET)
     );
     if gzip > SPA_GZIP_BUDGET {
         return Err(format!(

@@ -176,7 +176,7 @@ fn view(texts: &'static Texts, studio: &Studio, invoice: Shared<Invoice>, held: 
                     on_cancel={set_flag(editing, false)} />
             }
             if !**editing {
-                { lines_table(texts, &studio, "invoice", &invoice.lines, &invoice.totals, html! {
+                { lines_table(texts, studio, "invoice", &invoice.lines, &invoice.totals, html! {
                     if let Some(owed) = owed {
                         <tr><th colspan="4">{ b.col_paid }</th><td class="money" id="invoice-paid">{ money(invoice.paid) }</td></tr>
                         <tr class="balance"><th colspan="4">{ b.col_balance }</th><td class="money" id="invoice-balance">{ money(owed) }</td></tr>
@@ -206,7 +206,7 @@ fn view(texts: &'static Texts, studio: &Studio, invoice: Shared<Invoice>, held: 
                 <PaymentForm key={invoice.version.to_string()} invoice={invoice.id.clone()} balance={owed} on_done={done(b.payment_recorded)} />
             }
             <h2>{ b.client_invoices }</h2>
-            { invoice_table(texts, &studio, &same_client, &client_named, false) }
+            { invoice_table(texts, studio, &same_client, client_named, false) }
         </>
     }
 }

@@ -313,11 +313,11 @@ fn from_sessions_form(
         },
         html! { <>
             { field(texts.col_client, "client_id", &error, html! {
-                <ClientPicker selected={values.client.clone()} onchange={edit(&values, |v, s| v.client = s)}
+                <ClientPicker selected={values.client.clone()} onchange={edit(values, |v, s| v.client = s)}
                     label={texts.col_client} none={texts.choose} required=true />
             }) }
-            { input(texts.from_label, "from", "date", &values.from, edit(&values, |v, s| v.from = s), &error) }
-            { input(texts.to_label, "to", "date", &values.to, edit(&values, |v, s| v.to = s), &error) }
+            { input(texts.from_label, "from", "date", &values.from, edit(values, |v, s| v.from = s), &error) }
+            { input(texts.to_label, "to", "date", &values.to, edit(values, |v, s| v.to = s), &error) }
         </> },
     )
 }

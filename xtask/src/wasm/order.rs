@@ -25,7 +25,7 @@ use std::{
 };
 
 use super::{Reader, custom_name, imports, leb, sections};
-use crate::{Result, run, tools::Tools};
+use crate::{Result, bench::group, run_quietly, tools::Tools};
 
 /// Rewrites `wasm` in place with its functions in the order, of those tried, that gzip compresses best.
 pub fn reorder(tools: &Tools, wasm: &Path) -> Result {
@@ -34,32 +34,42 @@ pub fn reorder(tools: &Tools, wasm: &Path) -> Result {
     // Outside `dist/`, which must hold one wasm only.
     let staged = std::env::temp_dir().join(format!("studio-spa-{}.wasm", std::process::id()));
     let laid_out = staged.with_extension("out.wasm");
-    let mut best: Option<(u64, Vec<u8>)> = None;
+    eprintln!(
+        "xtask: laying the wasm's functions out {} ways (wasm-opt --reorder-functions-by-name), keeping the smallest",
+        COMMON.len()
+    );
+    let mut best: Option<(u64, usize, Vec<u8>)> = None;
     for common in COMMON {
         std::fs::write(&staged, module.named(&order(&module.bodies, common)))
             .map_err(|e| format!("{}: {e}", staged.display()))?;
-        run(tools
-            .command("wasm-opt")
-            // Names, producers and target features are for tools; the browser reads none of them.
-            .args([
-                "--reorder-functions-by-name",
-                "--strip-debug",
-                "--strip-producers",
-                "--strip-target-features",
-            ])
-            .arg(&staged)
-            .arg("-o")
-            .arg(&laid_out))?;
+        run_quietly(
+            tools
+                .command("wasm-opt")
+                // Names, producers and target features are for tools; the browser reads none of them.
+                .args([
+                    "--reorder-functions-by-name",
+                    "--strip-debug",
+                    "--strip-producers",
+                    "--strip-target-features",
+                ])
+                .arg(&staged)
+                .arg("-o")
+                .arg(&laid_out),
+        )?;
         let size = crate::spa::gzipped_size(&laid_out)?;
-        if best.as_ref().is_none_or(|(smallest, _)| size < *smallest) {
+        if best.as_ref().is_none_or(|(smallest, ..)| size < *smallest) {
             let candidate =
                 std::fs::read(&laid_out).map_err(|e| format!("{}: {e}", laid_out.display()))?;
-            best = Some((size, candidate));
+            best = Some((size, common, candidate));
         }
     }
     let _ = std::fs::remove_file(&staged);
     let _ = std::fs::remove_file(&laid_out);
-    let (_, smallest) = best.ok_or("no layout tried")?;
+    let (size, common, smallest) = best.ok_or("no layout tried")?;
+    eprintln!(
+        "xtask: kept the layout ignoring sequences in {common}+ functions: {} B gzip",
+        group(size)
+    );
     std::fs::write(wasm, smallest).map_err(|e| format!("{}: {e}", wasm.display()))
 }
 
