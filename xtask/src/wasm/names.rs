@@ -165,20 +165,35 @@ fn occurrences(script: &str, name: &str) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    /// A module importing functions of type 0 from "./app_bg.js", named `names` (types, imports).
-    fn module(names: &[&str]) -> Vec<u8> {
-        let mut content = vec![names.len() as u8];
+    /// A module of the sections `before`, then section `id` with one entry per name, written by `entry`.
+    fn with_section(
+        before: &[u8],
+        id: u8,
+        names: &[&str],
+        entry: fn(&mut Vec<u8>, &str),
+    ) -> Vec<u8> {
+        let mut content = Vec::new();
+        leb(&mut content, names.len() as u64);
         for name in names {
-            content.extend_from_slice(&[11]);
-            content.extend_from_slice(b"./app_bg.js");
-            content.push(name.len() as u8);
-            content.extend_from_slice(name.as_bytes());
-            content.extend_from_slice(&[0, 0]);
+            entry(&mut content, name);
         }
-        let mut bytes = b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x02".to_vec();
+        let mut bytes = b"\0asm\x01\0\0\0".to_vec();
+        bytes.extend_from_slice(before);
+        bytes.push(id);
         leb(&mut bytes, content.len() as u64);
         bytes.extend_from_slice(&content);
         bytes
+    }
+
+    /// A module importing a function of type 0 (`[] -> []`) from "./app_bg.js" under each name.
+    fn module(names: &[&str]) -> Vec<u8> {
+        with_section(b"\x01\x04\x01\x60\0\0", 2, names, |content, name| {
+            content.push(11);
+            content.extend_from_slice(b"./app_bg.js");
+            leb(content, name.len() as u64);
+            content.extend_from_slice(name.as_bytes());
+            content.extend_from_slice(&[0, 0]);
+        })
     }
 
     #[test]
@@ -208,19 +223,13 @@ mod tests {
         assert_eq!((bytes, kept.as_str()), (module(&names), script));
     }
 
-    /// A module exporting `names` (function 0 each).
+    /// A module exporting function 0 under each name (the glue's exports).
     fn exporting(names: &[&str]) -> Vec<u8> {
-        let mut content = Vec::new();
-        leb(&mut content, names.len() as u64);
-        for name in names {
-            leb(&mut content, name.len() as u64);
+        with_section(b"", 7, names, |content, name| {
+            leb(content, name.len() as u64);
             content.extend_from_slice(name.as_bytes());
             content.extend_from_slice(&[0, 0]);
-        }
-        let mut bytes = b"\0asm\x01\0\0\0\x07".to_vec();
-        leb(&mut bytes, content.len() as u64);
-        bytes.extend_from_slice(&content);
-        bytes
+        })
     }
 
     #[test]
