@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::{
     api::{Method, urls},
-    components::history::EntityHistory,
+    components::history::use_entity_history,
     components::{
         choices::Choice,
         delete_button,
@@ -27,6 +27,7 @@ pub struct ClientDetailProps {
 #[function_component]
 pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("clients", &props.id);
     let fetched = use_entity::<Client>(urls::CLIENTS, props.id.clone());
     let sessions = use_sessions(urls::client_sessions(&props.id));
     let invoices = use_invoices(urls::client_invoices(&props.id));
@@ -50,7 +51,7 @@ pub fn ClientDetailPage(props: &ClientDetailProps) -> Html {
                 <h2>{ texts.billing.client_invoices }</h2>
                 { loaded(texts, &invoices, |page| invoice_table(texts, &studio, &page.items.iter().collect::<Vec<_>>(), &named, false)) }
             }
-            <EntityHistory resource="clients" id={props.id.clone()} />
+            { history }
         </section>
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::{
     api::{Method, urls},
-    components::history::EntityHistory,
+    components::history::use_entity_history,
     components::{
         choices::{Choice, options},
         delete_button,
@@ -106,6 +106,7 @@ pub struct EquipmentDetailProps {
 #[function_component]
 pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("equipment", &props.id);
     let submit = use_submit();
     let on_deleted = use_go_to(Route::Equipment);
     let fetched = use_entity::<Equipment>(urls::EQUIPMENT, props.id.clone());
@@ -113,7 +114,7 @@ pub fn EquipmentDetailPage(props: &EquipmentDetailProps) -> Html {
         <section>
             { link(Route::Equipment, texts.back_to_equipment) }
             { loaded(texts, &fetched, |item| editor(texts, item, &submit, &on_deleted)) }
-            <EntityHistory resource="equipment" id={props.id.clone()} />
+            { history }
         </section>
     }
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::invoices::{balance, invoice_table, lines_table, number, status_badge};
 use crate::{
     api::{self, Method, urls},
-    components::history::EntityHistory,
+    components::history::use_entity_history,
     components::{
         ActionButton, Studio,
         choices::{Choice, options},
@@ -37,6 +37,7 @@ pub struct InvoiceDetailProps {
 #[function_component]
 pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("invoices", &props.id);
     let studio = use_studio();
     let fetched = use_entity::<Invoice>(urls::INVOICES, props.id.clone());
     // What the view shows besides the invoice, asked once the invoice (its client, its project) is known.
@@ -62,7 +63,7 @@ pub fn InvoiceDetailPage(props: &InvoiceDetailProps) -> Html {
         <section class="invoice-detail">
             { link(Route::Invoices, texts.billing.back_to_invoices) }
             { loaded(texts, &fetched, |invoice| view(texts, &studio, invoice, &held)) }
-            <EntityHistory resource="invoices" id={props.id.clone()} />
+            { history }
         </section>
     }
 }

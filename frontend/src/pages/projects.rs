@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 use super::{SessionTable, invoice_table};
 use crate::{
     api::{Method, urls},
-    components::history::EntityHistory,
+    components::history::use_entity_history,
     components::{
         choices::{Choice, options},
         delete_button,
@@ -97,6 +97,7 @@ pub struct ProjectDetailProps {
 #[function_component]
 pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("projects", &props.id);
     let b = texts.billing;
     let fetched = use_entity::<Project>(urls::PROJECTS, props.id.clone());
     let sessions = use_sessions(urls::project_sessions(&props.id));
@@ -124,7 +125,7 @@ pub fn ProjectDetailPage(props: &ProjectDetailProps) -> Html {
                 <h2>{ b.project_invoices }</h2>
                 { loaded(texts, &invoices, |page| invoice_table(texts, &studio, &page.items.iter().collect::<Vec<_>>(), &named, false)) }
             }
-            <EntityHistory resource="projects" id={props.id.clone()} />
+            { history }
         </section>
     }
 }

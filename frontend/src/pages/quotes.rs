@@ -16,7 +16,7 @@ use crate::{
         choices::Choice,
         forms::{LinesForm, LinesFormValues, set_flag, toggle, use_submit},
         head,
-        history::EntityHistory,
+        history::use_entity_history,
         loaded, use_studio,
     },
     format,
@@ -125,6 +125,7 @@ pub struct QuoteDetailProps {
 #[function_component]
 pub fn QuoteDetailPage(props: &QuoteDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("quotes", &props.id);
     let b = texts.billing;
     let studio = use_studio();
     let fetched = use_entity::<Quote>(QUOTES, props.id.clone());
@@ -180,7 +181,7 @@ pub fn QuoteDetailPage(props: &QuoteDetailProps) -> Html {
                     </div>
                 }
             </> }) }
-            <EntityHistory resource="quotes" id={props.id.clone()} />
+            { history }
         </section>
     }
 }

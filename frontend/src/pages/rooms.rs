@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::sessions::SessionTable;
 use crate::{
     api::{Method, urls},
-    components::history::EntityHistory,
+    components::history::use_entity_history,
     components::{
         choices::Choice,
         delete_button,
@@ -83,6 +83,7 @@ pub struct RoomDetailProps {
 #[function_component]
 pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("rooms", &props.id);
     let submit = use_submit();
     let on_deleted = use_go_to(Route::Rooms);
     let fetched = use_entity::<Room>(urls::ROOMS, props.id.clone());
@@ -102,7 +103,7 @@ pub fn RoomDetailPage(props: &RoomDetailProps) -> Html {
                 <h2>{ texts.room_sessions }</h2>
                 <SessionTable sessions={upcoming.shared()} />
             }
-            <EntityHistory resource="rooms" id={props.id.clone()} />
+            { history }
         </section>
     }
 }

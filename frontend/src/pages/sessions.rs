@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::{
     api::{Method, urls},
-    components::history::EntityHistory,
+    components::history::use_entity_history,
     components::{
         ClientPicker, Studio,
         choices::Choice,
@@ -133,6 +133,7 @@ pub struct SessionDetailProps {
 #[function_component]
 pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
     let texts = use_texts();
+    let history = use_entity_history("sessions", &props.id);
     let studio = use_studio();
     let submit = use_submit();
     let cancel_submit = use_submit();
@@ -145,7 +146,7 @@ pub fn SessionDetailPage(props: &SessionDetailProps) -> Html {
                 let submits = (&submit, &cancel_submit);
                 editor(texts, &studio, session, submits, &go_to_calendar)
             }) }
-            <EntityHistory resource="sessions" id={props.id.clone()} />
+            { history }
         </section>
     }
 }
