@@ -222,6 +222,21 @@ pub fn use_follow_links() -> Callback<MouseEvent> {
     })
 }
 
+/// What a create form does once its entity is made: it closes (`creating` unset) and the new entity's page
+/// (`page` of its id) opens.
+pub fn close_and_open(
+    creating: UseStateHandle<bool>,
+    navigator: Option<Navigator>,
+    page: fn(String) -> Route,
+) -> impl FnOnce(Option<String>) + 'static {
+    move |made| {
+        creating.set(false);
+        if let (Some(id), Some(navigator)) = (made, navigator) {
+            navigator.push(&page(id));
+        }
+    }
+}
+
 /// A callback that opens `route` (e.g. after a delete).
 #[hook]
 pub fn use_go_to(route: Route) -> Callback<()> {

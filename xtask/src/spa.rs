@@ -161,7 +161,8 @@ fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String> {
 /// tables, not matches; two pairs of effects made one each; then 249,554 B (−3.0 KB, 2026-11-28): nine
 /// components made functions of their page, which now holds their hooks (five pages' editors or views, two
 /// create forms, the payments table, the invoice's view); 249,850 B with the room page's request loop fixed
-/// (`time::this_minute`); then 249,181 B: an entity's history rendered by a hook of its page, not a component.
+/// (`time::this_minute`); then 249,181 B: an entity's history rendered by a hook of its page, not a component;
+/// 249,311 B with the three create forms' "close, then open the new page" one function (`close_and_open`).
 /// Now issue 10's goal itself, 250 KB taken as 250,000 B
 /// (the stricter reading); lower it when the SPA shrinks, raise it only on purpose.
 pub const SPA_GZIP_BUDGET: u64 = 250_000;

@@ -22,7 +22,7 @@ use crate::{
     format,
     hooks::{name_of, use_client_names, use_paged_list},
     i18n::{Texts, use_texts},
-    routes::{Route, link},
+    routes::{Route, close_and_open, link},
     time,
 };
 
@@ -271,7 +271,8 @@ fn from_sessions_form(
         let (submit, values, creating) = (submit.clone(), values.clone(), creating.clone());
         let navigator = navigator.clone();
         Callback::from(move |()| {
-            let (navigator, creating) = (navigator.clone(), creating.clone());
+            let (creating, navigator) = (creating.clone(), navigator.clone());
+            let opened = close_and_open(creating, navigator, |id| Route::Invoice { id });
             let day = |name: &str, text: &str| {
                 time::parse_date(text).ok_or_else(|| {
                     let problem = FieldProblem::NotADate {
@@ -291,12 +292,7 @@ fn from_sessions_form(
                 Method::Post,
                 urls::INVOICE_FROM_SESSIONS.to_owned(),
                 body,
-                move |made| {
-                    creating.set(false);
-                    if let (Some(id), Some(navigator)) = (made, navigator) {
-                        navigator.push(&Route::Invoice { id });
-                    }
-                },
+                opened,
             );
         })
     };

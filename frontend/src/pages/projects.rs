@@ -21,7 +21,7 @@ use crate::{
         Shared, name_of, use_client_names, use_entity, use_invoices, use_paged_list, use_sessions,
     },
     i18n::{Texts, error_message, use_texts},
-    routes::{Route, link, use_go_to},
+    routes::{Route, close_and_open, link, use_go_to},
 };
 
 #[function_component]
@@ -38,18 +38,10 @@ pub fn ProjectsPage() -> Html {
     let on_create = {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: ProjectFormValues| {
-            let (navigator, creating) = (navigator.clone(), creating.clone());
-            submit.send(
-                Method::Post,
-                urls::PROJECTS.collection(),
-                Ok(values.to_new()),
-                move |made| {
-                    creating.set(false);
-                    if let (Some(id), Some(navigator)) = (made, navigator) {
-                        navigator.push(&Route::Project { id });
-                    }
-                },
-            );
+            let (creating, navigator) = (creating.clone(), navigator.clone());
+            let opened = close_and_open(creating, navigator, |id| Route::Project { id });
+            let project = Ok(values.to_new());
+            submit.send(Method::Post, urls::PROJECTS.collection(), project, opened);
         })
     };
     html! {

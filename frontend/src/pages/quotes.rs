@@ -22,7 +22,7 @@ use crate::{
     format,
     hooks::{name_of, use_client_names, use_entity, use_paged_list},
     i18n::{Texts, use_texts},
-    routes::{Route, link},
+    routes::{Route, close_and_open, link},
 };
 
 /// The next steps of a quote's life, as buttons; once invoiced, a link to its invoice.
@@ -67,16 +67,12 @@ pub fn QuotesPage() -> Html {
         let (submit, creating) = (submit.clone(), creating.clone());
         Callback::from(move |values: LinesFormValues| {
             let (creating, navigator) = (creating.clone(), navigator.clone());
+            let opened = close_and_open(creating, navigator, |id| Route::Quote { id });
             submit.send(
                 Method::Post,
                 QUOTES.collection(),
                 values.to_new_quote(),
-                move |made| {
-                    creating.set(false);
-                    if let (Some(id), Some(navigator)) = (made, navigator) {
-                        navigator.push(&Route::Quote { id });
-                    }
-                },
+                opened,
             );
         })
     };
